@@ -1,0 +1,71 @@
+import { AuthorizationError } from '../errors/authorization-error.js'
+import { CallbackError } from '../errors/callback-error.js'
+import { validateClaims } from '../registry/identity-claims.js'
+import type { ClientContext } from './context.js'
+import { exchangeCode } from './exchange-code.js'
+import { fetchUserinfo } from './fetch-userinfo.js'
+import { readCallbackParams } from './parse-callback.js'
+import { takeTransaction } from './transaction.js'
+import type { CallbackInput, CallbackOptions, Session } from './types.js'
+import { verifyIdToken } from './verify-id-token.js'
+
+// Claims about the token itself, not about the person: left out of `session.claims`.
+const protocolClaims = ['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'nonce', 'azp', 'at_hash', 'c_hash', 'auth_time', 'sid', 'acr', 'amr']
+
+/**
+ * Completes a sign-in: checks the callback (`state` known and unused, `iss`), maps an `error=`
+ * return to an AuthorizationError, exchanges the code, verifies the ID token and userinfo, validates
+ * the identity claims, and returns the session. The transaction is consumed first: whatever fails
+ * after, the same callback can never be accepted again.
+ */
+export async function callback(context: ClientContext, input: CallbackInput, options: CallbackOptions = {}): Promise<Session> {
+  const params = readCallbackParams(input)
+  const state = params.get('state')
+  if (!state) throw new CallbackError('state_missing', 'The callback has no state')
+  const transaction = await takeTransaction(context, 'sign-in', state, options.cookie)
+  if (!transaction) throw new CallbackError('state_unknown', 'The callback state is unknown, expired or already used')
+
+  const metadata = await context.metadata(options.signal)
+  const iss = params.get('iss')
+  if (iss !== null && iss !== context.provider.issuer) {
+    throw new CallbackError('iss_mismatch', 'The callback comes from another issuer (iss)')
+  }
+  if (iss === null && (context.provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true)) {
+    throw new CallbackError('iss_missing', 'The callback has no iss although the provider always sends it')
+  }
+  const error = params.get('error')
+  if (error !== null) throw new AuthorizationError(error, params.get('error_description') ?? undefined)
+  const code = params.get('code')
+  if (!code) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
+
+  const tokens = await exchangeCode(context, metadata, code, transaction.codeVerifier, options.signal)
+  const idToken = await verifyIdToken(context, tokens.idToken, tokens.accessToken, transaction)
+  const sub = idToken.payload.sub as string
+
+  let identity: Record<string, unknown>
+  if (metadata.userinfo_endpoint !== undefined) {
+    identity = await fetchUserinfo(context, metadata, tokens.accessToken, sub, options.signal)
+  } else {
+    identity = idToken.payload
+  }
+  const claims = validateClaims(context.provider.claims, withoutProtocolClaims(identity))
+
+  const { acr, amr } = idToken.payload
+  return {
+    sub,
+    ...(typeof acr === 'string' ? { acr } : {}),
+    ...(Array.isArray(amr) ? { amr: amr as string[] } : {}),
+    claims,
+    idToken: idToken.jws,
+    accessToken: tokens.accessToken,
+    ...(tokens.refreshToken === undefined ? {} : { refreshToken: tokens.refreshToken }),
+    scopes: tokens.scope === undefined ? transaction.scopes : tokens.scope.split(' ').filter(Boolean),
+    expiresAt: Math.floor(Date.now() / 1000) + tokens.expiresIn,
+  }
+}
+
+function withoutProtocolClaims(payload: Record<string, unknown>): Record<string, unknown> {
+  const claims = { ...payload }
+  for (const name of protocolClaims) delete claims[name]
+  return claims
+}

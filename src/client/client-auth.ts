@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto'
+import { importJWK } from 'jose/key/import'
+import { SignJWT } from 'jose/jwt/sign'
+import { ConfigurationError } from '../errors/configuration-error.js'
+import type { ProviderMetadata } from '../oidc/discovery.js'
+import type { TokenAuthMethod } from '../providers/provider.js'
+import type { ClientContext } from './context.js'
+
+/** The body fields and headers that authenticate the client at an endpoint. */
+export interface ClientAuthentication {
+  body: Record<string, string>
+  headers: Record<string, string>
+}
+
+/**
+ * The token endpoint authentication method: the one forced in the options, else `private_key_jwt`
+ * when a key is given, else the first secret method the preset and the provider's metadata both list.
+ */
+export function chooseAuthMethod(context: ClientContext, metadata: ProviderMetadata): TokenAuthMethod {
+  const { options, provider } = context
+  const advertised = metadata.token_endpoint_auth_methods_supported
+  const usable = (method: TokenAuthMethod) =>
+    provider.tokenAuthMethods.includes(method) && (advertised === undefined || advertised.includes(method))
+  if (options.tokenAuthMethod !== undefined) {
+    if (!provider.tokenAuthMethods.includes(options.tokenAuthMethod)) {
+      throw new ConfigurationError('configuration_invalid', `${provider.name} does not accept ${options.tokenAuthMethod}`)
+    }
+    return options.tokenAuthMethod
+  }
+  if (options.privateKeyJwt) {
+    if (!usable('private_key_jwt')) throw new ConfigurationError('configuration_invalid', `${provider.name} does not accept private_key_jwt`)
+    return 'private_key_jwt'
+  }
+  const method = provider.tokenAuthMethods.find((m) => m !== 'private_key_jwt' && usable(m))
+  if (!method) throw new ConfigurationError('configuration_invalid', `${provider.name} accepts no client secret method`)
+  return method
+}
+
+/**
+ * Builds the client authentication for a request to `endpoint`: `client_id` and `client_secret` in the
+ * body, a Basic header, or a signed assertion (`private_key_jwt`, 60 s, unique `jti`).
+ */
+export async function authenticateClient(
+  context: ClientContext,
+  method: TokenAuthMethod,
+  endpoint: string,
+): Promise<ClientAuthentication> {
+  const { clientId, clientSecret, privateKeyJwt } = context.options
+  switch (method) {
+    case 'client_secret_post':
+      return { body: { client_id: clientId, client_secret: requireSecret(clientSecret) }, headers: {} }
+    case 'client_secret_basic': {
+      const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(requireSecret(clientSecret))}`
+      return { body: {}, headers: { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` } }
+    }
+    case 'private_key_jwt': {
+      if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
+      const kid = privateKeyJwt.kid ?? ('kty' in privateKeyJwt.key ? privateKeyJwt.key.kid : undefined)
+      const key = 'kty' in privateKeyJwt.key ? await importJWK(privateKeyJwt.key, privateKeyJwt.alg) : privateKeyJwt.key
+      const assertion = await new SignJWT({})
+        .setProtectedHeader({ alg: privateKeyJwt.alg, ...(kid === undefined ? {} : { kid }), typ: 'JWT' })
+        .setIssuer(clientId)
+        .setSubject(clientId)
+        .setAudience(endpoint)
+        .setJti(randomUUID())
+        .setIssuedAt()
+        .setExpirationTime('60s')
+        .sign(key)
+      return {
+        body: {
+          client_id: clientId,
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: assertion,
+        },
+        headers: {},
+      }
+    }
+  }
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (secret === undefined) throw new ConfigurationError('configuration_invalid', 'This authentication method needs clientSecret')
+  return secret
+}

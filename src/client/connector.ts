@@ -1,0 +1,59 @@
+/** What a connector receives to make its call: the FranceConnect access token and the transport. */
+export interface ConnectorContext {
+  /** The access token of the FranceConnect session (it lives 60 s). */
+  accessToken: string
+  /** Abort the call when this signal fires. */
+  signal?: AbortSignal
+  /** A `fetch` implementation (proxies, tests). */
+  fetch?: typeof fetch
+  /** Per-request timeout in milliseconds (default 10 s). */
+  timeoutMs?: number
+}
+
+/**
+ * The result of every data API, in one shape: which API, the normalised data, the scopes it rests on,
+ * the raw payload as received, and when it was fetched.
+ */
+export interface ApiResult<T> {
+  /** The connector's id, e.g. `impot-particulier`. */
+  api: string
+  /** Who serves the data, e.g. `DGFiP`. */
+  provider: string
+  /** Normalised: camelCase French domain names, ISO dates, numbers, string unions. */
+  data: T
+  /** The granted scopes this result depends on. */
+  scopes: string[]
+  /** The provider's payload as received. */
+  raw: unknown
+  /** ISO timestamp of the fetch. */
+  fetchedAt: string
+}
+
+/**
+ * A data API connector: a plain object made by a factory (`statutEtudiantBoursier({ recipient })`).
+ * Usable with the client (`fc.fetch(connector, session, params)`) or alone
+ * (`connector.fetch({ accessToken }, params)`).
+ */
+export interface Connector<Params = void, Data = unknown> {
+  /** Stable id, also the subpath: `franceconnect-sdk/apis/<id>`. */
+  readonly id: string
+  /** Who serves it: `DGFiP`, `CNAM`, `CNOUS`… */
+  readonly provider: string
+  /** The data scopes the connector asks for at sign-in. */
+  readonly scopes: readonly string[]
+  /**
+   * Scopes without which a call cannot succeed; default: at least one of `scopes` must be granted.
+   */
+  readonly requiredScopes?: readonly string[]
+  /** Calls the API and returns its normalised result, or throws a typed error. */
+  fetch(context: ConnectorContext, params?: Params): Promise<ApiResult<Data>>
+}
+
+/** Any connector, whatever its params and data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyConnector = Connector<any, any>
+
+/** The params a connector takes. */
+export type ParamsOf<C> = C extends Connector<infer P, unknown> ? P : never
+/** The data a connector returns. */
+export type DataOf<C> = C extends Connector<never, infer D> ? D : never

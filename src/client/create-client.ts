@@ -1,0 +1,71 @@
+import type { JWK } from 'jose'
+import { authorize } from './authorize.js'
+import { callback } from './callback.js'
+import type { ApiResult, Connector } from './connector.js'
+import { createClientContext } from './context.js'
+import { fetchAllData, fetchData, type SettledApiResult } from './fetch-data.js'
+import { logout, logoutCallback } from './logout.js'
+import { revoke } from './revoke.js'
+import type {
+  AuthorizeOptions,
+  AuthorizeResult,
+  CallbackInput,
+  CallbackOptions,
+  ClientOptions,
+  LogoutOptions,
+  LogoutResult,
+  Session,
+} from './types.js'
+
+/** A relying party bound to one provider and one client registration. */
+export interface Client {
+  /** Starts a sign-in: redirect the browser to `url`. */
+  authorize(options?: AuthorizeOptions): Promise<AuthorizeResult>
+  /** Completes a sign-in from the callback URL: every check done, a verified session returned. */
+  callback(input: CallbackInput, options?: CallbackOptions): Promise<Session>
+  /** Starts a logout at the provider: redirect the browser to `url`. */
+  logout(sessionOrIdToken: Session | string, options?: LogoutOptions): Promise<LogoutResult>
+  /** Checks the return from the provider's logout (its state, single use). */
+  logoutCallback(input: CallbackInput, options?: CallbackOptions): Promise<{ state: string }>
+  /** Revokes the session's access token at the provider. */
+  revoke(sessionOrAccessToken: Session | string, options?: { signal?: AbortSignal }): Promise<void>
+  /** The public encryption keys to serve at the `jwks_uri` registered with FranceConnect+. */
+  jwks(): { keys: JWK[] }
+  /** Calls one data API connector with the session. */
+  fetch<P, D>(connector: Connector<P, D>, session: Session, params?: P, options?: { signal?: AbortSignal }): Promise<ApiResult<D>>
+  /** Calls every configured connector the session has scopes for, in parallel; one entry per API. */
+  fetchAll(session: Session, params?: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<SettledApiResult[]>
+}
+
+/**
+ * Creates a relying party for FranceConnect, FranceConnect+, ProConnect or any OpenID Connect
+ * provider. Options are checked at once; the provider is contacted on first use.
+ *
+ * @example
+ * ```ts
+ * import { createClient, franceConnect } from 'franceconnect-sdk'
+ *
+ * const fc = createClient({
+ *   provider: franceConnect({ env: 'sandbox' }),
+ *   clientId: process.env.FC_CLIENT_ID!,
+ *   clientSecret: process.env.FC_CLIENT_SECRET!,
+ *   redirectUri: 'https://demarche.example.fr/callback',
+ *   postLogoutRedirectUri: 'https://demarche.example.fr/logged-out',
+ * })
+ * const { url } = await fc.authorize()          // redirect the browser there
+ * const session = await fc.callback(callbackUrl) // session.claims.given_name…
+ * ```
+ */
+export function createClient(options: ClientOptions): Client {
+  const context = createClientContext(options)
+  return {
+    authorize: (authorizeOptions) => authorize(context, authorizeOptions),
+    callback: (input, callbackOptions) => callback(context, input, callbackOptions),
+    logout: (sessionOrIdToken, logoutOptions) => logout(context, sessionOrIdToken, logoutOptions),
+    logoutCallback: (input, callbackOptions) => logoutCallback(context, input, callbackOptions),
+    revoke: (sessionOrToken, revokeOptions) => revoke(context, sessionOrToken, revokeOptions),
+    jwks: () => context.decryptionKeys?.publicJwks() ?? { keys: [] },
+    fetch: (connector, session, params, fetchOptions) => fetchData(context, connector, session, params, fetchOptions),
+    fetchAll: (session, params, fetchOptions) => fetchAllData(context, session, params, fetchOptions),
+  }
+}

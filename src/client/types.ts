@@ -1,0 +1,130 @@
+import type { JWK } from 'jose'
+import type { EncryptionKey } from '../oidc/encryption-keys.js'
+import type { Provider, TokenAuthMethod } from '../providers/provider.js'
+import type { TransactionStore } from '../stores/transaction-store.js'
+import type { AnyConnector } from './connector.js'
+
+/** The key the client signs its `private_key_jwt` assertions with. */
+export interface PrivateKeyJwt {
+  /** A private JWK (with `kid`) or a CryptoKey. */
+  key: JWK | CryptoKey
+  /** The signature algorithm: ES256 for FranceConnect+, ES256 or RS256 elsewhere. */
+  alg: string
+  /** The key id FranceConnect knows the key by (required with a CryptoKey). */
+  kid?: string
+}
+
+/** Options of `createClient`. */
+export interface ClientOptions {
+  /** The provider preset: `franceConnect({ env })`, `franceConnectPlus(…)`, `proConnect(…)`, `oidcProvider(…)`… */
+  provider: Provider
+  clientId: string
+  /** The client secret (`client_secret_post`/`basic`; also the HS256 key on FranceConnect v1). */
+  clientSecret?: string
+  /** Authenticate with a signed JWT instead of the secret. */
+  privateKeyJwt?: PrivateKeyJwt
+  /** Force a token endpoint authentication method (default: the first the provider accepts for what you gave). */
+  tokenAuthMethod?: TokenAuthMethod
+  /** The callback URL registered with the provider, used as is (never derived from the request). */
+  redirectUri: string
+  /** Where the provider sends the user after logout (registered, exactly equal). */
+  postLogoutRedirectUri?: string
+  /** Identity scopes to ask (default: the preset's, e.g. `openid identite_pivot`). `openid` is always added. */
+  scopes?: readonly string[]
+  /** Data API connectors: their scopes are added to the request; `fetchAll` calls them. */
+  apis?: readonly AnyConnector[]
+  /** The default eIDAS level to ask (default: the preset's lowest allowed). */
+  acr?: string
+  /** Where transactions wait between authorize and callback (default: `memoryStore()`). */
+  store?: TransactionStore
+  /** FranceConnect+: the client's private decryption keys (their public halves go to `jwks()`). */
+  encryptionKeys?: readonly EncryptionKey[]
+  /** A `fetch` implementation (proxy, custom agent, tests). */
+  fetch?: typeof fetch
+  /** Timeout of each request to the provider, in milliseconds (default 10,000). */
+  timeoutMs?: number
+  /** Clock skew tolerated on `exp`, `iat`, `nbf`, in seconds (default 30). */
+  clockToleranceSec?: number
+  /** How long a started sign-in may wait for its callback, in seconds (default 1,800: FranceConnect's session). */
+  transactionTtlSec?: number
+}
+
+/** Options of `client.authorize()`. */
+export interface AuthorizeOptions {
+  /** eIDAS level (`eidas1`, `eidas2`, `eidas3`); the returned `acr` must be at least this. */
+  acr?: string
+  /** `login`, `consent`, `login consent` (FranceConnect); `none` (ProConnect). */
+  prompt?: string
+  /** The OIDC `claims` request, e.g. `{ id_token: { amr: { essential: true } } }`. */
+  claims?: Record<string, unknown>
+  /** Ask for the `amr` claim (shorthand for the `claims` request above). */
+  amr?: boolean
+  /** Send the user straight to this identity provider (`idp_hint`). */
+  idpHint?: string
+  /** ProConnect and generic providers: `login_hint`. */
+  loginHint?: string
+  /** Replace the client's identity scopes for this sign-in (the connectors' scopes are still added). */
+  scopes?: readonly string[]
+  /** Abort the discovery request if needed. */
+  signal?: AbortSignal
+}
+
+/** What `authorize()` returns: redirect the browser to `url`. */
+export interface AuthorizeResult {
+  url: string
+  state: string
+  /** With a cookie store: set this cookie (HttpOnly, Secure, SameSite=Lax) before redirecting. */
+  cookie?: TransactionCookie
+}
+
+/** A cookie the app must set to carry a sealed transaction. */
+export interface TransactionCookie {
+  name: string
+  value: string
+  maxAgeSec: number
+}
+
+/** What the callback accepts: the full callback URL, or its query. */
+export type CallbackInput = string | URL | URLSearchParams
+
+/** Options of `client.callback()` and `client.logoutCallback()`. */
+export interface CallbackOptions {
+  /** With a cookie store: the transaction cookie's value. */
+  cookie?: string
+  signal?: AbortSignal
+}
+
+/** A verified sign-in. Plain data: serialisable to JSON, safe to keep in the app's session. */
+export interface Session<Claims extends { sub: string } = { sub: string; [claim: string]: unknown }> {
+  /** The subject: pairwise on FranceConnect (64 hex characters + `v1`). */
+  sub: string
+  /** The level the provider authenticated at (at least the level asked). */
+  acr?: string
+  /** Authentication methods, when asked (`amr: true`). */
+  amr?: string[]
+  /** The identity claims, validated (OpenID Connect names: `given_name`, `family_name`, `birthdate`…). */
+  claims: Claims
+  /** The signed ID token (for FranceConnect+, the JWS that was inside the JWE): the logout `id_token_hint`. */
+  idToken: string
+  /** The access token for the data APIs and revocation. */
+  accessToken: string
+  /** The refresh token, where the provider issues one (ProConnect). */
+  refreshToken?: string
+  /** The scopes granted. */
+  scopes: string[]
+  /** When the access token expires, in seconds since the epoch. */
+  expiresAt: number
+}
+
+/** Options of `client.logout()`. */
+export interface LogoutOptions {
+  /** Override the client's `postLogoutRedirectUri`. */
+  postLogoutRedirectUri?: string
+}
+
+/** What `logout()` returns: redirect the browser to `url`. */
+export interface LogoutResult {
+  url: string
+  state: string
+  cookie?: TransactionCookie
+}

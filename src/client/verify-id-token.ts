@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto'
+import { AcrError } from '../errors/acr-error.js'
+import { TokenValidationError } from '../errors/token-validation-error.js'
+import { verifyJwt, type VerifiedJwt } from '../oidc/verify-jwt.js'
+import type { ClientContext } from './context.js'
+import type { SignInTransaction } from './transaction.js'
+
+/**
+ * Verifies the ID token of a callback: decryption (FranceConnect+), signature, `iss`, `aud`, `exp`,
+ * `iat`, then what ties it to this sign-in: `nonce`, the level (`acr` at least the one asked), `amr`
+ * shape, and `at_hash` when present.
+ */
+export async function verifyIdToken(
+  context: ClientContext,
+  idToken: string,
+  accessToken: string,
+  transaction: SignInTransaction,
+): Promise<VerifiedJwt> {
+  const { provider } = context
+  const keys = await context.keys()
+  const verified = await verifyJwt(idToken, {
+    kind: 'id_token',
+    issuer: provider.issuer,
+    audience: context.options.clientId,
+    algorithms: provider.signingAlgorithms,
+    ...(keys ? { keys } : {}),
+    ...(context.sharedSecret ? { sharedSecret: context.sharedSecret } : {}),
+    ...decryptionExpectations(context),
+    clockToleranceSec: context.clockToleranceSec,
+    require: { exp: true, iat: true, issAud: true },
+  })
+  const { payload } = verified
+  if (typeof payload.nonce !== 'string' || payload.nonce !== transaction.nonce) {
+    throw new TokenValidationError('id_token', 'nonce', 'The ID token nonce does not match this sign-in')
+  }
+  checkAcr(context, payload.acr, transaction.acr)
+  if (payload.amr !== undefined && !(Array.isArray(payload.amr) && payload.amr.every((m) => typeof m === 'string'))) {
+    throw new TokenValidationError('id_token', 'claims', 'The ID token claim "amr" is not an array of strings')
+  }
+  if (payload.auth_time !== undefined && typeof payload.auth_time !== 'number') {
+    throw new TokenValidationError('id_token', 'claims', 'The ID token claim "auth_time" is not a number')
+  }
+  const expectedAtHash = payload.at_hash === undefined ? undefined : tokenHash(accessToken, verified.header.alg)
+  if (expectedAtHash !== undefined && payload.at_hash !== expectedAtHash) {
+    throw new TokenValidationError('id_token', 'at_hash', 'The ID token at_hash does not match the access token')
+  }
+  return verified
+}
+
+/** The expectations that make `verifyJwt` decrypt first, for providers that encrypt. */
+export function decryptionExpectations(context: ClientContext) {
+  const { decryptionKeys } = context
+  const encryption = context.provider.encryption
+  if (!decryptionKeys) return {}
+  return {
+    decryption: {
+      keys: decryptionKeys,
+      contentEncryptionAlgorithms: encryption?.contentEncryptionAlgorithms ?? ['A256GCM', 'A128GCM', 'A192GCM'],
+      required: encryption?.required ?? false,
+    },
+  }
+}
+
+function checkAcr(context: ClientContext, received: unknown, asked: string | undefined): void {
+  const rules = context.provider.acr
+  if (received === undefined) {
+    if (rules?.required || asked !== undefined) throw new AcrError('acr_missing', 'The ID token carries no acr', { ...(asked ? { expected: asked } : {}) })
+    return
+  }
+  if (typeof received !== 'string') throw new AcrError('acr_invalid', 'The ID token acr is not a string')
+  if (!rules) return
+  if (!rules.levels.includes(received)) {
+    throw new AcrError('acr_invalid', `The ID token acr is not a level of ${context.provider.name}`, { received })
+  }
+  if (asked !== undefined && rules.levels.indexOf(received) < rules.levels.indexOf(asked)) {
+    throw new AcrError('acr_too_low', `The provider authenticated at ${received}, below the ${asked} asked`, {
+      expected: asked,
+      received,
+    })
+  }
+}
+
+const hashForAlg: Record<string, string> = { '256': 'sha256', '384': 'sha384', '512': 'sha512' }
+
+/** `at_hash`: the left half of the hash of the access token, with the hash of the signature algorithm. */
+function tokenHash(accessToken: string, alg: string): string | undefined {
+  const hash = hashForAlg[alg.slice(-3)]
+  if (!hash) return undefined
+  const digest = createHash(hash).update(accessToken).digest()
+  return digest.subarray(0, digest.length / 2).toString('base64url')
+}

@@ -1,0 +1,24 @@
+export { FranceConnectSdkError, isFranceConnectSdkError } from './franceconnect-sdk-error.js'
+export { ConfigurationError, type ConfigurationErrorCode } from './configuration-error.js'
+export { CallbackError, type CallbackErrorCode } from './callback-error.js'
+export { AuthorizationError, type AuthorizationErrorCode } from './authorization-error.js'
+export { ProviderError, type ProviderErrorCode } from './provider-error.js'
+export { TransportError, type TransportErrorCode } from './transport-error.js'
+export {
+  TokenValidationError,
+  type TokenKind,
+  type TokenProblem,
+  type TokenValidationErrorCode,
+} from './token-validation-error.js'
+export { AcrError, type AcrErrorCode } from './acr-error.js'
+export { ClaimsError } from './claims-error.js'
+export { LogoutError, type LogoutErrorCode } from './logout-error.js'
+export { StoreError } from './store-error.js'
+export { UnsupportedError } from './unsupported-error.js'
+export {
+  franceConnectErrorCodes,
+  describeFranceConnectCode,
+  findFranceConnectCode,
+  type KnownFranceConnectCode,
+} from './franceconnect-error-codes.js'
+export { SessionError, type SessionErrorCode } from './session-error.js'

@@ -1,0 +1,18 @@
+import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
+
+/**
+ * The provider does not offer what was asked: revocation on FranceConnect v1, private_key_jwt on a
+ * provider that only takes client secrets.
+ *
+ * @example
+ * ```ts
+ * await v1Client.revoke(session) // throws UnsupportedError { code: 'revocation_unsupported' }
+ * ```
+ */
+export class UnsupportedError extends FranceConnectSdkError {
+  override name = 'UnsupportedError'
+  declare readonly code: 'revocation_unsupported' | 'feature_unsupported'
+  constructor(code: 'revocation_unsupported' | 'feature_unsupported', message: string) {
+    super(code, message)
+  }
+}

@@ -1,0 +1,36 @@
+import { ConfigurationError } from '../errors/configuration-error.js'
+
+/**
+ * Whether a host name is a loopback address: 127.0.0.0/8, `localhost` or `[::1]`.
+ *
+ * @example
+ * ```ts
+ * isLoopbackHost('127.0.0.1') // true
+ * ```
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]' || hostname === '::1') return true
+  return /^127(\.\d{1,3}){3}$/.test(hostname)
+}
+
+/**
+ * Parses a URL and refuses anything but HTTPS, except on loopback where plain HTTP is allowed so that
+ * a local provider or the sandbox works without a flag.
+ *
+ * @example
+ * ```ts
+ * assertSecureUrl('https://oidc.franceconnect.gouv.fr/api/v2', 'issuer') // URL
+ * assertSecureUrl('http://oidc.example.fr', 'issuer') // throws ConfigurationError { code: 'insecure_url' }
+ * ```
+ */
+export function assertSecureUrl(value: string | URL, what: string): URL {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigurationError('configuration_invalid', `${what} is not a valid URL`)
+  }
+  if (url.protocol === 'https:') return url
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url
+  throw new ConfigurationError('insecure_url', `${what} must use https (plain http is allowed on loopback only)`)
+}

@@ -1,0 +1,88 @@
+import { TransportError } from '../errors/transport-error.js'
+
+/** What every outgoing call of the SDK accepts. */
+export interface TransportOptions {
+  /** A `fetch` implementation (for a proxy, a custom agent, or tests). Default: the global `fetch`. */
+  fetch?: typeof fetch
+  /** Abort the call after this many milliseconds, body included. */
+  timeoutMs: number
+  /** Abort the call when this signal fires. */
+  signal?: AbortSignal
+  /** Refuse bodies larger than this many bytes (default 1 MiB). */
+  maxBodyBytes?: number
+}
+
+/** A response whose body has been read in full, within the size and time limits. */
+export interface ReceivedResponse {
+  status: number
+  headers: Headers
+  body: string
+}
+
+const defaultMaxBodyBytes = 1024 * 1024
+
+/**
+ * Sends one HTTP request with a timeout covering the body, an optional abort signal, a cap on the
+ * body size and no redirect following; failures become {@link TransportError}s.
+ *
+ * @example
+ * ```ts
+ * const { status, body } = await sendRequest('https://oidc.franceconnect.gouv.fr/api/v2/jwks', {}, { timeoutMs: 10_000 })
+ * ```
+ */
+export async function sendRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+  options: TransportOptions,
+): Promise<ReceivedResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs)
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
+  const doFetch = options.fetch ?? fetch
+  try {
+    const response = await doFetch(url, { ...init, signal, redirect: 'manual' })
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel()
+      throw new TransportError('redirect_refused', `The server answered with a redirect (HTTP ${response.status})`, {
+        status: response.status,
+      })
+    }
+    const body = await readBody(response, options.maxBodyBytes ?? defaultMaxBodyBytes)
+    return { status: response.status, headers: response.headers, body }
+  } catch (error) {
+    throw toTransportError(error, timeout, options.signal)
+  }
+}
+
+async function readBody(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > maxBytes) {
+    await response.body?.cancel()
+    throw tooLarge(response.status, maxBytes)
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw tooLarge(response.status, maxBytes)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, size).toString('utf8')
+}
+
+function tooLarge(status: number, maxBytes: number): TransportError {
+  return new TransportError('response_too_large', `The response body is larger than ${maxBytes} bytes`, { status })
+}
+
+function toTransportError(error: unknown, timeout: AbortSignal, userSignal: AbortSignal | undefined): unknown {
+  if (error instanceof TransportError) return error
+  if (timeout.aborted) return new TransportError('timeout', 'The server did not answer in time', { cause: error })
+  if (userSignal?.aborted) return new TransportError('aborted', 'The request was aborted', { cause: error })
+  return new TransportError('network_error', 'The server could not be reached', { cause: error })
+}

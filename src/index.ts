@@ -1,0 +1,56 @@
+/**
+ * franceconnect-sdk: sign citizens in with FranceConnect (v2, FranceConnect+, v1), agents with
+ * ProConnect, or anyone with an OpenID Connect provider, every check on by default.
+ *
+ * Data API connectors live in their own subpaths (`franceconnect-sdk/apis/<id>`): this entry never
+ * imports one.
+ *
+ * @module
+ */
+export { createClient, type Client } from './client/create-client.js'
+export type {
+  AuthorizeOptions,
+  AuthorizeResult,
+  CallbackInput,
+  CallbackOptions,
+  ClientOptions,
+  LogoutOptions,
+  LogoutResult,
+  PrivateKeyJwt,
+  Session,
+  TransactionCookie,
+} from './client/types.js'
+export type { AnyConnector, ApiResult, Connector, ConnectorContext, DataOf, ParamsOf } from './client/connector.js'
+export type { SettledApiResult } from './client/fetch-data.js'
+
+export {
+  franceConnect,
+  franceConnectPlus,
+  franceConnectV1,
+  proConnect,
+  proConnectAcrLevels,
+  oidcProvider,
+  type OidcProviderOptions,
+  type PresetLocation,
+} from './providers/presets.js'
+export { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './providers/environments.js'
+export { eidasLevels, compareAcr, isAcrAtLeast, type EidasLevel } from './providers/eidas.js'
+export type { Provider, ProviderEndpoints, TokenAuthMethod, UserinfoFormat } from './providers/provider.js'
+
+export { memoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory-store.js'
+export { cookieStore, type CookieStoreOptions } from './stores/cookie-store.js'
+export type { TransactionStore } from './stores/transaction-store.js'
+
+export { toPublicEncryptionJwk, type EncryptionKey } from './oidc/encryption-keys.js'
+export {
+  franceConnectClaimsSchema,
+  proConnectClaimsSchema,
+  standardClaimsSchema,
+  type ClaimsSchema,
+  type FranceConnectClaims,
+  type ProConnectClaims,
+  type StandardClaims,
+} from './registry/identity-claims.js'
+export { identityScopes, type IdentityScope } from './registry/identity-scopes.js'
+
+export * from './errors/index.js'

@@ -1,0 +1,114 @@
+import type { JWK } from 'jose'
+import { importJWK } from 'jose/key/import'
+import { ProviderError } from '../errors/provider-error.js'
+import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
+import { readJsonObject } from '../http/read-json.js'
+import { sendRequest, type TransportOptions } from '../http/send-request.js'
+import { singleFlight } from './single-flight.js'
+
+/** The verification keys of one provider, fetched once, cached, refreshed on an unknown `kid`. */
+export interface KeySet {
+  /** The key for a JWS header, refetching the set once if the `kid` is unknown. */
+  getKey(header: { kid?: string; alg: string }, kind: TokenKind): Promise<CryptoKey | Uint8Array>
+  /** How many times the key set was fetched (for tests and benchmarks). */
+  readonly fetchCount: number
+}
+
+/** Options of {@link createKeySet}. */
+export interface KeySetOptions {
+  /** Refetch the whole set when it is older than this (FranceConnect serves `max-age=600`). */
+  maxAgeMs?: number
+  /** Do not refetch on an unknown `kid` more often than this, so forged `kid`s cannot flood the provider. */
+  cooldownMs?: number
+}
+
+interface CachedKeys {
+  keys: JWK[]
+  fetchedAt: number
+  imported: Map<string, Promise<CryptoKey | Uint8Array>>
+}
+
+/**
+ * A provider's key set behind its `jwks_uri`: fetched on first use, one request however many
+ * verifications wait for it, refreshed when stale or when a token names a `kid` not in it.
+ *
+ * @example
+ * ```ts
+ * const keys = createKeySet('https://oidc.franceconnect.gouv.fr/api/v2/jwks', { timeoutMs: 10_000 })
+ * const key = await keys.getKey({ kid: 'pkcs11:ES256:hsm', alg: 'ES256' }, 'id_token')
+ * ```
+ */
+export function createKeySet(jwksUri: string, transport: TransportOptions, options: KeySetOptions = {}): KeySet {
+  const maxAgeMs = options.maxAgeMs ?? 600_000
+  const cooldownMs = options.cooldownMs ?? 10_000
+  let cached: CachedKeys | undefined
+  let fetchCount = 0
+
+  const refresh = singleFlight(async () => {
+    fetchCount++
+    const response = await sendRequest(jwksUri, { headers: { accept: 'application/jwk-set+json, application/json' } }, transport)
+    const json = readJsonObject('jwks_error', response)
+    if (!Array.isArray(json.keys)) throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
+    const keys = (json.keys as unknown[]).filter(
+      (key): key is JWK => typeof key === 'object' && key !== null && (key as JWK).use !== 'enc',
+    )
+    cached = { keys, fetchedAt: Date.now(), imported: new Map() }
+    return cached
+  })
+
+  async function current(): Promise<CachedKeys> {
+    if (cached && Date.now() - cached.fetchedAt < maxAgeMs) return cached
+    return refresh()
+  }
+
+  return {
+    get fetchCount() {
+      return fetchCount
+    },
+    async getKey(header, kind) {
+      let set = await current()
+      let match = selectKey(set.keys, header, kind)
+      if (match === undefined && Date.now() - set.fetchedAt >= cooldownMs) {
+        set = await refresh()
+        match = selectKey(set.keys, header, kind)
+      }
+      if (match === undefined) {
+        throw new TokenValidationError(kind, 'kid_unknown', `No key of the provider matches the ${kind} header (kid, alg)`)
+      }
+      const cacheKey = `${match.index}:${header.alg}`
+      let imported = set.imported.get(cacheKey)
+      if (!imported) {
+        imported = importJWK(match.jwk, header.alg)
+        set.imported.set(cacheKey, imported)
+      }
+      try {
+        return await imported
+      } catch (cause) {
+        set.imported.delete(cacheKey)
+        throw new TokenValidationError(kind, 'kid_unknown', `The provider key for the ${kind} cannot be used with ${header.alg}`, cause)
+      }
+    },
+  }
+}
+
+const ktyForAlg: Record<string, string> = { ES: 'EC', RS: 'RSA', PS: 'RSA', Ed: 'OKP' }
+
+function selectKey(
+  keys: JWK[],
+  header: { kid?: string; alg: string },
+  kind: TokenKind,
+): { jwk: JWK; index: number } | undefined {
+  const kty = ktyForAlg[header.alg.slice(0, 2)]
+  const candidates: { jwk: JWK; index: number }[] = []
+  keys.forEach((jwk, index) => {
+    if (header.kid !== undefined && jwk.kid !== header.kid) return
+    if (jwk.alg !== undefined && jwk.alg !== header.alg) return
+    if (kty !== undefined && jwk.kty !== kty) return
+    candidates.push({ jwk, index })
+  })
+  // Two keys answering the same kid and alg: refuse rather than guess which one the token means.
+  if (candidates.length > 1) {
+    throw new TokenValidationError(kind, 'kid_unknown', `Several provider keys match the ${kind} header: refusing to choose`)
+  }
+  return candidates[0]
+}

@@ -1,0 +1,234 @@
+import { ConfigurationError } from '../errors/configuration-error.js'
+import { eidasLevels, type EidasLevel } from './eidas.js'
+import { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './environments.js'
+import {
+  franceConnectClaimsSchema,
+  proConnectClaimsSchema,
+  standardClaimsSchema,
+} from '../registry/identity-claims.js'
+import type { Provider, ProviderEndpoints, TokenAuthMethod } from './provider.js'
+
+/** Where a preset points: a known environment, or any issuer (a mock, a self-hosted copy). */
+export type PresetLocation<Env extends string> = { env: Env; issuer?: never } | { issuer: string; env?: never }
+
+/** The authorization parameters FranceConnect v2 and FranceConnect+ accept, and nothing else (§4). */
+const franceConnectAuthorizeParameters = [
+  'client_id',
+  'response_type',
+  'redirect_uri',
+  'scope',
+  'acr_values',
+  'nonce',
+  'state',
+  'prompt',
+  'claims',
+  'idp_hint',
+  'ui_locales',
+] as const
+
+function locate<Env extends string>(
+  platform: keyof typeof issuers,
+  location: PresetLocation<Env>,
+): string {
+  if (location.issuer !== undefined) return location.issuer
+  const known = issuers[platform] as Record<string, string>
+  const issuer = known[location.env]
+  if (issuer === undefined) {
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `Unknown ${platform} environment "${location.env}" (known: ${Object.keys(known).join(', ')})`,
+    )
+  }
+  return issuer
+}
+
+/**
+ * FranceConnect v2 (standard, eIDAS level 1): ID token and userinfo signed ES256 or RS256,
+ * `acr_values=eidas1` required, no PKCE (FranceConnect refuses unknown parameters).
+ *
+ * @example
+ * ```ts
+ * const provider = franceConnect({ env: 'sandbox' })
+ * const local = franceConnect({ issuer: sandbox.issuer })
+ * ```
+ */
+export function franceConnect(location: PresetLocation<FranceConnectEnvironment>): Provider {
+  return {
+    id: 'franceconnect',
+    name: 'FranceConnect',
+    issuer: locate('franceconnect', location),
+    discovery: true,
+    authorizeParameters: franceConnectAuthorizeParameters,
+    pkce: false,
+    tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
+    signingAlgorithms: ['ES256', 'RS256'],
+    userinfo: 'jwt',
+    acr: { levels: eidasLevels, allowed: ['eidas1'], default: 'eidas1', parameter: 'acr_values', required: true },
+    minStateLength: 32,
+    minNonceLength: 22,
+    defaultScopes: ['openid', 'identite_pivot'],
+    prompts: ['login', 'consent', 'login consent', 'consent login'],
+    revocationSendsTypeHint: false,
+    claims: franceConnectClaimsSchema,
+    callbackIssRequired: true,
+  }
+}
+
+/**
+ * FranceConnect+ (eIDAS levels 2 and 3): ID token and userinfo signed ES256 then encrypted to the
+ * client's keys (RSA-OAEP, RSA-OAEP-256 or ECDH-ES, with A256GCM). Give the client
+ * `encryptionKeys` and serve `client.jwks()` at the `jwks_uri` registered with FranceConnect.
+ *
+ * @example
+ * ```ts
+ * const provider = franceConnectPlus({ env: 'integration' })
+ * ```
+ */
+export function franceConnectPlus(location: PresetLocation<IntegrationOrProduction>): Provider {
+  return {
+    id: 'franceconnect-plus',
+    name: 'FranceConnect+',
+    issuer: locate('franceconnect-plus', location),
+    discovery: true,
+    authorizeParameters: franceConnectAuthorizeParameters,
+    pkce: false,
+    tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
+    signingAlgorithms: ['ES256'],
+    userinfo: 'jwe',
+    encryption: {
+      required: true,
+      keyManagementAlgorithms: ['ECDH-ES', 'RSA-OAEP', 'RSA-OAEP-256'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+    },
+    acr: {
+      levels: eidasLevels,
+      allowed: ['eidas2', 'eidas3'],
+      default: 'eidas2',
+      parameter: 'acr_values',
+      required: true,
+    },
+    minStateLength: 32,
+    minNonceLength: 22,
+    defaultScopes: ['openid', 'identite_pivot'],
+    prompts: ['login', 'consent', 'login consent', 'consent login'],
+    revocationSendsTypeHint: false,
+    claims: franceConnectClaimsSchema,
+    callbackIssRequired: true,
+  }
+}
+
+/**
+ * FranceConnect v1 (legacy, being shut down): no discovery, `/api/v1` paths, ID token HS256 keyed
+ * by the client secret, plain JSON userinfo, `/api/v1/logout`, no revocation.
+ *
+ * @example
+ * ```ts
+ * const provider = franceConnectV1({ env: 'integration' })
+ * ```
+ */
+export function franceConnectV1(location: PresetLocation<IntegrationOrProduction>): Provider {
+  const issuer = locate('franceconnect-v1', location)
+  const endpoints: ProviderEndpoints = {
+    authorization_endpoint: `${issuer}/api/v1/authorize`,
+    token_endpoint: `${issuer}/api/v1/token`,
+    userinfo_endpoint: `${issuer}/api/v1/userinfo`,
+    end_session_endpoint: `${issuer}/api/v1/logout`,
+  }
+  return {
+    id: 'franceconnect-v1',
+    name: 'FranceConnect v1',
+    issuer,
+    discovery: false,
+    endpoints,
+    authorizeParameters: ['client_id', 'response_type', 'redirect_uri', 'scope', 'acr_values', 'nonce', 'state', 'claims'],
+    pkce: false,
+    tokenAuthMethods: ['client_secret_post'],
+    signingAlgorithms: ['HS256'],
+    userinfo: 'json',
+    acr: { levels: eidasLevels, allowed: eidasLevels, parameter: 'acr_values', required: false },
+    minStateLength: 32,
+    minNonceLength: 22,
+    defaultScopes: ['openid', 'identite_pivot'],
+    revocationSendsTypeHint: false,
+    claims: franceConnectClaimsSchema,
+    callbackIssRequired: false,
+  }
+}
+
+/** ProConnect's authentication levels, lowest first (§15). */
+export const proConnectAcrLevels = ['eidas1', 'eidas1-mfa', 'eidas2', 'eidas3'] as const
+
+/**
+ * ProConnect (for public agents and professionals): same core as FranceConnect, `state` and `nonce`
+ * of at least 32 characters, `prompt=none` and `login_hint` allowed, levels asked through
+ * `claims.id_token.acr`, userinfo a signed JWT.
+ *
+ * @example
+ * ```ts
+ * const provider = proConnect({ env: 'integration' })
+ * ```
+ */
+export function proConnect(location: PresetLocation<IntegrationOrProduction>): Provider {
+  return {
+    id: 'proconnect',
+    name: 'ProConnect',
+    issuer: locate('proconnect', location),
+    discovery: true,
+    authorizeParameters: [...franceConnectAuthorizeParameters, 'login_hint'],
+    pkce: false,
+    tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
+    signingAlgorithms: ['RS256', 'ES256'],
+    userinfo: 'jwt',
+    acr: { levels: proConnectAcrLevels, allowed: proConnectAcrLevels, parameter: 'claims', required: false },
+    minStateLength: 32,
+    minNonceLength: 32,
+    defaultScopes: ['openid', 'given_name', 'usual_name', 'email', 'uid'],
+    prompts: ['none', 'login', 'consent', 'login consent', 'consent login', 'select_account'],
+    revocationSendsTypeHint: false,
+    claims: proConnectClaimsSchema,
+    callbackIssRequired: false,
+  }
+}
+
+/** Options of {@link oidcProvider}. */
+export interface OidcProviderOptions {
+  issuer: string
+  /** Accepted signature algorithms (default: what discovery lists, else RS256 and ES256). */
+  signingAlgorithms?: readonly string[]
+  /** Token endpoint authentication (default: client_secret_basic, then client_secret_post). */
+  tokenAuthMethods?: readonly TokenAuthMethod[]
+  /** Userinfo format (default `auto`: a JWT is verified, JSON is accepted). */
+  userinfo?: Provider['userinfo']
+  /** Scopes asked when the app names none (default `openid`). */
+  defaultScopes?: readonly string[]
+}
+
+/**
+ * Any OpenID Connect provider, found by discovery; PKCE S256 on, every other check as strict as
+ * for FranceConnect.
+ *
+ * @example
+ * ```ts
+ * const provider = oidcProvider({ issuer: 'https://login.example.fr/realms/agents' })
+ * ```
+ */
+export function oidcProvider(options: OidcProviderOptions): Provider {
+  return {
+    id: 'oidc',
+    name: 'OpenID Connect provider',
+    issuer: options.issuer,
+    discovery: true,
+    pkce: true,
+    tokenAuthMethods: options.tokenAuthMethods ?? ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    signingAlgorithms: options.signingAlgorithms ?? ['RS256', 'ES256', 'PS256', 'EdDSA'],
+    userinfo: options.userinfo ?? 'auto',
+    minStateLength: 32,
+    minNonceLength: 22,
+    defaultScopes: options.defaultScopes ?? ['openid'],
+    revocationSendsTypeHint: true,
+    claims: standardClaimsSchema,
+    callbackIssRequired: false,
+  }
+}
+
+export type { EidasLevel }

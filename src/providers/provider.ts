@@ -1,0 +1,76 @@
+import type { ClaimsSchema } from '../registry/identity-claims.js'
+
+/** The endpoints of a provider, as discovery gives them or as a preset fixes them. */
+export interface ProviderEndpoints {
+  authorization_endpoint: string
+  token_endpoint: string
+  userinfo_endpoint?: string
+  jwks_uri?: string
+  end_session_endpoint?: string
+  revocation_endpoint?: string
+}
+
+/** How the userinfo endpoint answers: plain JSON, a signed JWT, a signed then encrypted JWT, or by content type. */
+export type UserinfoFormat = 'json' | 'jwt' | 'jwe' | 'auto'
+
+/** How the client authenticates at the token endpoint. */
+export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt'
+
+/**
+ * A provider described as data: where it is and which rules it follows. Made by the preset
+ * functions (`franceConnect()`, `franceConnectPlus()`…), read by the client.
+ */
+export interface Provider {
+  /** Which preset made it: `franceconnect`, `franceconnect-plus`, `franceconnect-v1`, `proconnect`, `oidc`. */
+  readonly id: string
+  /** A name for people and logs. */
+  readonly name: string
+  /** The issuer, exactly as the ID token's `iss`. */
+  readonly issuer: string
+  /** Fetch `{issuer}/.well-known/openid-configuration` (false for FranceConnect v1, which has none). */
+  readonly discovery: boolean
+  /** Endpoints fixed by the preset; with discovery, they override the discovered ones. */
+  readonly endpoints?: Partial<ProviderEndpoints>
+  /**
+   * Every authorization parameter the provider accepts. FranceConnect refuses unknown ones
+   * (error Y030007), so the client sends nothing outside this list; `undefined` means any.
+   */
+  readonly authorizeParameters?: readonly string[]
+  /** Send PKCE (S256). Off where the provider refuses the extra parameters. */
+  readonly pkce: boolean
+  /** Token endpoint authentication methods the provider accepts, preferred first. */
+  readonly tokenAuthMethods: readonly TokenAuthMethod[]
+  /** Signature algorithms accepted on ID tokens and userinfo JWTs. */
+  readonly signingAlgorithms: readonly string[]
+  /** How userinfo answers. */
+  readonly userinfo: UserinfoFormat
+  /** ID token and userinfo are signed then encrypted to the client's keys (FranceConnect+). */
+  readonly encryption?: {
+    readonly required: boolean
+    readonly keyManagementAlgorithms: readonly string[]
+    readonly contentEncryptionAlgorithms: readonly string[]
+  }
+  /** Levels of assurance: ordered from lowest to highest, the ones that may be asked, the default. */
+  readonly acr?: {
+    readonly levels: readonly string[]
+    readonly allowed: readonly string[]
+    readonly default?: string
+    /** Where to ask it: `acr_values`, or `claims.id_token.acr` (ProConnect). */
+    readonly parameter: 'acr_values' | 'claims'
+    /** The returned `acr` must be present (FranceConnect always sends it). */
+    readonly required: boolean
+  }
+  /** Minimum lengths the provider imposes on `state` and `nonce`. */
+  readonly minStateLength: number
+  readonly minNonceLength: number
+  /** Scopes asked when the app names none. */
+  readonly defaultScopes: readonly string[]
+  /** `prompt` values the provider accepts, if it restricts them. */
+  readonly prompts?: readonly string[]
+  /** Fields the revocation endpoint accepts beyond the token (FranceConnect rejects `token_type_hint`). */
+  readonly revocationSendsTypeHint: boolean
+  /** The schema the identity claims are validated against. */
+  readonly claims: ClaimsSchema
+  /** The callback carries `iss` (RFC 9207); when true its absence is refused. */
+  readonly callbackIssRequired: boolean
+}

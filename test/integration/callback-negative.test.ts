@@ -1,0 +1,513 @@
+/**
+ * Every bad input of a sign-in is refused with its own error code, against a scriptable OP on
+ * loopback. Each case bends one thing; the rest of the flow is FranceConnect's.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  createClient,
+  franceConnect,
+  franceConnectPlus,
+  franceConnectV1,
+  isFranceConnectSdkError,
+  type Client,
+  type EncryptionKey,
+} from '../../src/index.js'
+import { startScriptableOp, type ScriptableOp } from '../support/scriptable-op.js'
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => {
+      throw new Error(`expected a failure with code ${code}, got a success`)
+    },
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  expect((error as { code: string }).code).toBe(code)
+  return error as Record<string, unknown>
+}
+
+function b64(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url')
+}
+
+describe('FranceConnect v2: refused inputs', () => {
+  let op: ScriptableOp
+  let fc: Client
+
+  const signIn = async (options: Parameters<Client['authorize']>[0] = {}, acr?: string) => {
+    const { url } = await fc.authorize(options)
+    return fc.callback(op.authorize(url, acr === undefined ? {} : { acr }))
+  }
+
+  beforeAll(async () => {
+    op = await startScriptableOp({ variant: 'v2' })
+  })
+  afterAll(() => op.close())
+  beforeEach(() => {
+    op.reset()
+    fc = createClient({
+      provider: franceConnect({ issuer: op.issuer }),
+      clientId: op.clientId,
+      clientSecret: op.clientSecret,
+      redirectUri: op.redirectUri,
+      timeoutMs: 1000,
+    })
+  })
+
+  it('accepts the unbent flow (control case)', async () => {
+    const session = await signIn()
+    expect(session.claims.family_name).toBe('DUBOIS')
+  })
+
+  it('refuses alg none', async () => {
+    op.behaviour.signIdToken = async (claims) => `${b64({ alg: 'none' })}.${b64(claims)}.`
+    await expectCode(signIn(), 'id_token_alg')
+  })
+
+  it('refuses HS256 where ES256 is expected', async () => {
+    op.behaviour.signIdToken = (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(op.clientSecret))
+    await expectCode(signIn(), 'id_token_alg')
+  })
+
+  it('refuses HS256 keyed with the public key (key confusion)', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(op.signingKeys.es256.publicJwk))
+    op.behaviour.signIdToken = (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: op.signingKeys.es256.kid }).sign(secret)
+    await expectCode(signIn(), 'id_token_alg')
+  })
+
+  it('refuses a tampered signature', async () => {
+    op.behaviour.signIdToken = async (claims) => {
+      const token = await op.signJwt(claims, op.signingKeys.es256)
+      const [h, p, s] = token.split('.') as [string, string, string]
+      const flipped = (s[5] === 'A' ? 'B' : 'A')
+      return `${h}.${p}.${s.slice(0, 5)}${flipped}${s.slice(6)}`
+    }
+    await expectCode(signIn(), 'id_token_signature')
+  })
+
+  it('refuses a payload changed after signing', async () => {
+    op.behaviour.signIdToken = async (claims) => {
+      const token = await op.signJwt(claims, op.signingKeys.es256)
+      const [h, , s] = token.split('.') as [string, string, string]
+      return `${h}.${b64({ ...claims, sub: 'attacker' })}.${s}`
+    }
+    await expectCode(signIn(), 'id_token_signature')
+  })
+
+  it('refuses a token signed by a key outside the JWKS, under a known kid', async () => {
+    op.behaviour.signIdToken = (claims) => op.signJwt(claims, op.foreignKey)
+    await expectCode(signIn(), 'id_token_signature')
+  })
+
+  it('refuses an unknown kid, after refetching the key set once', async () => {
+    await signIn() // warm the key set
+    const before = op.requests.jwks ?? 0
+    await new Promise((r) => setTimeout(r, 10))
+    op.behaviour.signIdToken = (claims) => op.signJwt(claims, { ...op.signingKeys.es256, kid: 'rotated-away' })
+    // the cooldown keeps a forged kid from refetching: with a fresh client the set is new, so count on a fresh one
+    const fresh = createClient({
+      provider: franceConnect({ issuer: op.issuer }),
+      clientId: op.clientId,
+      clientSecret: op.clientSecret,
+      redirectUri: op.redirectUri,
+    })
+    const { url } = await fresh.authorize()
+    await expectCode(fresh.callback(op.authorize(url)), 'id_token_kid_unknown')
+    expect((op.requests.jwks ?? 0) - before).toBe(1)
+  })
+
+  it('refuses a jku header', async () => {
+    op.behaviour.signIdToken = (claims) => op.signJwt(claims, op.signingKeys.es256, { jku: 'https://evil.example/jwks' })
+    await expectCode(signIn(), 'id_token_header')
+  })
+
+  it('refuses a wrong issuer', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, iss: 'https://evil.example/api/v2' })
+    await expectCode(signIn(), 'id_token_iss')
+  })
+
+  it('refuses a wrong audience', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, aud: 'another-client' })
+    await expectCode(signIn(), 'id_token_aud')
+  })
+
+  it('refuses several audiences without azp', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, aud: [op.clientId, 'another-client'] })
+    await expectCode(signIn(), 'id_token_azp')
+  })
+
+  it('refuses an expired token', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, exp: Math.floor(Date.now() / 1000) - 120 })
+    await expectCode(signIn(), 'id_token_expired')
+  })
+
+  it('refuses an iat in the future', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, iat: Math.floor(Date.now() / 1000) + 600 })
+    await expectCode(signIn(), 'id_token_iat')
+  })
+
+  it('refuses an exp of the wrong type', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, exp: String(c.exp) })
+    await expectCode(signIn(), 'id_token_claims')
+  })
+
+  it('refuses a missing nonce', async () => {
+    op.behaviour.idTokenClaims = ({ nonce: _nonce, ...c }) => c
+    await expectCode(signIn(), 'id_token_nonce')
+  })
+
+  it('refuses a different nonce', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, nonce: 'x'.repeat(43) })
+    await expectCode(signIn(), 'id_token_nonce')
+  })
+
+  it('refuses a missing acr', async () => {
+    op.behaviour.idTokenClaims = ({ acr: _acr, ...c }) => c
+    await expectCode(signIn(), 'acr_missing')
+  })
+
+  it('refuses an acr that is not an eIDAS level', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, acr: 'eidas0' })
+    await expectCode(signIn(), 'acr_invalid')
+  })
+
+  it('refuses an amr that is not an array', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, amr: 'pwd' })
+    await expectCode(signIn(), 'id_token_claims')
+  })
+
+  it('refuses an at_hash that does not match the access token', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' })
+    await expectCode(signIn(), 'id_token_at_hash')
+  })
+
+  it('refuses an unknown state', async () => {
+    const { url } = await fc.authorize()
+    const callback = new URL(op.authorize(url))
+    callback.searchParams.set('state', 'forged-state-forged-state-forged-state')
+    await expectCode(fc.callback(callback), 'state_unknown')
+  })
+
+  it('refuses a replayed state, even after a success', async () => {
+    const { url } = await fc.authorize()
+    const callback = op.authorize(url)
+    await fc.callback(callback)
+    await expectCode(fc.callback(callback), 'state_unknown')
+  })
+
+  it('consumes the transaction even when the sign-in fails', async () => {
+    op.behaviour.idTokenClaims = (c) => ({ ...c, aud: 'another-client' })
+    const { url } = await fc.authorize()
+    const callback = op.authorize(url)
+    await expectCode(fc.callback(callback), 'id_token_aud')
+    await expectCode(fc.callback(callback), 'state_unknown')
+  })
+
+  it('refuses a callback without state', async () => {
+    const { url } = await fc.authorize()
+    const callback = new URL(op.authorize(url))
+    callback.searchParams.delete('state')
+    await expectCode(fc.callback(callback), 'state_missing')
+  })
+
+  it('refuses a callback iss of another issuer (mix-up)', async () => {
+    const { url } = await fc.authorize()
+    const callback = new URL(op.authorize(url))
+    callback.searchParams.set('iss', 'https://evil.example/api/v2')
+    await expectCode(fc.callback(callback), 'iss_mismatch')
+  })
+
+  it('refuses a callback without iss where FranceConnect always sends it', async () => {
+    const { url } = await fc.authorize()
+    const callback = new URL(op.authorize(url))
+    callback.searchParams.delete('iss')
+    await expectCode(fc.callback(callback), 'iss_missing')
+  })
+
+  it('refuses a state given twice', async () => {
+    const { url } = await fc.authorize()
+    await expectCode(fc.callback(`${op.authorize(url)}&state=other`), 'callback_invalid')
+  })
+
+  it('maps error=access_denied (the user cancelled)', async () => {
+    const { state } = await fc.authorize()
+    const error = await expectCode(
+      fc.callback(`${op.redirectUri}?error=access_denied&error_description=user+authentication+aborted&state=${state}&iss=${encodeURIComponent(op.issuer)}`),
+      'access_denied',
+    )
+    expect(error.description).toBe('user authentication aborted')
+  })
+
+  it('maps error=invalid_acr', async () => {
+    const { state } = await fc.authorize()
+    await expectCode(fc.callback(`${op.redirectUri}?error=invalid_acr&state=${state}&iss=${encodeURIComponent(op.issuer)}`), 'invalid_acr')
+  })
+
+  it('maps an unknown provider error and keeps it as providerCode', async () => {
+    const { state } = await fc.authorize()
+    const error = await expectCode(
+      fc.callback(`${op.redirectUri}?error=server_error&state=${state}&iss=${encodeURIComponent(op.issuer)}`),
+      'authorization_error',
+    )
+    expect(error.providerCode).toBe('server_error')
+  })
+
+  it('refuses userinfo as plain JSON where a signed JWT is due', async () => {
+    op.behaviour.userinfoResponse = () => ({ status: 200, body: JSON.stringify(op.identity) })
+    await expectCode(signIn(), 'userinfo_not_signed')
+  })
+
+  it('refuses a userinfo whose sub is not the ID token sub', async () => {
+    op.behaviour.userinfoClaims = (c) => ({ ...c, sub: 'f'.repeat(64) + 'v1' })
+    await expectCode(signIn(), 'userinfo_sub')
+  })
+
+  it('refuses a userinfo with a tampered signature', async () => {
+    op.behaviour.signUserinfo = (claims) => op.signJwt(claims, op.foreignKey)
+    await expectCode(signIn(), 'userinfo_signature')
+  })
+
+  it('refuses a userinfo of another issuer', async () => {
+    op.behaviour.userinfoClaims = (c) => ({ ...c, iss: 'https://evil.example/api/v2' })
+    await expectCode(signIn(), 'userinfo_iss')
+  })
+
+  it('refuses identity claims of the wrong format, naming the claim only', async () => {
+    op.behaviour.userinfoClaims = (c) => ({ ...c, birthdate: '24/08/1962' })
+    const error = await expectCode(signIn(), 'claims_invalid')
+    expect(error.path).toBe('birthdate')
+    expect(String(error.message)).not.toContain('1962')
+  })
+
+  it('maps userinfo 401 invalid_token', async () => {
+    op.behaviour.userinfoResponse = () => ({
+      status: 401,
+      body: JSON.stringify({ error: 'invalid_token', error_description: 'invalid token provided (access token not found)' }),
+    })
+    const error = await expectCode(signIn(), 'userinfo_error')
+    expect(error.providerCode).toBe('invalid_token')
+  })
+
+  it('maps invalid_grant with its FranceConnect code', async () => {
+    const { url } = await fc.authorize()
+    const callback = new URL(op.authorize(url))
+    callback.searchParams.set('code', 'unknown-code')
+    const error = await expectCode(fc.callback(callback), 'token_error')
+    expect(error).toMatchObject({ providerCode: 'invalid_grant', status: 400, franceConnectCode: 'Y049E20B' })
+  })
+
+  it('maps invalid_client (wrong secret)', async () => {
+    const wrong = createClient({
+      provider: franceConnect({ issuer: op.issuer }),
+      clientId: op.clientId,
+      clientSecret: 'not-the-secret-not-the-secret-not-the-secret',
+      redirectUri: op.redirectUri,
+    })
+    const { url } = await wrong.authorize()
+    const error = await expectCode(wrong.callback(op.authorize(url)), 'token_error')
+    expect(error).toMatchObject({ providerCode: 'invalid_client', status: 401, franceConnectCode: 'Y0434A7B' })
+  })
+
+  it('maps a FranceConnect HTML error page', async () => {
+    op.behaviour.tokenResponse = () => ({
+      status: 400,
+      contentType: 'text/html',
+      body: '<html><body><h1>Une erreur est survenue</h1><p>Code erreur : Y030007</p></body></html>',
+    })
+    const error = await expectCode(signIn(), 'token_error')
+    expect(error.franceConnectCode).toBe('Y030007')
+    expect(String(error.message)).toContain('parameter')
+  })
+
+  it('refuses a token response that is not JSON', async () => {
+    op.behaviour.tokenResponse = () => ({ status: 200, body: '{"access_token": "abc", "id_tok' })
+    await expectCode(signIn(), 'response_invalid')
+  })
+
+  it('refuses a token response without id_token', async () => {
+    op.behaviour.tokenResponse = ({ id_token: _idToken, ...body }) => body
+    await expectCode(signIn(), 'response_invalid')
+  })
+
+  it('refuses a token_type other than Bearer', async () => {
+    op.behaviour.tokenResponse = (body) => ({ ...body, token_type: 'DPoP' })
+    await expectCode(signIn(), 'response_invalid')
+  })
+
+  it('refuses an absurd expires_in', async () => {
+    op.behaviour.tokenResponse = (body) => ({ ...body, expires_in: 10 ** 12 })
+    await expectCode(signIn(), 'response_invalid')
+  })
+
+  it('times out on a provider that does not answer', async () => {
+    op.behaviour.tokenDelayMs = 1500
+    const error = await expectCode(signIn(), 'timeout')
+    expect(error.retryable).toBe(true)
+  })
+
+  it('refuses a body larger than the limit', async () => {
+    op.behaviour.tokenResponse = () => ({ status: 200, body: 'x'.repeat(2 * 1024 * 1024) })
+    await expectCode(signIn(), 'response_too_large')
+  })
+
+  it('refuses to follow a redirect', async () => {
+    op.behaviour.tokenResponse = () => ({ status: 302, body: '', headers: { location: 'https://evil.example/token' } })
+    await expectCode(signIn(), 'redirect_refused')
+  })
+
+  it('never puts a token or a code in an error message', async () => {
+    const { url } = await fc.authorize()
+    const callback = new URL(op.authorize(url))
+    const code = callback.searchParams.get('code') as string
+    op.behaviour.idTokenClaims = (c) => ({ ...c, aud: 'x' })
+    const error = await expectCode(fc.callback(callback), 'id_token_aud')
+    expect(JSON.stringify({ message: error.message, ...error })).not.toContain(code)
+  })
+
+  it('refuses an unknown or replayed logout state', async () => {
+    const { state } = await fc.logout('header.payload.signature')
+    await expectCode(fc.logoutCallback('https://app.example/logged-out?state=unknown'), 'logout_state_unknown')
+    await expectCode(fc.logoutCallback('https://app.example/logged-out'), 'logout_state_missing')
+    await expect(fc.logoutCallback(`https://app.example/logged-out?state=${state}`)).resolves.toEqual({ state })
+    await expectCode(fc.logoutCallback(`https://app.example/logged-out?state=${state}`), 'logout_state_unknown')
+  })
+})
+
+describe('FranceConnect+: refused inputs', () => {
+  let op: ScriptableOp
+  let fc: Client
+
+  beforeAll(async () => {
+    const { privateKey } = await generateKeyPair('ECDH-ES', { extractable: true })
+    const jwk = { ...(await exportJWK(privateKey)), kid: 'enc-1', alg: 'ECDH-ES', use: 'enc' } as EncryptionKey
+    const { d: _d, ...publicJwk } = jwk
+    op = await startScriptableOp({ variant: 'fcplus', clientEncryptionJwk: publicJwk as JWK })
+    fc = createClient({
+      provider: franceConnectPlus({ issuer: op.issuer }),
+      clientId: op.clientId,
+      clientSecret: op.clientSecret,
+      redirectUri: op.redirectUri,
+      encryptionKeys: [jwk],
+    })
+  })
+  afterAll(() => op.close())
+  beforeEach(() => op.reset())
+
+  const signIn = async (acr?: string, answered?: string) => {
+    const { url } = await fc.authorize(acr ? { acr } : {})
+    return fc.callback(op.authorize(url, answered ? { acr: answered } : {}))
+  }
+
+  it('accepts the unbent flow (control case)', async () => {
+    const session = await signIn('eidas2', 'eidas3')
+    expect(session.acr).toBe('eidas3')
+    expect(session.idToken.split('.')).toHaveLength(3)
+  })
+
+  it('refuses an ID token that is signed but not encrypted', async () => {
+    op.behaviour.encrypt = { idToken: false }
+    await expectCode(signIn(), 'id_token_not_encrypted')
+  })
+
+  it('refuses a userinfo that is signed but not encrypted', async () => {
+    op.behaviour.encrypt = { userinfo: false }
+    await expectCode(signIn(), 'userinfo_not_encrypted')
+  })
+
+  it('refuses an enc other than A256GCM', async () => {
+    op.behaviour.encrypt = { enc: 'A128GCM' }
+    await expectCode(signIn(), 'id_token_header')
+  })
+
+  it('refuses an acr below the level asked (eidas2 when eidas3 was asked)', async () => {
+    const error = await expectCode(signIn('eidas3', 'eidas2'), 'acr_too_low')
+    expect(error).toMatchObject({ expected: 'eidas3', received: 'eidas2' })
+  })
+
+  it('refuses RS256 where FranceConnect+ signs ES256 only', async () => {
+    op.behaviour.signIdToken = (claims) => op.signJwt(claims, op.signingKeys.rs256)
+    await expectCode(signIn(), 'id_token_alg')
+  })
+
+  it('refuses to start without encryption keys', () => {
+    expect(() =>
+      createClient({
+        provider: franceConnectPlus({ issuer: op.issuer }),
+        clientId: op.clientId,
+        clientSecret: op.clientSecret,
+        redirectUri: op.redirectUri,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+  })
+})
+
+describe('FranceConnect v1 (HS256): refused inputs', () => {
+  let op: ScriptableOp
+  let fc: Client
+  beforeAll(async () => {
+    op = await startScriptableOp({ variant: 'v1' })
+    fc = createClient({
+      provider: franceConnectV1({ issuer: op.issuer }),
+      clientId: op.clientId,
+      clientSecret: op.clientSecret,
+      redirectUri: op.redirectUri,
+    })
+  })
+  afterAll(() => op.close())
+  beforeEach(() => op.reset())
+
+  it('accepts the unbent flow (control case)', async () => {
+    const { url } = await fc.authorize()
+    const session = await fc.callback(op.authorize(url))
+    expect(session.claims.given_name).toBe('Angela Claire Louise')
+  })
+
+  it('refuses an HS256 token keyed with another secret', async () => {
+    op.behaviour.signIdToken = (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret'.repeat(4)))
+    const { url } = await fc.authorize()
+    await expectCode(fc.callback(op.authorize(url)), 'id_token_signature')
+  })
+
+  it('refuses ES256 where v1 uses HS256', async () => {
+    op.behaviour.signIdToken = (claims) => op.signJwt(claims, op.signingKeys.es256)
+    const { url } = await fc.authorize()
+    await expectCode(fc.callback(op.authorize(url)), 'id_token_alg')
+  })
+
+  it('has no revocation', async () => {
+    await expectCode(fc.revoke('token'), 'revocation_unsupported')
+  })
+})
+
+describe('configuration', () => {
+  it('refuses plain http outside loopback', () => {
+    expect(() =>
+      createClient({
+        provider: franceConnect({ issuer: 'http://fc.example.fr/api/v2' }),
+        clientId: 'id',
+        clientSecret: 's',
+        redirectUri: 'https://app.example.fr/callback',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'insecure_url' }))
+  })
+
+  it('refuses an unreachable provider with a typed error', async () => {
+    const server = createServer()
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const port = (server.address() as AddressInfo).port
+    await new Promise((r) => server.close(r))
+    const fc = createClient({
+      provider: franceConnect({ issuer: `http://127.0.0.1:${port}/api/v2` }),
+      clientId: 'id',
+      clientSecret: 's',
+      redirectUri: 'https://app.example.fr/callback',
+    })
+    await expectCode(fc.authorize(), 'network_error')
+  })
+})

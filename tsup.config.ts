@@ -1,0 +1,27 @@
+import { defineConfig, type Options } from 'tsup'
+
+/** One entry per public subpath: an app pays only for what it imports. */
+export const entries: Record<string, string> = {
+  index: 'src/index.ts',
+}
+
+const shared: Options = {
+  entry: entries,
+  dts: true,
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+  splitting: true,
+  treeshake: true,
+}
+
+export default defineConfig([
+  { ...shared, format: 'esm', clean: true },
+  {
+    ...shared,
+    format: 'cjs',
+    // jose, oauth4webapi and ky ship ESM only; bundling them into the CommonJS build lets
+    // `require('franceconnect-sdk')` work on every Node 20, not only on those with require(esm).
+    noExternal: [/^jose/, 'oauth4webapi', 'ky'],
+  },
+])
