@@ -8,6 +8,8 @@ export interface ConnectorContext {
   fetch?: typeof fetch
   /** Per-request timeout in milliseconds (default 10 s). */
   timeoutMs?: number
+  /** The scopes the session was granted (the client passes them); results name those they rest on. */
+  grantedScopes?: readonly string[]
 }
 
 /**

@@ -37,6 +37,7 @@ export async function fetchData<P, D>(
   }
   const connectorContext: ConnectorContext = {
     accessToken: session.accessToken,
+    grantedScopes: session.scopes,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(context.options.fetch ? { fetch: context.options.fetch } : {}),
     ...(context.options.timeoutMs ? { timeoutMs: context.options.timeoutMs } : {}),

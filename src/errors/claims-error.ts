@@ -1,8 +1,8 @@
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
 /**
- * Claims or a payload did not match their schema. `path` names where (`birthdate`,
- * `data.admissions.0.dateDebut`); the offending value is never copied into the message.
+ * Identity claims did not match their schema. `path` names the claim (`birthdate`); the offending
+ * value is never copied into the message.
  *
  * @example
  * ```ts
@@ -11,10 +11,10 @@ import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
  */
 export class ClaimsError extends FranceConnectSdkError {
   override name = 'ClaimsError'
-  declare readonly code: 'claims_invalid' | 'schema_mismatch'
+  declare readonly code: 'claims_invalid'
   readonly path: string
-  constructor(code: 'claims_invalid' | 'schema_mismatch', path: string, expected: string) {
-    super(code, `${code === 'claims_invalid' ? 'Identity claim' : 'Response field'} "${path}" is invalid: expected ${expected}`)
+  constructor(path: string, expected: string) {
+    super('claims_invalid', `Identity claim "${path}" is invalid: expected ${expected}`)
     this.path = path
   }
 }

@@ -22,3 +22,5 @@ export {
   type KnownFranceConnectCode,
 } from './franceconnect-error-codes.js'
 export { SessionError, type SessionErrorCode } from './session-error.js'
+export { SchemaError } from './schema-error.js'
+export { DataApiError, type DataApiErrorCode } from './data-api-error.js'

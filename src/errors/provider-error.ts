@@ -9,7 +9,7 @@ export type ProviderErrorCode =
   | 'userinfo_error'
   | 'revocation_error'
   | 'checktoken_error'
-  | 'api_error'
+
 
 /**
  * An endpoint answered with an error: an OAuth error body (`invalid_grant`, `invalid_client`,
@@ -54,5 +54,4 @@ const endpointName: Record<ProviderErrorCode, string> = {
   userinfo_error: 'The userinfo endpoint',
   revocation_error: 'The revocation endpoint',
   checktoken_error: 'The checktoken endpoint',
-  api_error: 'The data API',
 }

@@ -24,10 +24,11 @@ export interface JwtExpectations {
   }
   clockToleranceSec: number
   /**
-   * Claims that must be present. `sub` always is; `iss` and `aud` are always checked when present
-   * and must be present unless `issAud` is false (a generic provider's userinfo JWT).
+   * Claims that must be present. `iss` and `aud` are always checked when present and must be
+   * present unless `issAud` is false (a generic provider's userinfo JWT); `sub` must be a non-empty
+   * string unless `sub` is false (a checktoken answer, whose subject is inside `token_introspection`).
    */
-  require: { exp: boolean; iat: boolean; issAud?: boolean }
+  require: { exp: boolean; iat: boolean; issAud?: boolean; sub?: boolean }
   /** Current time in seconds (tests). */
   now?: number
 }
@@ -193,7 +194,7 @@ function checkClaims(payload: Record<string, unknown>, expect: JwtExpectations):
   if (azp !== undefined && azp !== expect.audience) {
     throw new TokenValidationError(kind, 'azp', `The ${kind} was issued to another party (azp)`)
   }
-  if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
+  if (expect.require.sub !== false && (typeof payload.sub !== 'string' || payload.sub.length === 0)) {
     throw new TokenValidationError(kind, 'sub', `The ${kind} has no subject (sub)`)
   }
   checkTime(payload, 'exp', expect.require.exp, kind, (exp) => exp + tolerance > now, 'expired', 'has expired')

@@ -87,5 +87,5 @@ export function validateClaims<T extends { sub: string }>(
   if (result.success) return result.output
   const issue = result.issues[0]
   const path = issue.path?.map((item) => String(item.key)).join('.') || '(root)'
-  throw new ClaimsError('claims_invalid', path, issue.expected && issue.kind === 'schema' ? issue.expected : issue.message)
+  throw new ClaimsError(path, issue.expected && issue.kind === 'schema' ? issue.expected : issue.message)
 }

@@ -1,0 +1,94 @@
+import * as v from 'valibot'
+import type { ApiResult, ConnectorContext } from '../../client/connector.js'
+import { ConfigurationError } from '../../errors/configuration-error.js'
+import { SchemaError } from '../../errors/schema-error.js'
+import { getJson, type ApiRequestOptions } from '../../http/api-request.js'
+import { assertSecureUrl } from '../../http/secure-url.js'
+import type { CommonConnectorOptions } from './connector-options.js'
+
+/**
+ * Validates a raw payload against the connector's schema; the first mismatch becomes a
+ * {@link SchemaError} naming its path (`data.admissions.0.date_debut`), never its value.
+ *
+ * @example
+ * ```ts
+ * const raw = parsePayload('statut-etudiant', statutEtudiantSchema, body)
+ * ```
+ */
+export function parsePayload<S extends v.GenericSchema>(api: string, schema: S, body: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, body, { abortEarly: true })
+  if (result.success) return result.output
+  const issue = result.issues[0]
+  const path = issue.path?.map((item) => String(item.key)).join('.') || '(root)'
+  throw new SchemaError(api, path, issue.kind === 'schema' ? issue.expected ?? 'another type' : issue.message)
+}
+
+/** What one connector call needs: where, with which headers, how to read and normalise the answer. */
+export interface ConnectorCall<S extends v.GenericSchema, D> {
+  api: string
+  provider: string
+  /** The scopes the connector asked for; the result names those that were granted. */
+  scopes: readonly string[]
+  url: string
+  headers: Record<string, string>
+  schema: S
+  normalize(raw: v.InferOutput<S>): D
+  options: CommonConnectorOptions
+}
+
+/**
+ * Runs one data API call: GET through the shared HTTP layer (timeouts, bounded retries, typed
+ * errors, redacted hooks), validate, normalise, and wrap in the common {@link ApiResult}.
+ *
+ * @example
+ * ```ts
+ * return runConnector(context, { api: 'statut-etudiant', provider: 'MESRI', scopes, url, headers, schema, normalize, options })
+ * ```
+ */
+export async function runConnector<S extends v.GenericSchema, D>(
+  context: ConnectorContext,
+  call: ConnectorCall<S, D>,
+): Promise<ApiResult<D>> {
+  const request: ApiRequestOptions = {
+    api: call.api,
+    headers: { accept: 'application/json', ...call.headers },
+    ...(call.options.timeoutMs ?? context.timeoutMs ? { timeoutMs: (call.options.timeoutMs ?? context.timeoutMs) as number } : {}),
+    ...(call.options.retries === undefined ? {} : { retries: call.options.retries }),
+    ...(call.options.hooks ? { hooks: call.options.hooks } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
+    ...(context.fetch ? { fetch: context.fetch } : {}),
+  }
+  const { body } = await getJson(call.url, request)
+  const raw = parsePayload(call.api, call.schema, body)
+  const granted = context.grantedScopes
+  return {
+    api: call.api,
+    provider: call.provider,
+    data: call.normalize(raw),
+    scopes: granted ? call.scopes.filter((scope) => granted.includes(scope)) : [...call.scopes],
+    raw: body,
+    fetchedAt: new Date().toISOString(),
+  }
+}
+
+/**
+ * The base URL of a connector: `baseUrl` when given, else the host of `env`; HTTPS or loopback only,
+ * without a trailing slash.
+ *
+ * @example
+ * ```ts
+ * resolveBaseUrl('statut-etudiant', { production: 'https://particulier.api.gouv.fr' }, 'production', undefined)
+ * ```
+ */
+export function resolveBaseUrl(
+  api: string,
+  hosts: Record<string, string>,
+  env: string | undefined,
+  baseUrl: string | undefined,
+): string {
+  const chosen = baseUrl ?? hosts[env ?? 'production']
+  if (chosen === undefined) {
+    throw new ConfigurationError('configuration_invalid', `${api}: unknown env "${env}" and no baseUrl (known: ${Object.keys(hosts).join(', ')})`)
+  }
+  return assertSecureUrl(chosen, `${api} baseUrl`).href.replace(/\/+$/, '')
+}

@@ -1,0 +1,71 @@
+/**
+ * API Statut étudiant boursier (CNOUS), through API Particulier in FranceConnect mode.
+ * Reference: reference/franceconnect-apis.md §6. Verified against the published v3/v4 spec and
+ * staging fixtures; production's per-scope filtering of blocks is documented, not observed.
+ *
+ * @module
+ */
+import type { Connector } from '../../client/connector.js'
+import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import { normalizeBoursierV3, normalizeBoursierV4, type StatutEtudiantBoursier } from './normalize.js'
+import { boursierV3Schema, boursierV4Schema } from './schema.js'
+
+export type { StatutEtudiantBoursier } from './normalize.js'
+
+/** The FranceConnect scopes of CNOUS (§6.1). */
+export const statutEtudiantBoursierScopes = [
+  'cnous_statut_boursier',
+  'cnous_echelon_bourse',
+  'cnous_email',
+  'cnous_periode_versement',
+  'cnous_statut_bourse',
+  'cnous_ville_etudes',
+  'cnous_identite',
+] as const
+
+/** Options of {@link statutEtudiantBoursier}. */
+export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {
+  /** API Particulier version: `v4` (default, with `estRadie`) or `v3`. */
+  version?: 'v3' | 'v4'
+}
+
+/**
+ * The connector of the API Statut étudiant boursier: whether the signed-in student holds a CNOUS
+ * grant, its échelon, payment period, institution and e-mail.
+ *
+ * @example
+ * ```ts
+ * import { statutEtudiantBoursier } from 'franceconnect-sdk/apis/statut-etudiant-boursier'
+ *
+ * const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
+ * const { data } = await fc.fetch(boursier, session)
+ * if (data.estBoursier) applyReducedFee(data.echelon?.valeur)
+ * ```
+ */
+export function statutEtudiantBoursier(
+  options: StatutEtudiantBoursierOptions,
+): Connector<void, StatutEtudiantBoursier> {
+  const api = 'statut-etudiant-boursier'
+  const { baseUrl, recipient } = prepareApiParticulier(api, options)
+  const version = options.version ?? 'v4'
+  const scopes = chooseScopes(api, statutEtudiantBoursierScopes, options.scopes)
+  return {
+    id: api,
+    provider: 'CNOUS',
+    scopes,
+    fetch(context) {
+      const { url, headers } = apiParticulierRequest(
+        baseUrl,
+        `/${version}/cnous/etudiant_boursier/france_connect`,
+        recipient,
+        context.accessToken,
+      )
+      const call = { api, provider: 'CNOUS', scopes, url, headers, options }
+      return version === 'v4'
+        ? runConnector(context, { ...call, schema: boursierV4Schema, normalize: normalizeBoursierV4 })
+        : runConnector(context, { ...call, schema: boursierV3Schema, normalize: normalizeBoursierV3 })
+    },
+  }
+}

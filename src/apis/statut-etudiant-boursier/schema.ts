@@ -1,0 +1,31 @@
+import * as v from 'valibot'
+
+const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+const echelon = v.picklist(['0bis', '1', '2', '3', '4', '5', '6', '7'], 'an échelon from 0bis to 7')
+
+// Production removes the blocks whose scope was not granted (§6.1), so each block is optional;
+// inside a block, every field the spec lists is required.
+const commonBlocks = {
+  periode_versement_bourse: v.optional(v.looseObject({ date_rentree: isoDate, duree: v.number() })),
+  etablissement_etudes: v.optional(v.looseObject({ nom_commune: v.string(), nom_etablissement: v.string() })),
+  echelon_bourse: v.optional(v.looseObject({ echelon, echelon_bourse_regionale_provisoire: v.boolean() })),
+  email: v.optional(v.string()),
+}
+
+/** API Particulier v3 `GET /v3/cnous/etudiant_boursier/france_connect` (reference/franceconnect-apis.md §6.3). */
+export const boursierV3Schema = v.looseObject({
+  data: v.looseObject({ est_boursier: v.optional(v.boolean()), ...commonBlocks }),
+})
+
+/** API Particulier v4: the status moves into `statut_boursier` with `est_radie` and `date_radiation`. */
+export const boursierV4Schema = v.looseObject({
+  data: v.looseObject({
+    statut_boursier: v.optional(
+      v.looseObject({ est_boursier: v.boolean(), est_radie: v.boolean(), date_radiation: v.nullable(isoDate) }),
+    ),
+    ...commonBlocks,
+  }),
+})
+
+export type BoursierV3Payload = v.InferOutput<typeof boursierV3Schema>
+export type BoursierV4Payload = v.InferOutput<typeof boursierV4Schema>

@@ -1,0 +1,210 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
+import { DataApiError } from '../errors/data-api-error.js'
+import { TransportError } from '../errors/transport-error.js'
+import { redactUrl } from './redact.js'
+
+/** Observability hooks: called with redacted data only (no token, no header value, no query secret). */
+export interface HttpHooks {
+  onRequest?(event: { api: string; method: string; url: string; attempt: number }): void
+  onResponse?(event: { api: string; method: string; url: string; status: number; attempt: number; durationMs: number }): void
+}
+
+/** How a data API call is made; every field but `api` has a default fit for FranceConnect's 60 s tokens. */
+export interface ApiRequestOptions {
+  /** The connector id, for errors and hooks. */
+  api: string
+  headers: Record<string, string>
+  /** Per-attempt timeout (default 10 s). */
+  timeoutMs?: number
+  /** The whole call, retries and waits included, never lasts longer (default 20 s). */
+  totalTimeoutMs?: number
+  /** Retries of idempotent requests on network errors, 502, 503, 504 and 429 (default 2). */
+  retries?: number
+  /** The longest `Retry-After` honoured, in seconds (default 5); a longer one fails at once. */
+  maxRetryAfterSec?: number
+  /** Refuse bodies larger than this many bytes (default 2 MiB). */
+  maxBodyBytes?: number
+  signal?: AbortSignal
+  fetch?: typeof fetch
+  hooks?: HttpHooks
+}
+
+/** A successful data API answer: its status and its JSON body, parsed. */
+export interface ApiResponse {
+  status: number
+  body: unknown
+}
+
+const retriedStatuses = [429, 502, 503, 504]
+
+/**
+ * GETs a data API on ky: a timeout per attempt and a budget for the whole call, bounded jittered
+ * retries for network errors and 502/503/504, `Retry-After` honoured on 429 and 503 up to a cap, no
+ * retry on any other 4xx, no redirect followed. Error statuses become {@link DataApiError}s with the
+ * provider's code; transport failures {@link TransportError}s; a body that is not JSON is refused.
+ *
+ * @example
+ * ```ts
+ * const { body } = await getJson('https://particulier.api.gouv.fr/v3/…?recipient=…', {
+ *   api: 'statut-etudiant', headers: { authorization: `Bearer ${accessToken}` },
+ * })
+ * ```
+ */
+export async function getJson(url: string, options: ApiRequestOptions): Promise<ApiResponse> {
+  const budget = AbortSignal.timeout(options.totalTimeoutMs ?? 20_000)
+  const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget
+  const maxRetryAfterMs = (options.maxRetryAfterSec ?? 5) * 1000
+  const redacted = redactUrl(url)
+  const { api, hooks } = options
+  let attempt = 0
+  let startedAt = 0
+  try {
+    const response = await ky.get(url, {
+      headers: options.headers,
+      timeout: options.timeoutMs ?? 10_000,
+      signal,
+      redirect: 'manual',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      retry: {
+        limit: options.retries ?? 2,
+        methods: ['get'],
+        statusCodes: retriedStatuses,
+        afterStatusCodes: [429, 503],
+        backoffLimit: 2000,
+        jitter: true,
+        retryOnTimeout: false,
+        shouldRetry: ({ error }) => {
+          if (!(error instanceof HTTPError)) return undefined
+          const wait = retryAfterMs(error.response)
+          if (error.response.status === 429 && wait === undefined) return false
+          // A wait longer than the cap would outlive the access token: fail now, say how long.
+          if (wait !== undefined && wait > maxRetryAfterMs) return false
+          return undefined
+        },
+      },
+      hooks: {
+        beforeRequest: [
+          () => {
+            attempt++
+            startedAt = performance.now()
+            hooks?.onRequest?.({ api, method: 'GET', url: redacted, attempt })
+          },
+        ],
+        afterResponse: [
+          (_request, _options, response) => {
+            hooks?.onResponse?.({
+              api,
+              method: 'GET',
+              url: redacted,
+              status: response.status,
+              attempt,
+              durationMs: performance.now() - startedAt,
+            })
+          },
+        ],
+      },
+    })
+    if (response.status >= 300) {
+      await response.body?.cancel()
+      throw new TransportError('redirect_refused', `The ${api} API answered with a redirect`, { status: response.status })
+    }
+    const text = await readLimited(response, options.maxBodyBytes ?? 2 * 1024 * 1024, api)
+    return { status: response.status, body: parseJson(text, api, response.status) }
+  } catch (error) {
+    throw await toApiError(error, api, options, budget)
+  }
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after')
+  if (header === null) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+async function readLimited(response: Response, maxBytes: number, api: string): Promise<string> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel()
+    throw new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status })
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status })
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, size).toString('utf8')
+}
+
+function parseJson(text: string, api: string, status: number): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (cause) {
+    throw new TransportError('response_invalid', `The ${api} response is not JSON`, { status, cause })
+  }
+}
+
+async function toApiError(error: unknown, api: string, options: ApiRequestOptions, budget: AbortSignal): Promise<unknown> {
+  if (error instanceof TransportError) return error
+  if (error instanceof HTTPError) {
+    const { response } = error
+    let body: unknown
+    try {
+      body = JSON.parse(await readLimited(response, 64 * 1024, api))
+    } catch {
+      body = undefined
+    }
+    const wait = retryAfterMs(response)
+    return new DataApiError(api, {
+      status: response.status,
+      ...describeProviderError(body),
+      ...(wait === undefined ? {} : { retryAfterSec: Math.ceil(wait / 1000) }),
+    })
+  }
+  if (error instanceof KyTimeoutError || budget.aborted) {
+    return new TransportError('timeout', `The ${api} API did not answer in time`, { cause: error })
+  }
+  if (options.signal?.aborted) return new TransportError('aborted', `The ${api} request was aborted`, { cause: error })
+  return new TransportError('network_error', `The ${api} API could not be reached`, { cause: error })
+}
+
+/**
+ * The provider's code and description from any of the error bodies the API FranceConnectées use:
+ * API Particulier `{ errors: [{ code, title, detail }] }`, DGFiP `{ erreur: { code, message } }` or
+ * `{ codeapp }`, OAuth `{ error, error_description }`, API Particulier v2 `{ error, reason }`.
+ *
+ * @example
+ * ```ts
+ * describeProviderError({ errors: [{ code: '26003', title: 'Dossier non trouvé' }] })
+ * // { providerCode: '26003', description: 'Dossier non trouvé' }
+ * ```
+ */
+export function describeProviderError(body: unknown): { providerCode?: string; description?: string } {
+  if (typeof body !== 'object' || body === null) return {}
+  const record = body as Record<string, unknown>
+  const pick = (code: unknown, description: unknown) => ({
+    ...(typeof code === 'string' || typeof code === 'number' ? { providerCode: String(code) } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+  })
+  if (Array.isArray(record.errors) && typeof record.errors[0] === 'object' && record.errors[0] !== null) {
+    const first = record.errors[0] as Record<string, unknown>
+    return pick(first.code, first.detail ?? first.title)
+  }
+  if (typeof record.erreur === 'object' && record.erreur !== null) {
+    const erreur = record.erreur as Record<string, unknown>
+    return pick(erreur.code, erreur.message)
+  }
+  if (record.codeapp !== undefined) return pick(record.codeapp, record.message ?? record.libelle)
+  if (record.error !== undefined) return pick(record.error, record.error_description ?? record.reason ?? record.message)
+  return {}
+}

@@ -1,0 +1,184 @@
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { statutEtudiantBoursier } from '../../../src/apis/statut-etudiant-boursier/index.js'
+import { isFranceConnectSdkError } from '../../../src/index.js'
+
+const host = 'https://particulier.api.gouv.fr'
+const recipient = '13002526500013'
+const v4Path = '/v4/cnous/etudiant_boursier/france_connect'
+const v3Path = '/v3/cnous/etudiant_boursier/france_connect'
+
+// The published v3 staging fixture (reference/franceconnect-apis.md §6.3).
+const v3Fixture = {
+  data: {
+    est_boursier: true,
+    periode_versement_bourse: { date_rentree: '2020-09-01', duree: 12 },
+    etablissement_etudes: { nom_commune: 'Bordeaux', nom_etablissement: 'Camille Jullian' },
+    echelon_bourse: { echelon: '5', echelon_bourse_regionale_provisoire: false },
+    email: 'wossewodda-3728@yopmail.com ',
+  },
+  links: {},
+  meta: {},
+}
+const v4Fixture = {
+  ...v3Fixture,
+  data: {
+    statut_boursier: { est_boursier: true, est_radie: false, date_radiation: null },
+    periode_versement_bourse: v3Fixture.data.periode_versement_bourse,
+    etablissement_etudes: v3Fixture.data.etablissement_etudes,
+    echelon_bourse: v3Fixture.data.echelon_bourse,
+    email: v3Fixture.data.email,
+  },
+}
+
+const apiError = (code: string, title: string) => ({ errors: [{ code, title, detail: title, source: null, meta: {} }] })
+
+async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as Record<string, unknown>
+}
+
+describe('statut-etudiant-boursier', () => {
+  beforeAll(() => nock.disableNetConnect())
+  afterEach(() => nock.cleanAll())
+
+  const connector = statutEtudiantBoursier({ recipient, timeoutMs: 300, retries: 2 })
+
+  it('reads the published v4 payload, sending the FranceConnect token and the recipient', async () => {
+    const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token' } })
+      .get(v4Path)
+      .query({ recipient })
+      .reply(200, v4Fixture)
+    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnous_statut_boursier', 'cnous_email'] })
+    expect(result).toMatchObject({
+      api: 'statut-etudiant-boursier',
+      provider: 'CNOUS',
+      scopes: ['cnous_statut_boursier', 'cnous_email'],
+      data: {
+        estBoursier: true,
+        estRadie: false,
+        dateRadiation: null,
+        echelon: { valeur: '5', bourseRegionaleProvisoire: false },
+        periodeVersement: { dateRentree: '2020-09-01', dureeMois: 12 },
+        etablissement: { nom: 'Camille Jullian', commune: 'Bordeaux' },
+        email: 'wossewodda-3728@yopmail.com',
+      },
+      raw: v4Fixture,
+    })
+    expect(Date.parse(result.fetchedAt)).not.toBeNaN()
+    scope.done()
+  })
+
+  it('reads the published v3 payload', async () => {
+    nock(host).get(v3Path).query({ recipient }).reply(200, v3Fixture)
+    const result = await statutEtudiantBoursier({ recipient, version: 'v3' }).fetch({ accessToken: 't' })
+    expect(result.data).toMatchObject({ estBoursier: true, echelon: { valeur: '5' } })
+    expect(result.data.estRadie).toBeUndefined()
+  })
+
+  it('accepts an added field', async () => {
+    nock(host).get(v4Path).query(true).reply(200, { ...v4Fixture, data: { ...v4Fixture.data, nouveau_champ: 1 } })
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
+  })
+
+  it('refuses a field of the wrong type, naming its path', async () => {
+    const drifted = { ...v4Fixture, data: { ...v4Fixture.data, periode_versement_bourse: { date_rentree: '2020-09-01', duree: '12' } } }
+    nock(host).get(v4Path).query(true).reply(200, drifted)
+    const error = await failure(connector.fetch({ accessToken: 't' }))
+    expect(error).toMatchObject({ code: 'schema_mismatch', path: 'data.periode_versement_bourse.duree' })
+  })
+
+  it('refuses an échelon outside its list', async () => {
+    const drifted = { ...v4Fixture, data: { ...v4Fixture.data, echelon_bourse: { echelon: '9', echelon_bourse_regionale_provisoire: false } } }
+    nock(host).get(v4Path).query(true).reply(200, drifted)
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.echelon_bourse.echelon' })
+  })
+
+  it('maps 404 26003 (no such student)', async () => {
+    nock(host).get(v4Path).query(true).reply(404, apiError('26003', "Aucun étudiant boursier n'a pu être trouvé."))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+      providerCode: '26003',
+      retryable: false,
+    })
+  })
+
+  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
+    nock(host).get(v4Path).query(true).reply(401, apiError('00103', 'Jeton expiré'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00103' })
+    nock(host).get(v4Path).query(true).reply(401, apiError('00101', 'Jeton invalide'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+  })
+
+  it('maps 422 00203 (recipient missing)', async () => {
+    nock(host).get(v4Path).query(true).reply(422, apiError('00203', 'recipient manquant'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: '00203' })
+  })
+
+  it('honours a short Retry-After on 429, then succeeds', async () => {
+    const scope = nock(host)
+      .get(v4Path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '0' })
+      .get(v4Path).query(true).reply(200, v4Fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
+    scope.done()
+  })
+
+  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
+    const scope = nock(host).get(v4Path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '3600' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_rate_limited',
+      retryable: true,
+      retryAfterSec: 3600,
+    })
+    scope.done()
+  })
+
+  it('retries a 503, then succeeds', async () => {
+    const scope = nock(host).get(v4Path).query(true).reply(503, 'busy').get(v4Path).query(true).reply(200, v4Fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
+    scope.done()
+  })
+
+  it('gives up after two retries of 503', async () => {
+    const scope = nock(host).get(v4Path).query(true).times(3).reply(503, 'busy')
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
+    scope.done()
+  })
+
+  it('times out on a hang, without retrying past the budget', async () => {
+    let calls = 0
+    nock(host).get(v4Path).query(true).times(5).delay(2000).reply(() => {
+      calls++
+      return [200, v4Fixture]
+    })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
+    expect(calls).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    nock(host).get(v4Path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
+  })
+
+  it('refuses an invalid SIRET before any request', () => {
+    expect(() => statutEtudiantBoursier({ recipient: '13002526500014' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
+  })
+
+  it('reports to hooks without the token', async () => {
+    const events: unknown[] = []
+    nock(host).get(v4Path).query(true).reply(200, v4Fixture)
+    await statutEtudiantBoursier({ recipient, hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch({
+      accessToken: 'secret-fc-token',
+    })
+    expect(events).toHaveLength(2)
+    expect(JSON.stringify(events)).not.toContain('secret-fc-token')
+    expect(events[1]).toMatchObject({ api: 'statut-etudiant-boursier', status: 200 })
+  })
+})
