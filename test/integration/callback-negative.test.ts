@@ -12,6 +12,7 @@ import {
   franceConnectPlus,
   franceConnectV1,
   isFranceConnectSdkError,
+  memoryStore,
   type Client,
   type EncryptionKey,
 } from '../../src/index.js'
@@ -482,6 +483,32 @@ describe('FranceConnect v1 (HS256): refused inputs', () => {
 
   it('has no revocation', async () => {
     await expectCode(fc.revoke('token'), 'revocation_unsupported')
+  })
+})
+
+describe('caches', () => {
+  it('discovers and fetches keys once however many callbacks arrive at once on a cold client', async () => {
+    const op = await startScriptableOp({ variant: 'v2' })
+    try {
+      const options = {
+        provider: franceConnect({ issuer: op.issuer }),
+        clientId: op.clientId,
+        clientSecret: op.clientSecret,
+        redirectUri: op.redirectUri,
+        store: memoryStore(),
+      }
+      const warm = createClient(options)
+      const callbacks: string[] = []
+      for (let i = 0; i < 50; i++) callbacks.push(op.authorize((await warm.authorize()).url))
+      const before = { discovery: op.requests.discovery ?? 0, jwks: op.requests.jwks ?? 0 }
+      const cold = createClient(options)
+      const sessions = await Promise.all(callbacks.map((callback) => cold.callback(callback)))
+      expect(new Set(sessions.map((s) => s.accessToken)).size).toBe(50)
+      expect((op.requests.discovery ?? 0) - before.discovery).toBe(1)
+      expect(op.requests.jwks ?? 0).toBe(before.jwks + 1)
+    } finally {
+      await op.close()
+    }
   })
 })
 
