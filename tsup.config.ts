@@ -3,6 +3,7 @@ import { defineConfig, type Options } from 'tsup'
 /** One entry per public subpath: an app pays only for what it imports. */
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
+  'apis/statut-etudiant-boursier/index': 'src/apis/statut-etudiant-boursier/index.ts',
 }
 
 const shared: Options = {

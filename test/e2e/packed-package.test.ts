@@ -1,0 +1,117 @@
+/**
+ * What a new user gets: the packed tarball installed in an empty app, imported with `import` and with
+ * `require`, running the README's flow against a loopback OP for FranceConnect v2 and FranceConnect+.
+ */
+import { execFile, spawn } from 'node:child_process'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { promisify } from 'node:util'
+import { exportJWK, generateKeyPair } from 'jose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startOidcOp } from '../support/oidc-op.js'
+
+const run = promisify(execFile)
+const root = resolve(import.meta.dirname, '../..')
+
+// The app a user writes: reads its settings from the environment, prints the authorization URL,
+// waits for the callback URL on stdin, prints the session's claims.
+const appSource = (load: string) => `
+${load}
+const { createClient, franceConnect, franceConnectPlus } = sdk
+const env = process.env
+const provider = env.VARIANT === 'fcplus' ? franceConnectPlus({ issuer: env.ISSUER }) : franceConnect({ issuer: env.ISSUER })
+const fc = createClient({
+  provider,
+  clientId: env.CLIENT_ID,
+  clientSecret: env.CLIENT_SECRET,
+  redirectUri: env.REDIRECT_URI,
+  ...(env.ENC_KEY ? { encryptionKeys: [JSON.parse(env.ENC_KEY)] } : {}),
+})
+const lines = require_readline().createInterface({ input: process.stdin })
+fc.authorize(env.VARIANT === 'fcplus' ? { acr: 'eidas2' } : {}).then(({ url }) => {
+  console.log(url)
+  lines.once('line', async (callbackUrl) => {
+    try {
+      const session = await fc.callback(callbackUrl)
+      console.log(JSON.stringify({ acr: session.acr, claims: session.claims }))
+    } catch (error) {
+      console.log(JSON.stringify({ error: error.code ?? String(error) }))
+    }
+    lines.close()
+  })
+})
+`
+
+describe('the packed package in a fresh app', () => {
+  let app: string
+
+  beforeAll(async () => {
+    app = await mkdtemp(join(tmpdir(), 'fc-sdk-app-'))
+    await run('npm', ['pack', '--pack-destination', app], { cwd: root })
+    const tarball = (await readdir(app)).find((file) => file.endsWith('.tgz'))!
+    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }))
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(app, tarball)], { cwd: app })
+    await writeFile(
+      join(app, 'app.mjs'),
+      appSource("import * as sdk from 'franceconnect-sdk'\nimport * as readline from 'node:readline'\nconst require_readline = () => readline"),
+    )
+    await writeFile(
+      join(app, 'app.cjs'),
+      appSource("const sdk = require('franceconnect-sdk')\nconst require_readline = () => require('node:readline')"),
+    )
+  }, 180_000)
+
+  afterAll(async () => {
+    if (app) await rm(app, { recursive: true, force: true })
+  })
+
+  async function signInWithApp(file: string, variant: 'v2' | 'fcplus'): Promise<Record<string, unknown>> {
+    let encKey: string | undefined
+    let clientEncryptionJwks: { keys: object[] } | undefined
+    if (variant === 'fcplus') {
+      const { privateKey } = await generateKeyPair('ECDH-ES', { extractable: true })
+      const jwk = { ...(await exportJWK(privateKey)), kid: 'enc-1', alg: 'ECDH-ES', use: 'enc' }
+      encKey = JSON.stringify(jwk)
+      const { d: _d, ...publicJwk } = jwk
+      clientEncryptionJwks = { keys: [publicJwk] }
+    }
+    const op = await startOidcOp({ variant, ...(clientEncryptionJwks ? { clientEncryptionJwks } : {}) })
+    try {
+      const child = spawn(process.execPath, [file], {
+        cwd: app,
+        env: {
+          ...process.env,
+          VARIANT: variant,
+          ISSUER: op.issuer,
+          CLIENT_ID: op.clientId,
+          CLIENT_SECRET: op.clientSecret,
+          REDIRECT_URI: op.redirectUri,
+          ...(encKey ? { ENC_KEY: encKey } : {}),
+        },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      })
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]()
+      const authorizationUrl = (await lines.next()).value as string
+      child.stdin.write(`${await op.authorize(authorizationUrl)}\n`)
+      const result = JSON.parse((await lines.next()).value as string) as Record<string, unknown>
+      await new Promise((done) => child.once('exit', done))
+      return result
+    } finally {
+      await op.close()
+    }
+  }
+
+  for (const file of ['app.mjs', 'app.cjs']) {
+    it(`${file}: FranceConnect v2 sign-in`, async () => {
+      const result = await signInWithApp(file, 'v2')
+      expect(result).toMatchObject({ acr: 'eidas1', claims: { family_name: 'DUBOIS' } })
+    })
+
+    it(`${file}: FranceConnect+ sign-in (nested JWE)`, async () => {
+      const result = await signInWithApp(file, 'fcplus')
+      expect(result).toMatchObject({ acr: 'eidas2', claims: { family_name: 'DUBOIS' } })
+    })
+  }
+})
