@@ -5,6 +5,7 @@ import type { ApiResult, Connector } from './connector.js'
 import { createClientContext } from './context.js'
 import { fetchAllData, fetchData, type SettledApiResult } from './fetch-data.js'
 import { logout, logoutCallback } from './logout.js'
+import { refresh } from './refresh.js'
 import { revoke } from './revoke.js'
 import type {
   AuthorizeOptions,
@@ -27,6 +28,8 @@ export interface Client {
   logout(sessionOrIdToken: Session | string, options?: LogoutOptions): Promise<LogoutResult>
   /** Checks the return from the provider's logout (its state, single use). */
   logoutCallback(input: CallbackInput, options?: CallbackOptions): Promise<{ state: string }>
+  /** Renews the access token with the session's refresh token (ProConnect, generic providers). */
+  refresh(session: Session, options?: { signal?: AbortSignal }): Promise<Session>
   /** Revokes the session's access token at the provider. */
   revoke(sessionOrAccessToken: Session | string, options?: { signal?: AbortSignal }): Promise<void>
   /** The public encryption keys to serve at the `jwks_uri` registered with FranceConnect+. */
@@ -63,6 +66,7 @@ export function createClient(options: ClientOptions): Client {
     callback: (input, callbackOptions) => callback(context, input, callbackOptions),
     logout: (sessionOrIdToken, logoutOptions) => logout(context, sessionOrIdToken, logoutOptions),
     logoutCallback: (input, callbackOptions) => logoutCallback(context, input, callbackOptions),
+    refresh: (session, refreshOptions) => refresh(context, session, refreshOptions),
     revoke: (sessionOrToken, revokeOptions) => revoke(context, sessionOrToken, revokeOptions),
     jwks: () => context.decryptionKeys?.publicJwks() ?? { keys: [] },
     fetch: (connector, session, params, fetchOptions) => fetchData(context, connector, session, params, fetchOptions),

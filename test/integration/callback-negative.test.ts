@@ -486,6 +486,36 @@ describe('FranceConnect v1 (HS256): refused inputs', () => {
   })
 })
 
+describe('private_key_jwt', () => {
+  it('authenticates at the token endpoint with a signed assertion instead of the secret', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
+    const publicJwk = { ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'client-sig' }
+    const op = await startScriptableOp({ variant: 'v2', clientAssertionJwk: publicJwk })
+    try {
+      const fc = createClient({
+        provider: franceConnect({ issuer: op.issuer }),
+        clientId: op.clientId,
+        privateKeyJwt: { key: { ...(await exportJWK(privateKey)), kid: 'client-sig' }, alg: 'ES256' },
+        redirectUri: op.redirectUri,
+      })
+      const { url } = await fc.authorize()
+      const session = await fc.callback(op.authorize(url))
+      expect(session.claims.family_name).toBe('DUBOIS')
+      // the same flow with the secret instead is refused by this OP: the assertion is what was checked
+      const withSecret = createClient({
+        provider: franceConnect({ issuer: op.issuer }),
+        clientId: op.clientId,
+        clientSecret: op.clientSecret,
+        redirectUri: op.redirectUri,
+      })
+      const second = await withSecret.authorize()
+      await expectCode(withSecret.callback(op.authorize(second.url)), 'token_error')
+    } finally {
+      await op.close()
+    }
+  })
+})
+
 describe('caches', () => {
   it('discovers and fetches keys once however many callbacks arrive at once on a cold client', async () => {
     const op = await startScriptableOp({ variant: 'v2' })

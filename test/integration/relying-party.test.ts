@@ -251,4 +251,20 @@ describe('any OpenID Connect provider against oidc-provider', () => {
     expect(session.claims.sub).toBe(session.sub)
     await fc.revoke(session)
   })
+
+  it('renews the access token with a refresh token', async () => {
+    const { url } = await fc.authorize({ scopes: ['openid', 'email', 'offline_access'], prompt: 'consent' })
+    const session = await fc.callback(await op.authorize(url))
+    expect(session.refreshToken).toBeTruthy()
+    const renewed = await fc.refresh(session)
+    expect(renewed.accessToken).not.toBe(session.accessToken)
+    expect(renewed.sub).toBe(session.sub)
+    expect(renewed.claims).toEqual(session.claims)
+  })
+
+  it('has no refresh on FranceConnect sessions', async () => {
+    await expect(fc.refresh({ sub: 's', claims: { sub: 's' }, idToken: 'x', accessToken: 'y', scopes: [], expiresAt: 0 })).rejects.toMatchObject({
+      code: 'feature_unsupported',
+    })
+  })
 })

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+import { CompactEncrypt, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose'
 
 export type ScriptableVariant = 'v2' | 'fcplus' | 'v1'
 
@@ -85,6 +85,8 @@ export async function startScriptableOp(options: {
   signingAlg?: 'ES256' | 'RS256'
   /** FC+: the client's public encryption JWK. */
   clientEncryptionJwk?: JWK
+  /** The client authenticates with private_key_jwt signed by this key (its public JWK). */
+  clientAssertionJwk?: JWK
 }): Promise<ScriptableOp> {
   const variant = options.variant
   const es256 = await signingKey('es-1', 'ES256')
@@ -174,6 +176,23 @@ export async function startScriptableOp(options: {
     res.end(answer.body)
   }
 
+  async function clientAuthenticated(form: URLSearchParams): Promise<boolean> {
+    if (form.get('client_id') !== clientId) return false
+    if (!options.clientAssertionJwk) return form.get('client_secret') === clientSecret
+    if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return false
+    try {
+      const key = await importJWK(options.clientAssertionJwk, options.clientAssertionJwk.alg)
+      const { payload } = await jwtVerify(form.get('client_assertion') ?? '', key, {
+        issuer: clientId,
+        subject: clientId,
+        audience: `${base}/token`,
+      })
+      return typeof payload.jti === 'string' && form.get('client_secret') === null
+    } catch {
+      return false
+    }
+  }
+
   async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
@@ -211,7 +230,7 @@ export async function startScriptableOp(options: {
       count('token')
       const form = await readForm(req)
       if (op.behaviour.tokenDelayMs) await new Promise((r) => setTimeout(r, op.behaviour.tokenDelayMs))
-      if (form.get('client_secret') !== clientSecret || form.get('client_id') !== clientId) {
+      if (!(await clientAuthenticated(form))) {
         return send(res, {
           status: 401,
           body: JSON.stringify({
