@@ -4,6 +4,7 @@ import { defineConfig, type Options } from 'tsup'
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
   'apis/statut-etudiant-boursier/index': 'src/apis/statut-etudiant-boursier/index.ts',
+  'stores/redis/index': 'src/stores/redis-store.ts',
 }
 
 const shared: Options = {

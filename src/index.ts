@@ -40,6 +40,7 @@ export type { Provider, ProviderEndpoints, TokenAuthMethod, UserinfoFormat } fro
 export { memoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory-store.js'
 export { cookieStore, type CookieStoreOptions } from './stores/cookie-store.js'
 export type { TransactionStore } from './stores/transaction-store.js'
+export type { SharedCache } from './stores/shared-cache.js'
 
 export { toPublicEncryptionJwk, type EncryptionKey } from './oidc/encryption-keys.js'
 export {

@@ -65,7 +65,16 @@ export function createClientContext(options: ClientOptions): ClientContext {
   })
 
   let metadata: ProviderMetadata | undefined
-  const discover = singleFlight(async () => (metadata = await loadProviderMetadata(provider, transport())))
+  const shared = options.cache
+  const discover = singleFlight(async () => {
+    const key = `discovery:${provider.issuer}`
+    // The shared cache is an optimisation: when it fails, the provider is asked as usual.
+    const cached = await shared?.get(key).catch(() => undefined)
+    if (cached !== undefined) return (metadata = JSON.parse(cached) as ProviderMetadata)
+    metadata = await loadProviderMetadata(provider, transport())
+    await shared?.set(key, JSON.stringify(metadata), 3600).catch(() => undefined)
+    return metadata
+  })
   let keySet: KeySet | undefined
 
   const context: ClientContext = {
@@ -84,7 +93,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
       if (keySet) return keySet
       const { jwks_uri: jwksUri } = await context.metadata()
       if (jwksUri === undefined) return undefined
-      keySet ??= createKeySet(jwksUri, transport())
+      keySet ??= createKeySet(jwksUri, transport(), shared ? { shared } : {})
       return keySet
     },
   }

@@ -1,6 +1,7 @@
 import type { JWK } from 'jose'
 import type { EncryptionKey } from '../oidc/encryption-keys.js'
 import type { Provider, TokenAuthMethod } from '../providers/provider.js'
+import type { SharedCache } from '../stores/shared-cache.js'
 import type { TransactionStore } from '../stores/transaction-store.js'
 import type { AnyConnector } from './connector.js'
 
@@ -37,6 +38,12 @@ export interface ClientOptions {
   acr?: string
   /** Where transactions wait between authorize and callback (default: `memoryStore()`). */
   store?: TransactionStore
+  /**
+   * A cache shared between instances for the discovery document and the key set (e.g.
+   * `redisCache()`), so short-lived instances do not refetch them at every cold start. Default:
+   * in-process only.
+   */
+  cache?: SharedCache
   /** FranceConnect+: the client's private decryption keys (their public halves go to `jwks()`). */
   encryptionKeys?: readonly EncryptionKey[]
   /** A `fetch` implementation (proxy, custom agent, tests). */

@@ -4,6 +4,7 @@ import { ProviderError } from '../errors/provider-error.js'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import { readJsonObject } from '../http/read-json.js'
 import { sendRequest, type TransportOptions } from '../http/send-request.js'
+import type { SharedCache } from '../stores/shared-cache.js'
 import { singleFlight } from './single-flight.js'
 
 /** The verification keys of one provider, fetched once, cached, refreshed on an unknown `kid`. */
@@ -20,6 +21,8 @@ export interface KeySetOptions {
   maxAgeMs?: number
   /** Do not refetch on an unknown `kid` more often than this, so forged `kid`s cannot flood the provider. */
   cooldownMs?: number
+  /** A cache shared with other instances: read before the first fetch, written after every fetch. */
+  shared?: SharedCache
 }
 
 interface CachedKeys {
@@ -44,7 +47,8 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
   let cached: CachedKeys | undefined
   let fetchCount = 0
 
-  const refresh = singleFlight(async () => {
+  const sharedKey = `jwks:${jwksUri}`
+  const fetchKeys = async (): Promise<JWK[]> => {
     fetchCount++
     const response = await sendRequest(jwksUri, { headers: { accept: 'application/jwk-set+json, application/json' } }, transport)
     const json = readJsonObject('jwks_error', response)
@@ -52,13 +56,20 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
     const keys = (json.keys as unknown[]).filter(
       (key): key is JWK => typeof key === 'object' && key !== null && (key as JWK).use !== 'enc',
     )
-    cached = { keys, fetchedAt: Date.now(), imported: new Map() }
-    return cached
+    // The shared cache is an optimisation: if it fails, the keys fetched are still good.
+    await options.shared?.set(sharedKey, JSON.stringify(keys), Math.floor(maxAgeMs / 1000)).catch(() => undefined)
+    return keys
+  }
+  const keep = (keys: JWK[]): CachedKeys => (cached = { keys, fetchedAt: Date.now(), imported: new Map() })
+  const refresh = singleFlight(async () => keep(await fetchKeys()))
+  const load = singleFlight(async () => {
+    const shared = await options.shared?.get(sharedKey).catch(() => undefined)
+    return keep(shared === undefined ? await fetchKeys() : (JSON.parse(shared) as JWK[]))
   })
 
   async function current(): Promise<CachedKeys> {
     if (cached && Date.now() - cached.fetchedAt < maxAgeMs) return cached
-    return refresh()
+    return cached ? refresh() : load()
   }
 
   return {
