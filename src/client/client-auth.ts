@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { importJWK } from 'jose/key/import'
 import { SignJWT } from 'jose/jwt/sign'
 import { ConfigurationError } from '../errors/configuration-error.js'
@@ -51,7 +50,7 @@ export async function authenticateClient(
       return { body: { client_id: clientId, client_secret: requireSecret(clientSecret) }, headers: {} }
     case 'client_secret_basic': {
       const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(requireSecret(clientSecret))}`
-      return { body: {}, headers: { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` } }
+      return { body: {}, headers: { authorization: `Basic ${btoa(credentials)}` } }
     }
     case 'private_key_jwt': {
       if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
@@ -62,7 +61,7 @@ export async function authenticateClient(
         .setIssuer(clientId)
         .setSubject(clientId)
         .setAudience(endpoint)
-        .setJti(randomUUID())
+        .setJti(crypto.randomUUID())
         .setIssuedAt()
         .setExpirationTime('60s')
         .sign(key)

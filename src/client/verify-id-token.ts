@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { encode as base64url } from 'jose/base64url'
 import { AcrError } from '../errors/acr-error.js'
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import { verifyJwt, type VerifiedJwt } from '../oidc/verify-jwt.js'
@@ -40,7 +40,7 @@ export async function verifyIdToken(
   if (payload.auth_time !== undefined && typeof payload.auth_time !== 'number') {
     throw new TokenValidationError('id_token', 'claims', 'The ID token claim "auth_time" is not a number')
   }
-  const expectedAtHash = payload.at_hash === undefined ? undefined : tokenHash(accessToken, verified.header.alg)
+  const expectedAtHash = payload.at_hash === undefined ? undefined : await tokenHash(accessToken, verified.header.alg)
   if (expectedAtHash !== undefined && payload.at_hash !== expectedAtHash) {
     throw new TokenValidationError('id_token', 'at_hash', 'The ID token at_hash does not match the access token')
   }
@@ -80,12 +80,12 @@ function checkAcr(context: ClientContext, received: unknown, asked: string | und
   }
 }
 
-const hashForAlg: Record<string, string> = { '256': 'sha256', '384': 'sha384', '512': 'sha512' }
+const hashForAlg: Record<string, string> = { '256': 'SHA-256', '384': 'SHA-384', '512': 'SHA-512' }
 
 /** `at_hash`: the left half of the hash of the access token, with the hash of the signature algorithm. */
-function tokenHash(accessToken: string, alg: string): string | undefined {
+async function tokenHash(accessToken: string, alg: string): Promise<string | undefined> {
   const hash = hashForAlg[alg.slice(-3)]
   if (!hash) return undefined
-  const digest = createHash(hash).update(accessToken).digest()
-  return digest.subarray(0, digest.length / 2).toString('base64url')
+  const digest = new Uint8Array(await crypto.subtle.digest(hash, new TextEncoder().encode(accessToken)))
+  return base64url(digest.subarray(0, digest.length / 2))
 }

@@ -2,6 +2,7 @@ import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
 import { DataApiError } from '../errors/data-api-error.js'
 import { TransportError } from '../errors/transport-error.js'
 import { redactUrl } from './redact.js'
+import { readBodyWithin } from './send-request.js'
 
 /** Observability hooks: called with redacted data only (no token, no header value, no query secret). */
 export interface HttpHooks {
@@ -124,26 +125,12 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-async function readLimited(response: Response, maxBytes: number, api: string): Promise<string> {
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body?.cancel()
-    throw new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status })
-  }
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      throw new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status })
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks, size).toString('utf8')
+function readLimited(response: Response, maxBytes: number, api: string): Promise<string> {
+  return readBodyWithin(
+    response,
+    maxBytes,
+    () => new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status }),
+  )
 }
 
 function parseJson(text: string, api: string, status: number): unknown {

@@ -54,14 +54,27 @@ export async function sendRequest(
 }
 
 async function readBody(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'))
-  if (declared > maxBytes) {
+  return readBodyWithin(response, maxBytes, () => tooLarge(response.status, maxBytes))
+}
+
+/**
+ * Reads a response body as UTF-8 text, refusing it (with the error `tooLarge` makes) as soon as it
+ * passes `maxBytes`, whether the size was declared or not.
+ *
+ * @example
+ * ```ts
+ * const text = await readBodyWithin(response, 1024 * 1024, () => new Error('too large'))
+ * ```
+ */
+export async function readBodyWithin(response: Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
     await response.body?.cancel()
-    throw tooLarge(response.status, maxBytes)
+    throw tooLarge()
   }
   if (!response.body) return ''
   const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
+  const decoder = new TextDecoder()
+  let text = ''
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
@@ -69,11 +82,11 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
     size += value.byteLength
     if (size > maxBytes) {
       await reader.cancel()
-      throw tooLarge(response.status, maxBytes)
+      throw tooLarge()
     }
-    chunks.push(value)
+    text += decoder.decode(value, { stream: true })
   }
-  return Buffer.concat(chunks, size).toString('utf8')
+  return text + decoder.decode()
 }
 
 function tooLarge(status: number, maxBytes: number): TransportError {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { compactDecrypt } from 'jose/jwe/compact/decrypt'
 import { CompactEncrypt } from 'jose/jwe/compact/encrypt'
 import { ConfigurationError } from '../errors/configuration-error.js'
@@ -36,7 +35,10 @@ export function cookieStore(options: CookieStoreOptions): TransactionStore {
   if (typeof options.secret !== 'string' || options.secret.length < 32) {
     throw new ConfigurationError('configuration_invalid', 'cookieStore needs a secret of at least 32 characters')
   }
-  const key = createHash('sha256').update(`franceconnect-sdk cookie store\0${options.secret}`).digest()
+  // A 256-bit key derived from the secret, computed once.
+  const keyBytes = crypto.subtle
+    .digest('SHA-256', encoder.encode(`franceconnect-sdk cookie store\0${options.secret}`))
+    .then((digest) => new Uint8Array(digest))
   const consumed = createConsumedSet(100_000)
 
   return {
@@ -44,13 +46,13 @@ export function cookieStore(options: CookieStoreOptions): TransactionStore {
     async put(stateKey, value, ttlSec) {
       const exp = Math.floor(Date.now() / 1000) + ttlSec
       const plaintext = encoder.encode(JSON.stringify({ k: stateKey, v: value, exp }))
-      return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key)
+      return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(await keyBytes)
     },
     async take(stateKey, sealed) {
       if (typeof sealed !== 'string' || sealed.length === 0) return undefined
       let opened: { k?: unknown; v?: unknown; exp?: unknown }
       try {
-        const { plaintext } = await compactDecrypt(sealed, key, {
+        const { plaintext } = await compactDecrypt(sealed, await keyBytes, {
           keyManagementAlgorithms: ['dir'],
           contentEncryptionAlgorithms: ['A256GCM'],
         })
