@@ -4,6 +4,8 @@ import { defineConfig, type Options } from 'tsup'
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
   'apis/statut-etudiant-boursier/index': 'src/apis/statut-etudiant-boursier/index.ts',
+  'apis/france-travail-statut/index': 'src/apis/france-travail-statut/index.ts',
+  'apis/france-travail-paiements/index': 'src/apis/france-travail-paiements/index.ts',
   'stores/redis/index': 'src/stores/redis-store.ts',
 }
 

@@ -52,6 +52,6 @@ export {
   type ProConnectClaims,
   type StandardClaims,
 } from './registry/identity-claims.js'
-export { identityScopes, type IdentityScope } from './registry/identity-scopes.js'
+export * from './registry/index.js'
 
 export * from './errors/index.js'

@@ -1,5 +1,6 @@
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomNonce, generateRandomState } from 'oauth4webapi'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { scopesFor } from '../registry/planner.js'
 import type { ClientContext } from './context.js'
 import { saveTransaction, type SignInTransaction } from './transaction.js'
 import type { AuthorizeOptions, AuthorizeResult } from './types.js'
@@ -71,8 +72,7 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
 /** `openid`, then the identity scopes, then the connectors' data scopes, each once. */
 function requestedScopes(context: ClientContext, options: AuthorizeOptions): string[] {
   const identity = options.scopes ?? context.options.scopes ?? context.provider.defaultScopes
-  const data = (context.options.apis ?? []).flatMap((connector) => connector.scopes)
-  const scopes = [...new Set(['openid', ...identity, ...data])]
+  const scopes = scopesFor(context.options.apis ?? [], { identity })
   for (const scope of scopes) {
     if (!scopeToken.test(scope)) throw new ConfigurationError('configuration_invalid', `Invalid scope "${scope}"`)
   }

@@ -1,0 +1,78 @@
+/**
+ * API Statut demandeur d'emploi ("statut augmenté") of France Travail, served by France Travail
+ * itself (not API Particulier). Reference: reference/franceconnect-apis.md §8.1, §8.3, §9.1, §11.4.
+ *
+ * Verified in the published documentation (api.gouv.fr guide, 2024, since withdrawn): the scope
+ * `api_fc-statutaugmentev1`, the method and path `GET …/partenaire/fc-statutaugmente/v1/statut`,
+ * the `Authorization: Bearer` header, the field names and the cardinality of the contact and
+ * address blocks, OAuth2 error bodies on the partner platform.
+ *
+ * Provisional (⚠️ unverified, §11.4): the host (the documented `api.emploi-store.fr` is legacy and
+ * may have moved to francetravail.io, so `baseUrl` is required); that the Bearer is the
+ * FranceConnect access token (stated for the sibling paiements route only); the cardinality of
+ * `etatCivil` and `situationInscription`; the codes of `civilite`, `sexe` and the category; the
+ * error catalogue of this route (the error page predates the FranceConnect APIs). The published
+ * example has placeholder values only.
+ *
+ * @module
+ */
+import type { Connector } from '../../client/connector.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import { franceTravailHeaders, franceTravailUrl, type FranceTravailOptions } from '../shared/france-travail.js'
+import { normalizeStatut, type FranceTravailStatut } from './normalize.js'
+import { statutSchema } from './schema.js'
+
+export type { FranceTravailStatut } from './normalize.js'
+export type { FranceTravailOptions } from '../shared/france-travail.js'
+
+/** The FranceConnect scope of the statut API (§8.1): status, identity, contact and address. */
+export const franceTravailStatutScopes = ['api_fc-statutaugmentev1'] as const
+
+/** The documented path, appended to `baseUrl` (§8.1). */
+export const franceTravailStatutPath = '/partenaire/fc-statutaugmente/v1/statut'
+
+/** Options of {@link franceTravailStatut}. */
+export type FranceTravailStatutOptions = FranceTravailOptions
+
+/**
+ * The connector of France Travail's API Statut demandeur d'emploi: whether the signed-in person is
+ * registered as a job seeker, in which category, since and until when, with the identity, contact
+ * details and address France Travail holds.
+ *
+ * @example
+ * ```ts
+ * import { createClient, franceConnect } from 'franceconnect-sdk'
+ * import { franceTravailStatut } from 'franceconnect-sdk/apis/france-travail-statut'
+ *
+ * // The host is not verified: take it from your France Travail habilitation.
+ * const statut = franceTravailStatut({ baseUrl: 'https://api.emploi-store.fr' })
+ * const fc = createClient({ provider: franceConnect({ env: 'sandbox' }), clientId, clientSecret, redirectUri, apis: [statut] })
+ * // … after fc.callback():
+ * const { data } = await fc.fetch(statut, session)
+ * if (data.inscrit) showJobSeekerRate(data.categorie?.code)
+ * ```
+ */
+export function franceTravailStatut(options: FranceTravailStatutOptions): Connector<void, FranceTravailStatut> {
+  const api = 'france-travail-statut'
+  const provider = 'France Travail'
+  const url = franceTravailUrl(api, options, franceTravailStatutPath)
+  const scopes = chooseScopes(api, franceTravailStatutScopes, options.scopes)
+  return {
+    id: api,
+    provider,
+    scopes,
+    fetch(context) {
+      return runConnector(context, {
+        api,
+        provider,
+        scopes,
+        url,
+        headers: franceTravailHeaders(context.accessToken),
+        schema: statutSchema,
+        normalize: (raw) => normalizeStatut(raw),
+        options,
+      })
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import { ConfigurationError } from '../../errors/configuration-error.js'
+import type { CommonConnectorOptions } from './connector-options.js'
+import { resolveBaseUrl } from './run-connector.js'
+
+/**
+ * Options of the France Travail connectors. France Travail serves its FranceConnected APIs itself,
+ * not through API Particulier (reference/franceconnect-apis.md §8), and the host it serves them on
+ * today is not verified (§11.4): the base URL is therefore required.
+ */
+export interface FranceTravailOptions extends CommonConnectorOptions {
+  /**
+   * The France Travail partner API host, e.g. `https://api.emploi-store.fr` (the host in the
+   * published documentation, ⚠️ legacy: it may have moved to francetravail.io). The connector
+   * appends the documented path (`/partenaire/…`). Required: the SDK knows no verified host.
+   */
+  baseUrl: string
+  /**
+   * Replaces the documented path (it starts with `/partenaire/…`). An escape hatch while the path
+   * is unverified; it must start with `/` and carry no query, fragment or `..` segment.
+   */
+  path?: string
+}
+
+const safePath = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/
+
+/**
+ * Checks a France Travail connector's options once, at the factory, and returns the URL it calls:
+ * the base URL (HTTPS, or HTTP on loopback; required) followed by the documented path or the
+ * app's replacement.
+ *
+ * @example
+ * ```ts
+ * franceTravailUrl('france-travail-statut', { baseUrl: 'https://api.emploi-store.fr' }, '/partenaire/fc-statutaugmente/v1/statut')
+ * // 'https://api.emploi-store.fr/partenaire/fc-statutaugmente/v1/statut'
+ * ```
+ */
+export function franceTravailUrl(api: string, options: FranceTravailOptions, documentedPath: string): string {
+  if (typeof options?.baseUrl !== 'string' || options.baseUrl.length === 0) {
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `${api}: baseUrl is required (the France Travail host is not verified, so the SDK sets none)`,
+    )
+  }
+  const path = options.path ?? documentedPath
+  if (!safePath.test(path) || path.split('/').includes('..')) {
+    throw new ConfigurationError('configuration_invalid', `${api}: path must start with "/" and carry no query, fragment or ".."`)
+  }
+  return `${resolveBaseUrl(api, {}, undefined, options.baseUrl)}${path}`
+}
+
+/**
+ * The headers of a France Travail FranceConnected call: the FranceConnect access token as the
+ * Bearer. ⚠️ The documentation says `Authorization: Bearer [Access token]` and calls it the
+ * "jeton France Connect" only for the paiements route (reference/franceconnect-apis.md §8.1, §9.1).
+ *
+ * @example
+ * ```ts
+ * franceTravailHeaders(session.accessToken) // { authorization: 'Bearer …' }
+ * ```
+ */
+export function franceTravailHeaders(accessToken: string): Record<string, string> {
+  return { authorization: `Bearer ${accessToken}` }
+}
+
+const isoDateOrDateTime =
+  /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/
+
+/** The regular expression both France Travail schemas check their dates with: an ISO date, or an ISO date-time. */
+export const franceTravailDatePattern: RegExp = isoDateOrDateTime
+
+/**
+ * The calendar day of a France Travail date, as the provider wrote it: France Travail types these
+ * fields as dates but sends ISO date-times with an offset (§8.1, §8.2, §9.4). The written day is
+ * kept, not converted to UTC (`2021-05-03T00:30:00+02:00` is the 3rd of May, not the 2nd).
+ *
+ * @example
+ * ```ts
+ * calendarDay('2021-05-03T04:00:00+02:00') // '2021-05-03'
+ * ```
+ */
+export function calendarDay(value: string): string {
+  return value.slice(0, 10)
+}

@@ -1,0 +1,167 @@
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { franceTravailPaiements } from '../../../src/apis/france-travail-paiements/index.js'
+import { isFranceConnectSdkError } from '../../../src/index.js'
+
+// The documented host is legacy and unverified (§11.4); any host works since baseUrl is required.
+const host = 'https://api.emploi-store.fr'
+const path = '/partenaire/fc-liste-paiements/v1/'
+
+// The documented example (reference/franceconnect-apis.md §8.2) is not valid JSON (a missing comma
+// and a "../.." ellipsis between items); its first payment is used verbatim, the second one is
+// built from the reference's field list, and `statutInscription` is the documented boolean.
+const fixture = {
+  statutInscription: true,
+  listePaiement: [
+    { date_paiement: '2021-05-03T04:00:00+02:00', montant_paiement: 1096.78, allocations: 1111.35, aides: 0.0, autres_paiements: 0.0 },
+    { date_paiement: '2021-06-01T04:00:00+02:00', montant_paiement: 1150, allocations: 1100, aides: 50, autres_paiements: 0 },
+  ],
+}
+
+const oauthError = (error: string, description: string) => ({ error, error_description: description })
+
+async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as Record<string, unknown>
+}
+
+describe('france-travail-paiements', () => {
+  beforeAll(() => nock.disableNetConnect())
+  afterEach(() => nock.cleanAll())
+
+  const connector = franceTravailPaiements({ baseUrl: host, timeoutMs: 300, retries: 2 })
+
+  it('reads the documented payment, sending the FranceConnect token as the Bearer', async () => {
+    const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token' } })
+      .get(path)
+      .reply(200, fixture, { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', pragma: 'no-cache' })
+    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'api_fc-liste-paiementsv1'] })
+    expect(result).toMatchObject({
+      api: 'france-travail-paiements',
+      provider: 'France Travail',
+      scopes: ['api_fc-liste-paiementsv1'],
+      raw: fixture,
+    })
+    expect(result.data).toEqual({
+      inscrit: true,
+      paiements: [
+        { date: '2021-05-03', montant: 1096.78, allocations: 1111.35, aides: 0, autresPaiements: 0 },
+        { date: '2021-06-01', montant: 1150, allocations: 1100, aides: 50, autresPaiements: 0 },
+      ],
+    })
+    scope.done()
+  })
+
+  it('names no scope in the result when the session was not granted it', async () => {
+    nock(host).get(path).reply(200, fixture)
+    const result = await connector.fetch({ accessToken: 't', grantedScopes: ['openid'] })
+    expect(result.scopes).toEqual([])
+  })
+
+  it('reads an empty or absent list of payments', async () => {
+    nock(host).get(path).reply(200, { statutInscription: false, listePaiement: [] })
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: false, paiements: [] } })
+    nock(host).get(path).reply(200, { statutInscription: true })
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true, paiements: [] } })
+  })
+
+  it('accepts an added field', async () => {
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, periode: '2021', listePaiement: [{ ...fixture.listePaiement[0], libelle: 'ARE' }] })
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ montant: 1096.78 }] } })
+  })
+
+  it('refuses an amount of the wrong type, naming its path', async () => {
+    const drifted = { ...fixture, listePaiement: [fixture.listePaiement[0], { ...fixture.listePaiement[1], montant_paiement: '1150,00' }] }
+    nock(host).get(path).reply(200, drifted)
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'listePaiement.1.montant_paiement',
+    })
+  })
+
+  it('refuses a payload without statutInscription', async () => {
+    nock(host).get(path).reply(200, { listePaiement: fixture.listePaiement })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'statutInscription' })
+  })
+
+  it('refuses a payment date that is not ISO', async () => {
+    nock(host).get(path).reply(200, { ...fixture, listePaiement: [{ ...fixture.listePaiement[0], date_paiement: '03/05/2021' }] })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'listePaiement.0.date_paiement' })
+  })
+
+  it('maps an OAuth 401 invalid_token (expired FranceConnect token), keeping the provider code', async () => {
+    nock(host).get(path).reply(401, oauthError('invalid_token', 'The access token expired'))
+    const error = await failure(connector.fetch({ accessToken: 't' }))
+    expect(error).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: 'invalid_token', retryable: false })
+    expect(error.description).toBe('The access token expired')
+    expect(String(error.message)).not.toContain('expired')
+  })
+
+  it('maps the documented OAuth 400 errors (invalid_scope, invalid_client)', async () => {
+    nock(host).get(path).reply(400, oauthError('invalid_scope', 'Unknown/invalid scope(s): [api_fc-liste-paiementsv1]'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: 'invalid_scope' })
+    nock(host).get(path).reply(400, oauthError('invalid_client', 'Client authentication failed'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: 'invalid_client' })
+  })
+
+  // The body of a 404 on this route is not documented.
+  it('maps 404 (no such job seeker, or a wrong path)', async () => {
+    nock(host).get(path).reply(404)
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404, retryable: false })
+  })
+
+  it('honours a short Retry-After on 429 (text/plain, as documented), then succeeds', async () => {
+    const scope = nock(host)
+      .get(path).reply(429, 'Too Many Requests', { 'retry-after': '0', 'content-type': 'text/plain' })
+      .get(path).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
+    scope.done()
+  })
+
+  it('fails at once on a long Retry-After, saying how long to wait', async () => {
+    const scope = nock(host).get(path).reply(429, 'Too Many Requests', { 'retry-after': '60', 'content-type': 'text/plain' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_rate_limited', retryable: true, retryAfterSec: 60 })
+    scope.done()
+  })
+
+  it('retries a 503, then succeeds', async () => {
+    const scope = nock(host).get(path).reply(503, 'busy').get(path).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
+    scope.done()
+  })
+
+  it('gives up after two retries of 503', async () => {
+    const scope = nock(host).get(path).times(3).reply(503, 'busy')
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
+    scope.done()
+  })
+
+  it('times out on a hang, without retrying past the budget', async () => {
+    let calls = 0
+    nock(host).get(path).times(5).delay(2000).reply(() => {
+      calls++
+      return [200, fixture]
+    })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
+    expect(calls).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    nock(host).get(path).reply(200, '{"statutInscription":true, ../..}', { 'content-type': 'application/json' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
+  })
+
+  it('requires a baseUrl, and lets the app replace the unverified path', async () => {
+    expect(() => franceTravailPaiements({ baseUrl: '' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    const scope = nock(host).get('/partenaire/fc-liste-paiements/v1/paiements').reply(200, fixture)
+    const other = franceTravailPaiements({ baseUrl: host, path: '/partenaire/fc-liste-paiements/v1/paiements' })
+    await expect(other.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
+    scope.done()
+  })
+})
