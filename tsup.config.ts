@@ -6,6 +6,10 @@ export const entries: Record<string, string> = {
   'apis/statut-etudiant-boursier/index': 'src/apis/statut-etudiant-boursier/index.ts',
   'apis/france-travail-statut/index': 'src/apis/france-travail-statut/index.ts',
   'apis/france-travail-paiements/index': 'src/apis/france-travail-paiements/index.ts',
+  'apis/statut-etudiant/index': 'src/apis/statut-etudiant/index.ts',
+  'apis/complementaire-sante-solidaire/index': 'src/apis/complementaire-sante-solidaire/index.ts',
+  'apis/revenu-solidarite-active/index': 'src/apis/revenu-solidarite-active/index.ts',
+  'apis/quotient-familial/index': 'src/apis/quotient-familial/index.ts',
   'stores/redis/index': 'src/stores/redis-store.ts',
 }
 

@@ -5,7 +5,8 @@
  *
  * Labels come from reference/franceconnect-apis.md where it gives a French one (`labelSource:
  * 'reference'`, wording kept, capital added); otherwise they are written from the scope's name and
- * the API's documentation (`labelSource: 'derived'`). Fields are the provider's raw field names
+ * the API's documentation (`labelSource: 'derived'`). The C2S, RSA and quotient familial labels are
+ * FranceConnect's own wording for those scopes. Fields are the provider's raw field names
  * (`a.b` a nested field, `a[]` an array, a capitalised name a whole object of the published
  * schema); where the reference does not say, `fields` is empty and `fieldsNote` says why. Mappings
  * marked ⚠️ in `fieldsNote` are inferred from names, not published.
@@ -256,7 +257,7 @@ export const dataScopes: readonly DataScope[] = [
   ),
 
   // MESRI — API Statut étudiant through API Particulier (reference §5.2, §5.4).
-  mesri('mesri_identite', 'Identité de l’étudiant', [], 'The v3 payload carries no identity block (reference §5.4).'),
+  mesri('mesri_identite', 'Identité de l’étudiant', [], 'The published v3 schema has no identity block (reference §5.4); ⚠️ API Particulier may add one under this scope, left in `raw`.'),
   mesri('mesri_admissions', 'Liste des admissions de l’étudiant', ['admissions', 'admissions[].date_debut', 'admissions[].date_fin']),
   mesri('mesri_admission_inscrit', 'Pour chaque admission, indique si l’étudiant est passé à inscrit', ['admissions[].est_inscrit']),
   mesri('mesri_admission_regime_formation', 'Régime de formation', ['admissions[].regime_formation']),
@@ -290,7 +291,7 @@ export const dataScopes: readonly DataScope[] = [
   ),
 
   // DSS — complémentaire santé solidaire through API Particulier (reference §7).
-  v2Scope('complementaire_sante_solidaire', 'Complémentaire santé solidaire', 'DSS', 'complementaire-sante-solidaire', [
+  v2Scope('complementaire_sante_solidaire', 'Statut bénéficiaire C2S', 'DSS', 'complementaire-sante-solidaire', [
     'est_beneficiaire',
     'avec_participation',
     'date_debut_droit',
@@ -304,12 +305,12 @@ export const dataScopes: readonly DataScope[] = [
   v2Scope('allocation_soutien_familial', 'Allocation de soutien familial (ASF)', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
   v2Scope('prime_activite', 'Prime d’activité', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
   v2Scope('prime_activite_majoration', 'Majoration de la prime d’activité', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
-  v2Scope('cnaf_quotient_familial', 'Quotient familial', 'CNAF/MSA', 'quotient-familial', ['quotient_familial'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('cnaf_allocataires', 'Allocataires du foyer', 'CNAF/MSA', 'quotient-familial', ['allocataires'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('cnaf_enfants', 'Enfants du foyer', 'CNAF/MSA', 'quotient-familial', ['enfants'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('cnaf_adresse', 'Adresse de l’allocataire', 'CNAF/MSA', 'quotient-familial', ['adresse'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('revenu_solidarite_active', 'Revenu de solidarité active (RSA)', 'CNAF/MSA', 'revenu-solidarite-active', ['est_beneficiaire', 'date_debut_droit'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('revenu_solidarite_active_majoration', 'Majoration du revenu de solidarité active', 'CNAF/MSA', 'revenu-solidarite-active', ['avec_majoration'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope('cnaf_quotient_familial', 'Quotient familial CAF & MSA et composition familiale', 'CNAF/MSA', 'quotient-familial', ['quotient_familial'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope('cnaf_allocataires', 'Identités allocataire et conjoint', 'CNAF/MSA', 'quotient-familial', ['allocataires'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope('cnaf_enfants', 'Identités enfants', 'CNAF/MSA', 'quotient-familial', ['enfants'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope('cnaf_adresse', 'Adresse du foyer', 'CNAF/MSA', 'quotient-familial', ['adresse'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope('revenu_solidarite_active', 'Statut bénéficiaire RSA', 'CNAF/MSA', 'revenu-solidarite-active', ['est_beneficiaire', 'date_debut_droit'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope('revenu_solidarite_active_majoration', 'Statut bénéficiaire majoration', 'CNAF/MSA', 'revenu-solidarite-active', ['avec_majoration'], '⚠️ Mapping inferred from the scope names (reference §7).'),
 
   // ANTS.
   ants('identite_particulier', 'identité du titulaire'),

@@ -1,0 +1,67 @@
+/**
+ * API Complémentaire santé solidaire (DSS), through API Particulier in FranceConnect mode.
+ * Reference: reference/franceconnect-apis.md §7. Verified against the published v3 schema and its
+ * FranceConnect staging fixture. Not verified: the error code production sends for an expired or
+ * invalid FranceConnect token (only "401" is documented, §9.2); whether the legacy DataPass form
+ * `api_prestations_sociales_fc` (scope `beneficiaire_css`) still leads anywhere (⚠️ §7, §11.6).
+ *
+ * @module
+ */
+import type { Connector } from '../../client/connector.js'
+import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import { normalizeComplementaireSanteSolidaire, type ComplementaireSanteSolidaire } from './normalize.js'
+import { complementaireSanteSolidaireSchema } from './schema.js'
+
+export type { ComplementaireSanteSolidaire } from './normalize.js'
+
+/** The FranceConnect scope of the C2S (§7). */
+export const complementaireSanteSolidaireScopes = ['complementaire_sante_solidaire'] as const
+
+/** Options of {@link complementaireSanteSolidaire}. */
+export type ComplementaireSanteSolidaireOptions = ApiParticulierOptions
+
+/**
+ * The connector of the API Complémentaire santé solidaire: whether the signed-in person holds the
+ * C2S, with or without a financial participation, and since when.
+ *
+ * @example
+ * ```ts
+ * import { complementaireSanteSolidaire } from 'franceconnect-sdk/apis/complementaire-sante-solidaire'
+ *
+ * const c2s = complementaireSanteSolidaire({ recipient: '13002526500013' })
+ * const { data } = await fc.fetch(c2s, session)
+ * if (data.estBeneficiaire && data.avecParticipation === false) applyFreeRate()
+ * ```
+ */
+export function complementaireSanteSolidaire(
+  options: ComplementaireSanteSolidaireOptions,
+): Connector<void, ComplementaireSanteSolidaire> {
+  const api = 'complementaire-sante-solidaire'
+  const { baseUrl, recipient } = prepareApiParticulier(api, options)
+  const scopes = chooseScopes(api, complementaireSanteSolidaireScopes, options.scopes)
+  return {
+    id: api,
+    provider: 'DSS',
+    scopes,
+    fetch(context) {
+      const { url, headers } = apiParticulierRequest(
+        baseUrl,
+        '/v3/dss/complementaire_sante_solidaire/france_connect',
+        recipient,
+        context.accessToken,
+      )
+      return runConnector(context, {
+        api,
+        provider: 'DSS',
+        scopes,
+        url,
+        headers,
+        schema: complementaireSanteSolidaireSchema,
+        normalize: normalizeComplementaireSanteSolidaire,
+        options,
+      })
+    },
+  }
+}

@@ -1,0 +1,16 @@
+import * as v from 'valibot'
+
+const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+
+// One scope covers the three fields, so all three are required; the two that the spec makes
+// nullable (no right, or no participation known) accept null and nothing else.
+/** API Particulier v3 `GET /v3/dss/complementaire_sante_solidaire/france_connect` (reference/franceconnect-apis.md §7). */
+export const complementaireSanteSolidaireSchema = v.looseObject({
+  data: v.looseObject({
+    est_beneficiaire: v.boolean(),
+    avec_participation: v.nullable(v.boolean()),
+    date_debut_droit: v.nullable(isoDate),
+  }),
+})
+
+export type ComplementaireSanteSolidairePayload = v.InferOutput<typeof complementaireSanteSolidaireSchema>

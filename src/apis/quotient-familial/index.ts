@@ -1,0 +1,114 @@
+/**
+ * API Quotient familial CAF & MSA, through API Particulier in FranceConnect mode (DSS route).
+ * Reference: reference/franceconnect-apis.md §7. Verified against the published v3 schema. Not
+ * verified: no fixture is published in the reference (the tests build one from the schema); the unit
+ * of `valeur` (euros presumed); which address lines may be null; the exact rule behind "at most two
+ * years back" for `annee`/`mois` (read here as: from the same month two years ago to the current
+ * month, in Paris time); production's per-scope removal of blocks (documented for CNOUS, §6.1,
+ * assumed here, hence the optional blocks). The api.gouv.fr guide still lists this API as "en cours
+ * de spécification" although the route is in the v3 spec (⚠️ §11.6).
+ *
+ * @module
+ */
+import type { Connector } from '../../client/connector.js'
+import { ConfigurationError } from '../../errors/configuration-error.js'
+import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import { normalizeQuotientFamilial, type QuotientFamilial } from './normalize.js'
+import { quotientFamilialSchema } from './schema.js'
+
+export type { Adresse, Personne, QuotientFamilial } from './normalize.js'
+
+/** The FranceConnect scopes of the quotient familial CAF & MSA (§7). */
+export const quotientFamilialScopes = ['cnaf_quotient_familial', 'cnaf_allocataires', 'cnaf_enfants', 'cnaf_adresse'] as const
+
+/** Options of {@link quotientFamilial}. */
+export type QuotientFamilialOptions = ApiParticulierOptions
+
+/**
+ * The month whose quotient is wanted; both or neither. Without them the provider picks the month
+ * (⚠️ presumably the latest it has; not documented). At most two years back, never in the future.
+ */
+export interface QuotientFamilialParams {
+  /** Year, e.g. `2025`. */
+  annee?: number
+  /** Month, 1 to 12. */
+  mois?: number
+}
+
+/**
+ * The connector of the API Quotient familial: the signed-in allocataire's quotient familial as CNAF
+ * or MSA computed it, the allocataires and children of the household, and its address.
+ *
+ * The connector and its results name `CNAF/MSA` as the provider, whichever answered: the one that
+ * computed the quotient is `data.quotientFamilial.fournisseur` (absent when `cnaf_quotient_familial`
+ * was not granted).
+ *
+ * @example
+ * ```ts
+ * import { quotientFamilial } from 'franceconnect-sdk/apis/quotient-familial'
+ *
+ * const qf = quotientFamilial({ recipient: '13002526500013' })
+ * const { data } = await fc.fetch(qf, session, { annee: 2025, mois: 9 })
+ * const tranche = data.quotientFamilial ? trancheFor(data.quotientFamilial.valeur) : undefined
+ * ```
+ */
+export function quotientFamilial(options: QuotientFamilialOptions): Connector<QuotientFamilialParams, QuotientFamilial> {
+  const api = 'quotient-familial'
+  const { baseUrl, recipient } = prepareApiParticulier(api, options)
+  const scopes = chooseScopes(api, quotientFamilialScopes, options.scopes)
+  return {
+    id: api,
+    provider: 'CNAF/MSA',
+    scopes,
+    async fetch(context, params) {
+      const query = periodQuery(api, params, new Date())
+      const { url, headers } = apiParticulierRequest(
+        baseUrl,
+        '/v3/dss/quotient_familial/france_connect',
+        recipient,
+        context.accessToken,
+        query,
+      )
+      return runConnector(context, {
+        api,
+        provider: 'CNAF/MSA',
+        scopes,
+        url,
+        headers,
+        schema: quotientFamilialSchema,
+        normalize: normalizeQuotientFamilial,
+        options,
+      })
+    },
+  }
+}
+
+/**
+ * The `annee` and `mois` query parameters, checked before any request: integers, given together,
+ * `mois` from 1 to 12, no earlier than the same month two years before `now` and no later than the
+ * current month, both read in Paris time.
+ */
+function periodQuery(api: string, params: QuotientFamilialParams | undefined, now: Date): Record<string, string> {
+  const annee = params?.annee
+  const mois = params?.mois
+  if (annee === undefined && mois === undefined) return {}
+  const invalid = (why: string) => new ConfigurationError('configuration_invalid', `${api}: ${why}`)
+  if (annee === undefined || mois === undefined) throw invalid('annee and mois go together')
+  if (!Number.isInteger(annee) || !Number.isInteger(mois)) throw invalid('annee and mois must be integers')
+  if (mois < 1 || mois > 12) throw invalid('mois must be from 1 to 12')
+  const current = parisMonth(now)
+  const asked = annee * 12 + (mois - 1)
+  if (asked > current) throw invalid('annee and mois must not be in the future')
+  if (asked < current - 24) throw invalid('annee and mois must be at most two years back')
+  return { annee: String(annee), mois: String(mois) }
+}
+
+/** The current month in Paris as `year * 12 + month - 1`. */
+function parisMonth(now: Date): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric' }).formatToParts(now)
+  const year = Number(parts.find((part) => part.type === 'year')?.value)
+  const month = Number(parts.find((part) => part.type === 'month')?.value)
+  return year * 12 + (month - 1)
+}

@@ -1,0 +1,62 @@
+/**
+ * API Revenu de solidarité active, through API Particulier in FranceConnect mode. The data is CNAF's,
+ * served on API Particulier's DSS route (its errors name CNAV, e.g. 404 `37003`); the connector and its
+ * results name `DSS` as the provider, the route's owner.
+ * Reference: reference/franceconnect-apis.md §7. Verified against the published v3 schema. Not
+ * verified: no fixture is published in the reference (the tests build one from the schema);
+ * production's per-scope removal of fields (documented for CNOUS, §6.1, assumed here, hence the
+ * optional fields); the error code production sends for an expired FranceConnect token (§9.2).
+ *
+ * @module
+ */
+import type { Connector } from '../../client/connector.js'
+import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import { normalizeRevenuSolidariteActive, type RevenuSolidariteActive } from './normalize.js'
+import { revenuSolidariteActiveSchema } from './schema.js'
+
+export type { RevenuSolidariteActive } from './normalize.js'
+
+/** The FranceConnect scopes of the RSA (§7). */
+export const revenuSolidariteActiveScopes = ['revenu_solidarite_active', 'revenu_solidarite_active_majoration'] as const
+
+/** Options of {@link revenuSolidariteActive}. */
+export type RevenuSolidariteActiveOptions = ApiParticulierOptions
+
+/**
+ * The connector of the API Revenu de solidarité active: whether the signed-in person receives the
+ * RSA, since when, and whether it is majoré.
+ *
+ * @example
+ * ```ts
+ * import { revenuSolidariteActive } from 'franceconnect-sdk/apis/revenu-solidarite-active'
+ *
+ * const rsa = revenuSolidariteActive({ recipient: '13002526500013' })
+ * const { data } = await fc.fetch(rsa, session)
+ * if (data.estBeneficiaire) applySocialRate()
+ * ```
+ */
+export function revenuSolidariteActive(options: RevenuSolidariteActiveOptions): Connector<void, RevenuSolidariteActive> {
+  const api = 'revenu-solidarite-active'
+  const { baseUrl, recipient } = prepareApiParticulier(api, options)
+  const scopes = chooseScopes(api, revenuSolidariteActiveScopes, options.scopes)
+  return {
+    id: api,
+    provider: 'DSS',
+    scopes,
+    fetch(context) {
+      const { url, headers } = apiParticulierRequest(baseUrl, '/v3/dss/revenu_solidarite_active/france_connect', recipient, context.accessToken)
+      return runConnector(context, {
+        api,
+        provider: 'DSS',
+        scopes,
+        url,
+        headers,
+        schema: revenuSolidariteActiveSchema,
+        normalize: normalizeRevenuSolidariteActive,
+        options,
+      })
+    },
+  }
+}

@@ -1,0 +1,17 @@
+import * as v from 'valibot'
+
+const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+
+// Production removes what a scope not granted covers: `est_beneficiaire` and `date_debut_droit` need
+// `revenu_solidarite_active`, `avec_majoration` needs `revenu_solidarite_active_majoration`. So each
+// is optional; when present, its type is the spec's.
+/** API Particulier v3 `GET /v3/dss/revenu_solidarite_active/france_connect` (reference/franceconnect-apis.md §7). */
+export const revenuSolidariteActiveSchema = v.looseObject({
+  data: v.looseObject({
+    est_beneficiaire: v.optional(v.boolean()),
+    avec_majoration: v.optional(v.nullable(v.boolean())),
+    date_debut_droit: v.optional(v.nullable(isoDate)),
+  }),
+})
+
+export type RevenuSolidariteActivePayload = v.InferOutput<typeof revenuSolidariteActiveSchema>

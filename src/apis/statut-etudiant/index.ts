@@ -1,0 +1,72 @@
+/**
+ * API Statut étudiant (MESRI), through API Particulier in FranceConnect mode.
+ * Reference: reference/franceconnect-apis.md §5. Verified against the published v3 spec and its
+ * staging fixture. Not verified: production's per-scope removal of fields (documented for CNOUS,
+ * §6.1, and assumed here, hence the optional parts); the exact spelling of the régime labels; the
+ * spelling of the institution scope, `mesri_admission_etablissement_etude` in FranceConnect's
+ * registry (the one requested here) against `mesri_admission_etablissement_etudes` at API
+ * Particulier and DataPass (⚠️ §5.2, §11.5).
+ *
+ * @module
+ */
+import type { Connector } from '../../client/connector.js'
+import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import { normalizeStatutEtudiant, type StatutEtudiant } from './normalize.js'
+import { statutEtudiantSchema } from './schema.js'
+
+export type { Admission, RegimeFormationCode, StatutEtudiant } from './normalize.js'
+
+/**
+ * The FranceConnect scopes of MESRI (§5.2), spelled as FranceConnect's registry spells them.
+ * ⚠️ API Particulier and DataPass write the last one `mesri_admission_etablissement_etudes`.
+ */
+export const statutEtudiantScopes = [
+  'mesri_identite',
+  'mesri_admissions',
+  'mesri_admission_inscrit',
+  'mesri_admission_regime_formation',
+  'mesri_admission_commune_etudes',
+  'mesri_admission_etablissement_etude',
+] as const
+
+/** Options of {@link statutEtudiant}. */
+export type StatutEtudiantOptions = ApiParticulierOptions
+
+/**
+ * The connector of the API Statut étudiant: the signed-in person's admissions and inscriptions in
+ * higher education, with their dates, régime de formation, commune and institution.
+ *
+ * @example
+ * ```ts
+ * import { statutEtudiant } from 'franceconnect-sdk/apis/statut-etudiant'
+ *
+ * const etudiant = statutEtudiant({ recipient: '13002526500013' })
+ * const { data } = await fc.fetch(etudiant, session)
+ * const inscrit = data.admissions?.some((admission) => admission.estInscrit) ?? false
+ * ```
+ */
+export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, StatutEtudiant> {
+  const api = 'statut-etudiant'
+  const { baseUrl, recipient } = prepareApiParticulier(api, options)
+  const scopes = chooseScopes(api, statutEtudiantScopes, options.scopes)
+  return {
+    id: api,
+    provider: 'MESRI',
+    scopes,
+    fetch(context) {
+      const { url, headers } = apiParticulierRequest(baseUrl, '/v3/mesri/statut_etudiant/france_connect', recipient, context.accessToken)
+      return runConnector(context, {
+        api,
+        provider: 'MESRI',
+        scopes,
+        url,
+        headers,
+        schema: statutEtudiantSchema,
+        normalize: normalizeStatutEtudiant,
+        options,
+      })
+    },
+  }
+}

@@ -1,0 +1,155 @@
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { complementaireSanteSolidaire } from '../../../src/apis/complementaire-sante-solidaire/index.js'
+import { isFranceConnectSdkError } from '../../../src/index.js'
+
+const host = 'https://particulier.api.gouv.fr'
+const recipient = '13002526500013'
+const path = '/v3/dss/complementaire_sante_solidaire/france_connect'
+
+// The published FranceConnect staging fixture (reference/franceconnect-apis.md §7).
+const fixture = {
+  data: { est_beneficiaire: true, avec_participation: false, date_debut_droit: '2023-02-01' },
+  links: {},
+  meta: {},
+}
+const withData = (changes: Record<string, unknown>) => ({ ...fixture, data: { ...fixture.data, ...changes } })
+const apiError = (code: string, title: string, provider = 'CNAV') => ({
+  errors: [{ code, title, detail: title, source: null, meta: { provider } }],
+})
+
+async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as Record<string, unknown>
+}
+
+describe('complementaire-sante-solidaire', () => {
+  beforeAll(() => nock.disableNetConnect())
+  afterEach(() => nock.cleanAll())
+
+  const connector = complementaireSanteSolidaire({ recipient, timeoutMs: 300, retries: 2 })
+
+  it('asks the one FranceConnect scope of the C2S', () => {
+    expect(connector).toMatchObject({ id: 'complementaire-sante-solidaire', provider: 'DSS', scopes: ['complementaire_sante_solidaire'] })
+  })
+
+  it('reads the published payload, sending the FranceConnect token and the recipient', async () => {
+    const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token' } })
+      .get(path)
+      .query({ recipient })
+      .reply(200, fixture)
+    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'complementaire_sante_solidaire'] })
+    expect(result).toMatchObject({
+      api: 'complementaire-sante-solidaire',
+      provider: 'DSS',
+      scopes: ['complementaire_sante_solidaire'],
+      data: { estBeneficiaire: true, avecParticipation: false, dateDebutDroit: '2023-02-01' },
+      raw: fixture,
+    })
+    expect(Date.parse(result.fetchedAt)).not.toBeNaN()
+    scope.done()
+  })
+
+  it('reads a non-beneficiary, whose participation and date are null', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ est_beneficiaire: false, avec_participation: null, date_debut_droit: null }))
+    const { data } = await connector.fetch({ accessToken: 't' })
+    expect(data).toEqual({ estBeneficiaire: false, avecParticipation: null, dateDebutDroit: null })
+  })
+
+  it('accepts an added field', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ date_fin_droit: '2024-01-31' }))
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
+  })
+
+  it('refuses a field of the wrong type, naming its path', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ avec_participation: 'non' }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.avec_participation' })
+  })
+
+  it('refuses a missing est_beneficiaire and a date that is not ISO', async () => {
+    nock(host).get(path).query(true).reply(200, { ...fixture, data: { avec_participation: false, date_debut_droit: null } })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
+    nock(host).get(path).query(true).reply(200, withData({ date_debut_droit: '01/02/2023' }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
+  })
+
+  it('maps 404 37003 (no allocataire file)', async () => {
+    nock(host).get(path).query(true).reply(404, apiError('37003', 'Dossier allocataire inexistant.'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+      providerCode: '37003',
+      retryable: false,
+    })
+  })
+
+  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
+    nock(host).get(path).query(true).reply(401, apiError('00103', 'Jeton expiré', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
+    nock(host).get(path).query(true).reply(401, apiError('00101', 'Jeton invalide', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+  })
+
+  it('maps 422 00203 (recipient missing)', async () => {
+    nock(host).get(path).query(true).reply(422, apiError('00203', 'recipient manquant', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+  })
+
+  it('honours a short Retry-After on 429, then succeeds', async () => {
+    const scope = nock(host)
+      .get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '0' })
+      .get(path).query(true).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
+    scope.done()
+  })
+
+  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
+    const scope = nock(host).get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '3600' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_rate_limited',
+      retryable: true,
+      retryAfterSec: 3600,
+    })
+    scope.done()
+  })
+
+  it('retries a 503, then succeeds', async () => {
+    const scope = nock(host).get(path).query(true).reply(503, 'busy').get(path).query(true).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
+    scope.done()
+  })
+
+  it('gives up after two retries of 503', async () => {
+    const scope = nock(host).get(path).query(true).times(3).reply(503, 'busy')
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
+    scope.done()
+  })
+
+  it('times out on a hang, without retrying past the budget', async () => {
+    let calls = 0
+    nock(host).get(path).query(true).times(5).delay(2000).reply(() => {
+      calls++
+      return [200, fixture]
+    })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
+    expect(calls).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    nock(host).get(path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
+  })
+
+  it('refuses an invalid SIRET before any request', () => {
+    expect(() => complementaireSanteSolidaire({ recipient: '13002526500014' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
+    expect(() => complementaireSanteSolidaire({ recipient: '1300252650001' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
+  })
+})

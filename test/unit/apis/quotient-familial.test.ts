@@ -1,0 +1,250 @@
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { quotientFamilial, quotientFamilialScopes } from '../../../src/apis/quotient-familial/index.js'
+import { isFranceConnectSdkError } from '../../../src/index.js'
+
+const host = 'https://particulier.api.gouv.fr'
+const recipient = '13002526500013'
+const path = '/v3/dss/quotient_familial/france_connect'
+
+// The reference publishes no quotient familial fixture: this one is built from the v3 schema of §7
+// (a couple and one child; empty address lines as null, as staging sends them).
+const fixture = {
+  data: {
+    allocataires: [
+      { nom_naissance: 'LAURENT', nom_usage: 'MOREAU', prenoms: 'CLAIRE ANNE', date_naissance: '1985-11-03', sexe: 'F' },
+      { nom_naissance: 'MOREAU', nom_usage: null, prenoms: 'THOMAS', date_naissance: '1983-04-19', sexe: 'M' },
+    ],
+    enfants: [{ nom_naissance: 'MOREAU', nom_usage: null, prenoms: 'LUCIE', date_naissance: '2016-06-30', sexe: 'F' }],
+    adresse: {
+      destinataire: 'Madame MOREAU CLAIRE',
+      complement_information: null,
+      complement_information_geographique: 'RESIDENCE LES TILLEULS',
+      numero_libelle_voie: '12 CHEMIN DES VIGNES',
+      lieu_dit: '',
+      code_postal_ville: '24000 PERIGUEUX',
+      pays: 'FRANCE',
+    },
+    quotient_familial: { fournisseur: 'MSA', valeur: 812, annee: 2025, mois: 9, annee_calcul: 2025, mois_calcul: 8 },
+  },
+  links: {},
+  meta: {},
+}
+const withData = (changes: Record<string, unknown>) => ({ ...fixture, data: { ...fixture.data, ...changes } })
+const apiError = (code: string, title: string, provider: string) => ({
+  errors: [{ code, title, detail: title, source: null, meta: { provider } }],
+})
+
+async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as Record<string, unknown>
+}
+
+describe('quotient-familial', () => {
+  beforeAll(() => nock.disableNetConnect())
+  afterEach(() => {
+    nock.cleanAll()
+    vi.useRealTimers()
+  })
+
+  const connector = quotientFamilial({ recipient, timeoutMs: 300, retries: 2 })
+
+  it('asks the four FranceConnect scopes, under one provider name', () => {
+    expect(connector).toMatchObject({ id: 'quotient-familial', provider: 'CNAF/MSA' })
+    expect(connector.scopes).toEqual(quotientFamilialScopes)
+  })
+
+  it('reads a schema-built payload, sending the FranceConnect token and the recipient', async () => {
+    const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token' } })
+      .get(path)
+      .query({ recipient })
+      .reply(200, fixture)
+    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnaf_quotient_familial', 'cnaf_enfants'] })
+    expect(result).toMatchObject({
+      api: 'quotient-familial',
+      provider: 'CNAF/MSA',
+      scopes: ['cnaf_quotient_familial', 'cnaf_enfants'],
+      raw: fixture,
+    })
+    expect(result.data).toEqual({
+      quotientFamilial: { valeur: 812, fournisseur: 'MSA', annee: 2025, mois: 9, anneeCalcul: 2025, moisCalcul: 8 },
+      allocataires: [
+        { nomNaissance: 'LAURENT', nomUsage: 'MOREAU', prenoms: 'CLAIRE ANNE', dateNaissance: '1985-11-03', sexe: 'F' },
+        { nomNaissance: 'MOREAU', nomUsage: null, prenoms: 'THOMAS', dateNaissance: '1983-04-19', sexe: 'M' },
+      ],
+      enfants: [{ nomNaissance: 'MOREAU', nomUsage: null, prenoms: 'LUCIE', dateNaissance: '2016-06-30', sexe: 'F' }],
+      adresse: {
+        destinataire: 'Madame MOREAU CLAIRE',
+        complementInformation: null,
+        complementInformationGeographique: 'RESIDENCE LES TILLEULS',
+        numeroLibelleVoie: '12 CHEMIN DES VIGNES',
+        lieuDit: null,
+        codePostalVille: '24000 PERIGUEUX',
+        pays: 'FRANCE',
+      },
+    })
+    expect(Date.parse(result.fetchedAt)).not.toBeNaN()
+    scope.done()
+  })
+
+  it('reads a payload reduced to the quotient (only cnaf_quotient_familial granted)', async () => {
+    nock(host).get(path).query(true).reply(200, { ...fixture, data: { quotient_familial: fixture.data.quotient_familial } })
+    const { data } = await connector.fetch({ accessToken: 't' })
+    expect(Object.keys(data)).toEqual(['quotientFamilial'])
+  })
+
+  it('reads a household without children', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ enfants: [] }))
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { enfants: [] } })
+  })
+
+  it('accepts an added field', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, regime: 'MSA' } }))
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { quotientFamilial: { valeur: 812 } } })
+  })
+
+  it('refuses a field of the wrong type, naming its path', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.quotient_familial.valeur' })
+  })
+
+  it('refuses a fournisseur, a sex or a value outside the spec', async () => {
+    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, fournisseur: 'CNAV' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.fournisseur' })
+    nock(host).get(path).query(true).reply(200, withData({ enfants: [{ ...fixture.data.enfants[0], sexe: 'X' }] }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.enfants.0.sexe' })
+    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: 812.5 } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.valeur' })
+    nock(host).get(path).query(true).reply(200, withData({ allocataires: [{ ...fixture.data.allocataires[0], date_naissance: '03/11/1985' }] }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.allocataires.0.date_naissance' })
+  })
+
+  describe('annee and mois', () => {
+    // Paris is at UTC+1 in March 2026 (summer time starts on the 29th).
+    const now = new Date('2026-03-15T12:00:00Z')
+
+    it('sends them in the query', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const scope = nock(host).get(path).query({ recipient, annee: '2025', mois: '9' }).reply(200, fixture)
+      await connector.fetch({ accessToken: 't' }, { annee: 2025, mois: 9 })
+      scope.done()
+    })
+
+    it('accepts the current month and the same month two years back', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const scope = nock(host)
+        .get(path).query({ recipient, annee: '2026', mois: '3' }).reply(200, fixture)
+        .get(path).query({ recipient, annee: '2024', mois: '3' }).reply(200, fixture)
+      await connector.fetch({ accessToken: 't' }, { annee: 2026, mois: 3 })
+      await connector.fetch({ accessToken: 't' }, { annee: 2024, mois: 3 })
+      scope.done()
+    })
+
+    it('reads the current month in Paris time', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(new Date('2026-02-28T23:30:00Z')) // 1 March, 00:30 in Paris
+      const scope = nock(host).get(path).query({ recipient, annee: '2026', mois: '3' }).reply(200, fixture)
+      await connector.fetch({ accessToken: 't' }, { annee: 2026, mois: 3 })
+      scope.done()
+    })
+
+    it.each([
+      ['mois alone', { mois: 3 }],
+      ['annee alone', { annee: 2025 }],
+      ['a decimal mois', { annee: 2025, mois: 3.5 }],
+      ['a mois of 0', { annee: 2025, mois: 0 }],
+      ['a mois of 13', { annee: 2025, mois: 13 }],
+      ['an annee given as a string', { annee: '2025' as unknown as number, mois: 3 }],
+      ['a month more than two years back', { annee: 2024, mois: 2 }],
+      ['a month in the future', { annee: 2026, mois: 4 }],
+    ])('refuses %s before any request', async (_name, params) => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const scope = nock(host).get(path).query(true).reply(200, fixture)
+      expect(await failure(connector.fetch({ accessToken: 't' }, params))).toMatchObject({ name: 'ConfigurationError', code: 'configuration_invalid' })
+      expect(scope.isDone()).toBe(false)
+    })
+  })
+
+  it.each([
+    ['23003', 'CNAF'],
+    ['10003', 'MSA'],
+    ['40003', 'RNCPS'],
+    ['37003', 'CNAV'],
+  ])('maps 404 %s (no file at %s)', async (code, provider) => {
+    nock(host).get(path).query(true).reply(404, apiError(code, 'Dossier allocataire inexistant.', provider))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+      providerCode: code,
+      retryable: false,
+    })
+  })
+
+  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
+    nock(host).get(path).query(true).reply(401, apiError('00103', 'Jeton expiré', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
+    nock(host).get(path).query(true).reply(401, apiError('00101', 'Jeton invalide', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+  })
+
+  it('maps 422 00203 (recipient missing)', async () => {
+    nock(host).get(path).query(true).reply(422, apiError('00203', 'recipient manquant', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+  })
+
+  it('honours a short Retry-After on 429, then succeeds', async () => {
+    const scope = nock(host)
+      .get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes', 'API Particulier'), { 'retry-after': '0' })
+      .get(path).query(true).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { quotientFamilial: { valeur: 812 } } })
+    scope.done()
+  })
+
+  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
+    const scope = nock(host).get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes', 'API Particulier'), { 'retry-after': '3600' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_rate_limited',
+      retryable: true,
+      retryAfterSec: 3600,
+    })
+    scope.done()
+  })
+
+  it('retries a 503, then succeeds', async () => {
+    const scope = nock(host).get(path).query(true).reply(503, 'busy').get(path).query(true).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { quotientFamilial: { valeur: 812 } } })
+    scope.done()
+  })
+
+  it('gives up after two retries of 503', async () => {
+    const scope = nock(host).get(path).query(true).times(3).reply(503, 'busy')
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
+    scope.done()
+  })
+
+  it('times out on a hang, without retrying past the budget', async () => {
+    let calls = 0
+    nock(host).get(path).query(true).times(5).delay(2000).reply(() => {
+      calls++
+      return [200, fixture]
+    })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
+    expect(calls).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    nock(host).get(path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
+  })
+
+  it('refuses an invalid SIRET before any request', () => {
+    expect(() => quotientFamilial({ recipient: '13002526500014' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+  })
+})

@@ -1,0 +1,201 @@
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { statutEtudiant, statutEtudiantScopes } from '../../../src/apis/statut-etudiant/index.js'
+import { isFranceConnectSdkError } from '../../../src/index.js'
+
+const host = 'https://particulier.api.gouv.fr'
+const recipient = '13002526500013'
+const path = '/v3/mesri/statut_etudiant/france_connect'
+
+// The published v3 staging fixture (reference/franceconnect-apis.md §5.4).
+const fixture = {
+  data: {
+    admissions: [
+      {
+        date_debut: '2020-07-01',
+        date_fin: '2021-08-31',
+        est_inscrit: true,
+        regime_formation: { libelle: 'formation initiale', code: 'RF1' },
+        code_cog_insee_commune: '33063',
+        etablissement_etudes: { uai: '0330023W', nom: 'LYCEE GENERAL ET TECHNOLOGIQUE CAMILLE JULLIAN' },
+      },
+    ],
+  },
+  links: {},
+  meta: {},
+}
+const [admission] = fixture.data.admissions as [(typeof fixture.data.admissions)[number]]
+
+const withAdmission = (changes: Record<string, unknown>) => ({ ...fixture, data: { admissions: [{ ...admission, ...changes }] } })
+const apiError = (code: string, title: string) => ({ errors: [{ code, title, detail: title, source: null, meta: { provider: 'MESRI' } }] })
+
+async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as Record<string, unknown>
+}
+
+describe('statut-etudiant', () => {
+  beforeAll(() => nock.disableNetConnect())
+  afterEach(() => nock.cleanAll())
+
+  const connector = statutEtudiant({ recipient, timeoutMs: 300, retries: 2 })
+
+  it('asks the FranceConnect scopes of MESRI, spelled as FranceConnect spells them', () => {
+    expect(connector).toMatchObject({ id: 'statut-etudiant', provider: 'MESRI' })
+    expect(connector.scopes).toEqual(statutEtudiantScopes)
+    expect(connector.scopes).toContain('mesri_admission_etablissement_etude')
+  })
+
+  it('reads the published payload, sending the FranceConnect token and the recipient', async () => {
+    const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token' } })
+      .get(path)
+      .query({ recipient })
+      .reply(200, fixture)
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'identite_pivot', 'mesri_admissions', 'mesri_admission_inscrit'],
+    })
+    expect(result).toMatchObject({
+      api: 'statut-etudiant',
+      provider: 'MESRI',
+      scopes: ['mesri_admissions', 'mesri_admission_inscrit'],
+      data: {
+        admissions: [
+          {
+            dateDebut: '2020-07-01',
+            dateFin: '2021-08-31',
+            estInscrit: true,
+            regimeFormation: { code: 'RF1', libelle: 'formation initiale' },
+            codeCommune: '33063',
+            etablissement: { uai: '0330023W', nom: 'LYCEE GENERAL ET TECHNOLOGIQUE CAMILLE JULLIAN' },
+          },
+        ],
+      },
+      raw: fixture,
+    })
+    expect(Date.parse(result.fetchedAt)).not.toBeNaN()
+    scope.done()
+  })
+
+  it('reads an admission whose scoped fields production removed', async () => {
+    const reduced = { ...fixture, data: { admissions: [{ date_debut: '2020-07-01', date_fin: '2021-08-31' }] } }
+    nock(host).get(path).query(true).reply(200, reduced)
+    const { data } = await connector.fetch({ accessToken: 't' })
+    expect(data.admissions).toEqual([{ dateDebut: '2020-07-01', dateFin: '2021-08-31' }])
+  })
+
+  it('reads a payload without admissions (scope mesri_admissions not granted)', async () => {
+    nock(host).get(path).query(true).reply(200, { data: {}, links: {}, meta: {} })
+    const { data } = await connector.fetch({ accessToken: 't' })
+    expect(data).toEqual({})
+  })
+
+  it('accepts an added field', async () => {
+    nock(host).get(path).query(true).reply(200, withAdmission({ nouveau_champ: 1 }))
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ estInscrit: true }] } })
+  })
+
+  it('refuses a field of the wrong type, naming its path', async () => {
+    nock(host).get(path).query(true).reply(200, withAdmission({ est_inscrit: 'oui' }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'data.admissions.0.est_inscrit',
+    })
+  })
+
+  it('refuses a date that is not ISO, a régime outside RF1–RF7 and a malformed UAI', async () => {
+    nock(host).get(path).query(true).reply(200, withAdmission({ date_debut: '01/07/2020' }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.date_debut' })
+    nock(host).get(path).query(true).reply(200, withAdmission({ regime_formation: { code: 'RF8', libelle: 'autre' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.regime_formation.code' })
+    nock(host).get(path).query(true).reply(200, withAdmission({ etablissement_etudes: { uai: '033002W', nom: 'X' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.etablissement_etudes.uai' })
+  })
+
+  it('maps 404 25003 (no such student)', async () => {
+    nock(host).get(path).query(true).reply(404, apiError('25003', "Aucun étudiant n'a pu être trouvé."))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+      providerCode: '25003',
+      retryable: false,
+    })
+  })
+
+  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
+    nock(host).get(path).query(true).reply(401, apiError('00103', 'Jeton expiré'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
+    nock(host).get(path).query(true).reply(401, apiError('00101', 'Jeton invalide'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+  })
+
+  it('maps 422 00203 (recipient missing)', async () => {
+    nock(host).get(path).query(true).reply(422, apiError('00203', 'recipient manquant'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+  })
+
+  it('honours a short Retry-After on 429, then succeeds', async () => {
+    const scope = nock(host)
+      .get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '0' })
+      .get(path).query(true).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ estInscrit: true }] } })
+    scope.done()
+  })
+
+  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
+    const scope = nock(host).get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '3600' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_rate_limited',
+      retryable: true,
+      retryAfterSec: 3600,
+    })
+    scope.done()
+  })
+
+  it('retries a 503, then succeeds', async () => {
+    const scope = nock(host).get(path).query(true).reply(503, 'busy').get(path).query(true).reply(200, fixture)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ dateDebut: '2020-07-01' }] } })
+    scope.done()
+  })
+
+  it('gives up after two retries of 503', async () => {
+    const scope = nock(host).get(path).query(true).times(3).reply(503, 'busy')
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
+    scope.done()
+  })
+
+  it('times out on a hang, without retrying past the budget', async () => {
+    let calls = 0
+    nock(host).get(path).query(true).times(5).delay(2000).reply(() => {
+      calls++
+      return [200, fixture]
+    })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
+    expect(calls).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    nock(host).get(path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
+  })
+
+  it('refuses an invalid SIRET before any request', () => {
+    expect(() => statutEtudiant({ recipient: '13002526500014' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+  })
+
+  it('refuses a scope it does not know', () => {
+    expect(() => statutEtudiant({ recipient, scopes: ['mesri_admission_etablissement_etudes'] })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
+  })
+
+  it('calls the staging host when asked', async () => {
+    const scope = nock('https://staging.particulier.api.gouv.fr').get(path).query({ recipient }).reply(200, fixture)
+    await statutEtudiant({ recipient, env: 'staging' }).fetch({ accessToken: 'mesri' })
+    scope.done()
+  })
+})
