@@ -10,6 +10,7 @@ export const entries: Record<string, string> = {
   'apis/complementaire-sante-solidaire/index': 'src/apis/complementaire-sante-solidaire/index.ts',
   'apis/revenu-solidarite-active/index': 'src/apis/revenu-solidarite-active/index.ts',
   'apis/quotient-familial/index': 'src/apis/quotient-familial/index.ts',
+  'data-provider/index': 'src/data-provider/index.ts',
   'stores/redis/index': 'src/stores/redis-store.ts',
 }
 

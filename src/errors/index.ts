@@ -24,3 +24,4 @@ export {
 export { SessionError, type SessionErrorCode } from './session-error.js'
 export { SchemaError } from './schema-error.js'
 export { DataApiError, type DataApiErrorCode } from './data-api-error.js'
+export { InsufficientScopeError } from './insufficient-scope-error.js'

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ClaimsError } from '../errors/claims-error.js'
+import { describeIssue } from './schema-issue.js'
 
 const birthplace = v.pipe(v.string(), v.regex(/^(?:[0-9][0-9AB][0-9]{3})?$/, 'a 5-character INSEE commune code or ""'))
 const birthcountry = v.pipe(v.string(), v.regex(/^99[0-9]{3}$/, 'a 5-digit INSEE country code (99xxx)'))
@@ -79,13 +80,12 @@ export type ClaimsSchema = v.GenericSchema<unknown, { sub: string; [claim: strin
  * const claims = validateClaims(franceConnectClaimsSchema, userinfoPayload)
  * ```
  */
-export function validateClaims<T extends { sub: string }>(
+export function validateClaims<T>(
   schema: v.GenericSchema<unknown, T>,
   input: unknown,
 ): T {
   const result = v.safeParse(schema, input, { abortEarly: true })
   if (result.success) return result.output
-  const issue = result.issues[0]
-  const path = issue.path?.map((item) => String(item.key)).join('.') || '(root)'
-  throw new ClaimsError(path, issue.expected && issue.kind === 'schema' ? issue.expected : issue.message)
+  const { path, expected } = describeIssue(result.issues)
+  throw new ClaimsError(path, expected)
 }

@@ -4,6 +4,7 @@ import { ConfigurationError } from '../../errors/configuration-error.js'
 import { SchemaError } from '../../errors/schema-error.js'
 import { getJson, type ApiRequestOptions } from '../../http/api-request.js'
 import { assertSecureUrl } from '../../http/secure-url.js'
+import { describeIssue } from '../../registry/schema-issue.js'
 import type { CommonConnectorOptions } from './connector-options.js'
 
 /**
@@ -18,9 +19,8 @@ import type { CommonConnectorOptions } from './connector-options.js'
 export function parsePayload<S extends v.GenericSchema>(api: string, schema: S, body: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, body, { abortEarly: true })
   if (result.success) return result.output
-  const issue = result.issues[0]
-  const path = issue.path?.map((item) => String(item.key)).join('.') || '(root)'
-  throw new SchemaError(api, path, issue.kind === 'schema' ? issue.expected ?? 'another type' : issue.message)
+  const { path, expected } = describeIssue(result.issues)
+  throw new SchemaError(api, path, expected)
 }
 
 /** What one connector call needs: where, with which headers, how to read and normalise the answer. */

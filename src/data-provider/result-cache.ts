@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto'
+import type { ResultCacheView } from './types.js'
+
+/** Options of {@link createResultCache}. */
+export interface ResultCacheConfig<T> {
+  /** At most this many entries; the least recently used is evicted first. */
+  maxEntries: number
+  /** Until when (epoch ms) a value may be served from the cache; `undefined` or past: not cached. */
+  expiryOf(value: T, nowMs: number): number | undefined
+}
+
+/** A bounded, expiring cache of checktoken results with one load in flight per token. */
+export interface ResultCache<T> extends ResultCacheView {
+  /** The cached value for the token, or the result of `load` — shared by every concurrent caller. */
+  resolve(token: string, load: () => Promise<T>): Promise<T>
+}
+
+interface Entry<T> {
+  value: T
+  expiresAtMs: number
+}
+
+/**
+ * The cache key of a token: its SHA-256, base64url. The token itself is never kept, so a heap dump
+ * or a look at the cache reveals no usable token.
+ *
+ * @example
+ * ```ts
+ * tokenCacheKey('a-token') // 43 base64url characters
+ * ```
+ */
+export function tokenCacheKey(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url')
+}
+
+/**
+ * A result cache keyed by the SHA-256 of the token: bounded (least recently used first out), each
+ * entry kept until the expiry `expiryOf` gives, and single flight: however many calls ask for one
+ * token at once, `load` runs once. Failures are never cached: they reach the callers waiting at
+ * that moment, and the next call tries again.
+ *
+ * @example
+ * ```ts
+ * const cache = createResultCache<AccessTokenResult>({ maxEntries: 1000, expiryOf: (r) => (r.active ? r.expiresAt * 1000 : undefined) })
+ * const result = await cache.resolve(token, () => checktoken(token))
+ * ```
+ */
+export function createResultCache<T>(config: ResultCacheConfig<T>): ResultCache<T> {
+  const entries = new Map<string, Entry<T>>()
+  const pending = new Map<string, Promise<T>>()
+
+  function lookup(key: string, nowMs: number): Entry<T> | undefined {
+    const entry = entries.get(key)
+    if (entry === undefined) return undefined
+    entries.delete(key)
+    if (entry.expiresAtMs <= nowMs) return undefined
+    entries.set(key, entry) // most recently used last
+    return entry
+  }
+
+  function store(key: string, value: T): void {
+    const nowMs = Date.now()
+    const expiresAtMs = config.expiryOf(value, nowMs)
+    if (expiresAtMs === undefined || expiresAtMs <= nowMs || config.maxEntries <= 0) return
+    entries.delete(key)
+    while (entries.size >= config.maxEntries) {
+      const oldest = entries.keys().next()
+      if (oldest.done) break
+      entries.delete(oldest.value)
+    }
+    entries.set(key, { value, expiresAtMs })
+  }
+
+  return {
+    resolve(token, load) {
+      const key = tokenCacheKey(token)
+      const hit = lookup(key, Date.now())
+      if (hit) return Promise.resolve(hit.value)
+      let inFlight = pending.get(key)
+      if (!inFlight) {
+        inFlight = load()
+          .then((value) => {
+            store(key, value)
+            return value
+          })
+          .finally(() => pending.delete(key))
+        pending.set(key, inFlight)
+      }
+      return inFlight
+    },
+    get size() {
+      return entries.size
+    },
+    keys() {
+      return [...entries.keys()]
+    },
+    delete(token) {
+      return entries.delete(tokenCacheKey(token))
+    },
+    clear() {
+      entries.clear()
+    },
+  }
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { createResultCache, tokenCacheKey } from '../../../src/data-provider/result-cache.js'
+
+const forever = () => Date.now() + 60_000
+
+describe('createResultCache', () => {
+  it('keys by the base64url SHA-256 of the token', () => {
+    expect(tokenCacheKey('abc')).toBe(createHash('sha256').update('abc').digest('base64url'))
+  })
+
+  it('runs one load for concurrent callers and shares its failure without keeping it', async () => {
+    const cache = createResultCache<number>({ maxEntries: 10, expiryOf: forever })
+    let loads = 0
+    const failing = () => {
+      loads++
+      return new Promise<number>((_, reject) => setTimeout(() => reject(new Error('down')), 10))
+    }
+    const settled = await Promise.allSettled(Array.from({ length: 10 }, () => cache.resolve('t', failing)))
+    expect(loads).toBe(1)
+    expect(settled.every((s) => s.status === 'rejected')).toBe(true)
+    expect(cache.size).toBe(0)
+    expect(await cache.resolve('t', async () => ++loads)).toBe(2)
+    expect(await cache.resolve('t', async () => ++loads)).toBe(2)
+  })
+
+  it('does not keep values without an expiry in the future', async () => {
+    const cache = createResultCache<number>({ maxEntries: 10, expiryOf: (value, now) => (value > 0 ? now + 1000 : now - 1) })
+    await cache.resolve('a', async () => 0)
+    await cache.resolve('b', async () => 1)
+    expect(cache.keys()).toEqual([tokenCacheKey('b')])
+  })
+
+  it('evicts the least recently used entry beyond maxEntries', async () => {
+    const cache = createResultCache<string>({ maxEntries: 2, expiryOf: forever })
+    await cache.resolve('a', async () => 'A')
+    await cache.resolve('b', async () => 'B')
+    await cache.resolve('a', async () => 'unused')
+    await cache.resolve('c', async () => 'C')
+    expect(cache.keys()).toEqual([tokenCacheKey('a'), tokenCacheKey('c')])
+    cache.clear()
+    expect(cache.size).toBe(0)
+  })
+})
