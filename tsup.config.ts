@@ -3,6 +3,9 @@ import { defineConfig, type Options } from 'tsup'
 /** One entry per public subpath: an app pays only for what it imports. */
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
+  'apis/impot-particulier/index': 'src/apis/impot-particulier/index.ts',
+  'apis/droits-assurance-maladie/index': 'src/apis/droits-assurance-maladie/index.ts',
+  'apis/indemnites-journalieres/index': 'src/apis/indemnites-journalieres/index.ts',
   'apis/statut-etudiant-boursier/index': 'src/apis/statut-etudiant-boursier/index.ts',
   'apis/france-travail-statut/index': 'src/apis/france-travail-statut/index.ts',
   'apis/france-travail-paiements/index': 'src/apis/france-travail-paiements/index.ts',

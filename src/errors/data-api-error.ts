@@ -53,7 +53,8 @@ function codeForStatus(status: number): DataApiErrorCode {
   if (status === 400 || status === 422) return 'api_bad_request'
   if (status === 401) return 'api_unauthorized'
   if (status === 403) return 'api_forbidden'
-  if (status === 404) return 'api_not_found'
+  // 204 No Content: the provider has no data for this person or period (DGFiP does this).
+  if (status === 404 || status === 204) return 'api_not_found'
   if (status === 409) return 'api_conflict'
   if (status === 429) return 'api_rate_limited'
   if (status >= 500) return 'api_unavailable'

@@ -1,0 +1,191 @@
+/**
+ * API de droits à l'Assurance Maladie (CNAM), "API des droits assurés" v1.
+ * Reference: reference/franceconnect-apis.md §3, §9, §11.
+ *
+ * Verified against the published spec (CNAM, 2019): the paths `/me`, `/me/beneficiaires` and
+ * `/contrats` (header `nir`) under `…/v1/droits/beneficiaires`, the two credentials
+ * (`Authorization: Bearer <FranceConnect access token>` and `X-API-Key`), the optional `dateDebut` /
+ * `dateFin` query, the `Beneficiaire` and `Contrat` schemas and the `qualite` enum.
+ *
+ * ⚠️ Not verified: the production base URL (given by the CNAM with the convention; only the test one
+ * is public), any error answer (the spec documents only 200), whether the finer `cnam_*` scopes gate
+ * some endpoints, and whether the spec, dated 2019, is still the one in service.
+ *
+ * @module
+ */
+import * as v from 'valibot'
+import type { ApiResult, Connector, ConnectorContext } from '../../client/connector.js'
+import { ConfigurationError } from '../../errors/configuration-error.js'
+import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
+import { parsePayload, resolveBaseUrl, runConnector } from '../shared/run-connector.js'
+import { normalizeBeneficiaire, type DroitsAssuranceMaladie } from './normalize.js'
+import { dateRangeQuery, type DateRangeParams } from '../shared/date-range.js'
+import { contratsSchema, personnesSchema, type ContratPayload } from './schema.js'
+
+export type {
+  BeneficiaireAssuranceMaladie,
+  Contrat,
+  DroitsAssuranceMaladie,
+  PeriodeDroits,
+  Qualite,
+} from './normalize.js'
+export type { DateRangeParams } from '../shared/date-range.js'
+
+/**
+ * The FranceConnect scopes of the CNAM droits API (§3.2). `droits_assurance_maladie` is the one the
+ * spec and DataPass require; the `cnam_*` ones exist in FranceConnect's registry only (⚠️ what they
+ * gate is undocumented).
+ */
+export const droitsAssuranceMaladieScopes = [
+  'droits_assurance_maladie',
+  'cnam_beneficiaires',
+  'cnam_contrats',
+  'cnam_caisse',
+  'cnam_exonerations',
+  'cnam_medecin_traitant',
+  'cnam_presence_medecin_traitant',
+] as const
+
+/** What the connector asks for when `scopes` is not given: the scope the spec requires. */
+export const droitsAssuranceMaladieDefaultScopes = ['droits_assurance_maladie'] as const
+
+/** The hosts the spec publishes: only the test one. Production's is given by the CNAM (⚠️). */
+export const droitsAssuranceMaladieHosts = {
+  test: 'https://partenaires.api.ameli.fr/test/v1/droits/beneficiaires',
+} as const
+
+/** Options of {@link droitsAssuranceMaladie}. */
+export interface DroitsAssuranceMaladieOptions extends CommonConnectorOptions {
+  /** The API key the CNAM gave with the convention (header `X-API-Key`). */
+  apiKey: string
+  /** `test`: the CNAM's published test server. Give `baseUrl` for production. */
+  env?: keyof typeof droitsAssuranceMaladieHosts
+  /**
+   * Also fetch each person's contracts and periods of rights (`GET /contrats`, one call per distinct
+   * NIR, after the first two). Default `true`; `false` makes exactly two calls.
+   */
+  contrats?: boolean
+}
+
+/** Params of the connector: an optional search window (the CNAM searches from today, up to a year ahead). */
+export type DroitsAssuranceMaladieParams = DateRangeParams
+
+/** The raw payloads, as received. */
+export interface DroitsAssuranceMaladieRaw {
+  me: unknown
+  beneficiaires: unknown
+  /** One `/contrats` answer per distinct NIR, the insured person first; absent when not fetched. */
+  contrats?: unknown[]
+}
+
+const api = 'droits-assurance-maladie'
+const provider = 'CNAM'
+
+/**
+ * The connector of the API de droits à l'Assurance Maladie: the signed-in insured person, their
+ * beneficiaries with their `qualite`, and (by default) everyone's contracts with their periods of
+ * rights. `GET /me` and `GET /me/beneficiaires` go in parallel, then one `GET /contrats` per NIR in
+ * parallel; the first failure aborts the calls still running and fails the whole result (never a
+ * half-filled one). Dates are checked before any request.
+ *
+ * @example
+ * ```ts
+ * import { droitsAssuranceMaladie } from 'franceconnect-sdk/apis/droits-assurance-maladie'
+ *
+ * const droits = droitsAssuranceMaladie({ env: 'test', apiKey: process.env.CNAM_API_KEY! })
+ * const { data } = await fc.fetch(droits, session, { dateDebut: '2025-06-01' })
+ * const enfants = data.beneficiaires.filter((b) => b.qualite === 'enfant')
+ * const couvert = data.assure.contrats?.some((c) => c.natureAssurance === 'AMO' && c.periodesDroits.length > 0)
+ * ```
+ */
+export function droitsAssuranceMaladie(
+  options: DroitsAssuranceMaladieOptions,
+): Connector<DroitsAssuranceMaladieParams, DroitsAssuranceMaladie> {
+  if (options.baseUrl === undefined && options.env === undefined) {
+    throw new ConfigurationError('configuration_invalid', `${api}: give baseUrl (given by the CNAM) or env: 'test'`)
+  }
+  const baseUrl = resolveBaseUrl(api, droitsAssuranceMaladieHosts, options.env, options.baseUrl)
+  if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
+    throw new ConfigurationError('configuration_invalid', `${api}: apiKey (the CNAM API key) is required`)
+  }
+  const apiKey = options.apiKey
+  const withContrats = options.contrats ?? true
+  const scopes = chooseScopes(api, droitsAssuranceMaladieScopes, options.scopes ?? droitsAssuranceMaladieDefaultScopes)
+
+  return {
+    id: api,
+    provider,
+    scopes,
+    ...(scopes.includes('droits_assurance_maladie') ? { requiredScopes: ['droits_assurance_maladie'] } : {}),
+    async fetch(context, params) {
+      const query = dateRangeQuery(api, params)
+      const get = (ctx: ConnectorContext, path: string, extraHeaders: Record<string, string> = {}) => {
+        const url = new URL(`${baseUrl}${path}`)
+        for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
+        return runConnector(ctx, {
+          api,
+          provider,
+          scopes,
+          url: url.href,
+          headers: { authorization: `Bearer ${ctx.accessToken}`, 'x-api-key': apiKey, ...extraHeaders },
+          // validated below, all answers together, so that a mismatch names its endpoint
+          schema: v.unknown(),
+          normalize: () => undefined,
+          options,
+        })
+      }
+
+      const [me, list] = await allOrAbort(context, [(ctx) => get(ctx, '/me'), (ctx) => get(ctx, '/me/beneficiaires')])
+      const personnes = parsePayload(api, personnesSchema, { me: me.raw, beneficiaires: list.raw })
+      const raw: DroitsAssuranceMaladieRaw = { me: me.raw, beneficiaires: list.raw }
+
+      let contratsByNir = new Map<string, ContratPayload[]>()
+      if (withContrats) {
+        const nirs = [...new Set([personnes.me.nir, ...personnes.beneficiaires.map((b) => b.nir)])].filter(
+          (nir): nir is string => typeof nir === 'string' && nir !== '',
+        )
+        const answers = await allOrAbort(
+          context,
+          nirs.map((nir) => (ctx: ConnectorContext) => get(ctx, '/contrats', { nir })),
+        )
+        raw.contrats = answers.map((answer) => answer.raw)
+        const { contrats } = parsePayload(api, contratsSchema, { contrats: raw.contrats })
+        contratsByNir = new Map(nirs.map((nir, index) => [nir, contrats[index] ?? []]))
+      }
+      const contratsOf = (nir: string | null | undefined) => (withContrats && nir ? contratsByNir.get(nir) : undefined)
+
+      const result: ApiResult<DroitsAssuranceMaladie> = {
+        api,
+        provider,
+        data: {
+          assure: normalizeBeneficiaire(personnes.me, contratsOf(personnes.me.nir)),
+          beneficiaires: personnes.beneficiaires.map((b) => normalizeBeneficiaire(b, contratsOf(b.nir))),
+        },
+        scopes: me.scopes,
+        raw,
+        fetchedAt: new Date().toISOString(),
+      }
+      return result
+    },
+  }
+}
+
+/**
+ * Runs the calls in parallel and fails with the first error, aborting the calls still running: no
+ * half-filled result, no request left behind.
+ */
+async function allOrAbort<T extends readonly unknown[]>(
+  context: ConnectorContext,
+  calls: { readonly [K in keyof T]: (ctx: ConnectorContext) => Promise<T[K]> },
+): Promise<T> {
+  const controller = new AbortController()
+  const signal = context.signal ? AbortSignal.any([context.signal, controller.signal]) : controller.signal
+  const ctx: ConnectorContext = { ...context, signal }
+  const running = (calls as readonly ((ctx: ConnectorContext) => Promise<unknown>)[]).map((call) =>
+    call(ctx).catch((error: unknown) => {
+      controller.abort()
+      throw error
+    }),
+  )
+  return (await Promise.all(running)) as unknown as T
+}

@@ -1,0 +1,64 @@
+import * as v from 'valibot'
+
+// The published spec ("API des droits assurés", CNAM, 2019) lists no required property: every field
+// is optional, and a field that is present must have its published type. `null` is read as absent.
+
+const isoDate = v.nullish(v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD')))
+const text = v.nullish(v.string())
+
+/** `Beneficiaire.qualite`, the enum of the spec. */
+export const qualites = [
+  'assure',
+  'concubin',
+  'concubin_en_rupture',
+  'pacse',
+  'ex_pacse',
+  'conjoint',
+  'conjoint_separe',
+  'conjoint_divorce',
+  'conjoint_veuf',
+  'parent',
+  'enfant',
+  'autre',
+] as const
+
+/** `Beneficiaire`: the answer of `GET /me`, and each item of `GET /me/beneficiaires`. */
+export const beneficiaireSchema = v.looseObject({
+  date_naissance: isoDate,
+  medecin_traitant_choisi: v.nullish(v.boolean()),
+  nir: text,
+  nom_famille: text,
+  nom_usage: text,
+  prenom: text,
+  presence_CMUC_ACS: v.nullish(v.boolean()),
+  qualite: v.nullish(v.picklist(qualites, `a qualite of the spec (${qualites.join(', ')})`)),
+  rang_naissance: v.nullish(v.pipe(v.number(), v.integer('an integer'))),
+})
+
+/** `Contrat`: each item of `GET /contrats` (header `nir`). */
+export const contratSchema = v.looseObject({
+  date_debut: isoDate,
+  date_fin: isoDate,
+  details: v.nullish(v.looseObject({ code_type_contrat: text, libelle_type_contrat: text })),
+  nature_assurance: v.nullish(v.picklist(['AMO', 'AMC'], 'AMO or AMC')),
+  periodes_droits: v.nullish(v.array(v.looseObject({ date_debut: isoDate, date_fin: isoDate }))),
+})
+
+/**
+ * The two first answers, validated together so that a mismatch names its endpoint: `me.qualite`,
+ * `beneficiaires.1.date_naissance`.
+ */
+export const personnesSchema = v.object({
+  me: beneficiaireSchema,
+  beneficiaires: v.array(beneficiaireSchema),
+})
+
+/**
+ * The `/contrats` answers, one per distinct NIR in the order asked (the insured person first, then the
+ * beneficiaries): a mismatch reads `contrats.0.1.periodes_droits.0.date_fin`, never the NIR.
+ */
+export const contratsSchema = v.object({ contrats: v.array(v.array(contratSchema)) })
+
+export type BeneficiairePayload = v.InferOutput<typeof beneficiaireSchema>
+export type ContratPayload = v.InferOutput<typeof contratSchema>
+export type Qualite = (typeof qualites)[number]

@@ -1,0 +1,253 @@
+/**
+ * API Impôt particulier (DGFiP), FranceConnect mode, resource "situation IR assiettes".
+ * Reference: reference/franceconnect-apis.md §2, §9, §11.
+ *
+ * Verified against the published OpenAPI (`Impôt_Particulier` 1.0): the path
+ * `/impotparticulier/1.0/situations/ir/assiettes/annrev/{annrev}`, the headers (`Authorization` with
+ * the APIM client-credentials token, `X-FranceConnect-OAuth` with the FranceConnect access token,
+ * `X-Correlation-ID` as a UUID, `ID_Teleservice`), the response media type and the field types.
+ *
+ * ⚠️ Not verified: the gateway hosts (the spec says `IP-GATEWAY`: `baseUrl` is required), the token URL,
+ * whether `ID_Teleservice` is enforced (optional in the spec, required by DGFiP's presentation, sent
+ * always here), the functional error bodies and the full `codeapp` list (APIM portal only), that the
+ * APIM gateway error codes (`900901`…) seen on another DGFiP API apply, the currency unit of amounts
+ * (euros presumed), the exact FranceConnect scope → field mapping, and the `aftDetail` sub-field names
+ * (both spellings are read).
+ *
+ * @module
+ */
+import { randomUUID } from 'node:crypto'
+import type { Connector, ConnectorContext } from '../../client/connector.js'
+import { ConfigurationError } from '../../errors/configuration-error.js'
+import { DataApiError } from '../../errors/data-api-error.js'
+import { TransportError } from '../../errors/transport-error.js'
+import { assertSecureUrl } from '../../http/secure-url.js'
+import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
+import { runConnector } from '../shared/run-connector.js'
+import type { DgfipGatewayToken } from './gateway-token.js'
+import { normalizeSituationIr, type ImpotParticulier } from './normalize.js'
+import { situationIrSchema } from './schema.js'
+
+export { dgfipGatewayToken, type DgfipGatewayToken, type DgfipGatewayTokenOptions } from './gateway-token.js'
+export type { AdresseFiscale, Declarant, ImpotParticulier, PersonnesACharge, SituationFamiliale } from './normalize.js'
+
+/**
+ * Every FranceConnect scope of DGFiP's registry (§2.2), one per datum. The DataPass-only
+ * `dgfip_annee_df_au_3112_si_deces_ctb_mp` is left out: FranceConnect does not know it.
+ * ⚠️ The six `dgfip_RevNets_*` names between `_Cat1_Tspr` and `_Cat5_NonSal` are inferred from the
+ * `dgfip_RevDecl_*` ones.
+ */
+export const impotParticulierScopes = [
+  'dgfip_annee_n_moins_1',
+  'dgfip_annee_n_moins_2',
+  'dgfip_annee_n_moins_3',
+  'dgfip_annee_n_moins_2_si_indispo_n_moins_1',
+  'dgfip_rfr',
+  'dgfip_nbpart',
+  'dgfip_sitfam',
+  'dgfip_aft',
+  'dgfip_nbpac',
+  'dgfip_pac_nbPac',
+  'dgfip_pac',
+  'dgfip_pariso',
+  'dgfip_decl',
+  'dgfip_nmUsaDec1',
+  'dgfip_nmNaiDec1',
+  'dgfip_prnmDec1',
+  'dgfip_dateNaisDec1',
+  'dgfip_nmUsaDec2',
+  'dgfip_nmNaiDec2',
+  'dgfip_prnmDec2',
+  'dgfip_dateNaisDec2',
+  'dgfip_mntRevbareme',
+  'dgfip_inddeficit',
+  'dgfip_indiIFI',
+  'dgfip_RevDecl_Cat1_Tspr',
+  'dgfip_RevDecl_Cat1_RentOn',
+  'dgfip_RevDecl_Cat2_Rcm',
+  'dgfip_RevDecl_Cat3_PMV',
+  'dgfip_RevDecl_Cat4_Ref',
+  'dgfip_RevDecl_Cat5_NonSal',
+  'dgfip_RevNets_Cat1_Tspr',
+  'dgfip_RevNets_Cat1_RentOn',
+  'dgfip_RevNets_Cat2_Rcm',
+  'dgfip_RevNets_Cat3_PMV',
+  'dgfip_RevNets_Cat4_Ref',
+  'dgfip_RevNets_Cat5_NonSal',
+  'dgfip_PaDeduc_EnfMaj',
+  'dgfip_PaDeduc_Autres',
+  'dgfip_EpargRetrDeduc',
+  'dgfip_locaux_th',
+  'dgfip_locaux_th_ident',
+  'dgfip_locaux_th_Nat',
+  'dgfip_locaux_th_Tax',
+  'dgfip_locaux_th_Aff',
+] as const
+
+/**
+ * What the connector asks for when `scopes` is not given: last year's income and the historic minimal
+ * set FranceConnect's own examples use (RFR, parts, situation, dependants, address) plus the
+ * déclarants' civil status. Ask only what your DataPass habilitation grants.
+ */
+export const impotParticulierDefaultScopes = [
+  'dgfip_annee_n_moins_1',
+  'dgfip_rfr',
+  'dgfip_nbpart',
+  'dgfip_sitfam',
+  'dgfip_pac',
+  'dgfip_aft',
+  'dgfip_decl',
+] as const
+
+/** A gateway token, or a function giving one on each call (such as {@link dgfipGatewayToken}). */
+export type GatewayTokenSource = string | (() => string | Promise<string>) | DgfipGatewayToken
+
+/** Options of {@link impotParticulier}. */
+export interface ImpotParticulierOptions extends CommonConnectorOptions {
+  /**
+   * The DGFiP APIM gateway given with the APIM account, e.g. `https://gateway.example.fr`. The
+   * `/impotparticulier/1.0` prefix is added unless the URL already ends with it. ⚠️ No public host.
+   */
+  baseUrl: string
+  /** The APIM client-credentials token (`Authorization: Bearer …`), or a function returning one. */
+  gatewayToken: GatewayTokenSource
+  /** The `ID_TELESERVICE` DGFiP gave for this use case (header `ID_Teleservice`). */
+  idTeleservice: string
+}
+
+/** Params of the connector: the year of income. */
+export interface ImpotParticulierParams {
+  /** The year of income (revenus N, on the avis d'impôt N+1), e.g. 2023. */
+  annee: number
+}
+
+const api = 'impot-particulier'
+const provider = 'DGFiP'
+const basePath = '/impotparticulier/1.0'
+const mediaType = 'application/prs.dgfip.part.situations.ir.assiettes.v1+json'
+// APIM (WSO2) codes for a gateway token that is invalid or absent: a fresh token may fix them.
+const gatewayCredentialCodes = ['900901', '900902']
+
+/**
+ * The connector of the API Impôt particulier: the foyer fiscal's income-tax situation for one year of
+ * income (RFR, parts, situation de famille, dependants, fiscal address, déclarants), called with two
+ * tokens: the DGFiP gateway's (`Authorization`) and the FranceConnect access token
+ * (`X-FranceConnect-OAuth`). The year is checked before any request. When the gateway refuses the
+ * gateway token (401 `900901`) and `gatewayToken` came from {@link dgfipGatewayToken}, the cached token
+ * is dropped and the call made once more with a new one.
+ *
+ * @example
+ * ```ts
+ * import { createClient, franceConnect } from 'franceconnect-sdk'
+ * import { dgfipGatewayToken, impotParticulier } from 'franceconnect-sdk/apis/impot-particulier'
+ *
+ * const impot = impotParticulier({
+ *   baseUrl: process.env.DGFIP_GATEWAY_URL!,
+ *   idTeleservice: process.env.DGFIP_ID_TELESERVICE!,
+ *   gatewayToken: dgfipGatewayToken({ tokenUrl, clientId, clientSecret }),
+ * })
+ * const fc = createClient({ provider: franceConnect({ env: 'sandbox' }), clientId, clientSecret, redirectUri, apis: [impot] })
+ * // after fc.callback(…):
+ * const { data } = await fc.fetch(impot, session, { annee: 2023 })
+ * console.log(data.revenuFiscalReference, data.nombreParts, data.declarants[0]?.nomNaissance)
+ * ```
+ */
+export function impotParticulier(options: ImpotParticulierOptions): Connector<ImpotParticulierParams, ImpotParticulier> {
+  const root = resolveGateway(options.baseUrl)
+  if (typeof options.idTeleservice !== 'string' || options.idTeleservice.trim() === '') {
+    throw new ConfigurationError('configuration_invalid', `${api}: idTeleservice (the ID_TELESERVICE DGFiP gave) is required`)
+  }
+  const source = options.gatewayToken
+  if (!(typeof source === 'function' || (typeof source === 'string' && source.length > 0))) {
+    throw new ConfigurationError('configuration_invalid', `${api}: gatewayToken must be a token or a function returning one`)
+  }
+  const scopes = chooseScopes(api, impotParticulierScopes, options.scopes ?? impotParticulierDefaultScopes)
+  const idTeleservice = options.idTeleservice
+
+  return {
+    id: api,
+    provider,
+    scopes,
+    async fetch(context, params) {
+      const annee = checkAnnee(params, new Date())
+      const url = `${root}/situations/ir/assiettes/annrev/${annee}`
+      const call = async (ctx: ConnectorContext) => {
+        const headers = {
+          accept: `${mediaType}, application/json;q=0.9`,
+          authorization: `Bearer ${await resolveGatewayToken(source)}`,
+          'x-franceconnect-oauth': ctx.accessToken,
+          'x-correlation-id': randomUUID(),
+          ID_Teleservice: idTeleservice,
+        }
+        try {
+          return await runConnector(ctx, {
+            api,
+            provider,
+            scopes,
+            url,
+            headers,
+            schema: situationIrSchema,
+            normalize: (raw) => normalizeSituationIr(raw, annee),
+            options,
+          })
+        } catch (error) {
+          throw noContentAsDataApiError(error)
+        }
+      }
+      try {
+        return await call(context)
+      } catch (error) {
+        if (!isRefreshable(source) || !isGatewayCredentialError(error)) throw error
+        source.invalidate()
+        return call(context)
+      }
+    },
+  }
+}
+
+/** The gateway URL with the API's version prefix, HTTPS or loopback only, no trailing slash. */
+function resolveGateway(baseUrl: string): string {
+  if (typeof baseUrl !== 'string' || baseUrl === '') {
+    throw new ConfigurationError('configuration_invalid', `${api}: baseUrl (the DGFiP APIM gateway) is required: DGFiP publishes no host`)
+  }
+  const url = assertSecureUrl(baseUrl, `${api} baseUrl`).href.replace(/\/+$/, '')
+  return url.endsWith(basePath) ? url : `${url}${basePath}`
+}
+
+/** The year of income, an integer from 2000 to last year in Paris time, or a `configuration_invalid` error. */
+function checkAnnee(params: ImpotParticulierParams | undefined, now: Date): number {
+  const annee = params?.annee
+  const invalid = (why: string) => new ConfigurationError('configuration_invalid', `${api}: ${why}`)
+  if (annee === undefined) throw invalid('params.annee (the year of income) is required')
+  if (typeof annee !== 'number' || !Number.isInteger(annee)) throw invalid('annee must be an integer year')
+  const lastYear = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric' }).format(now)) - 1
+  if (annee < 2000 || annee > lastYear) throw invalid(`annee must be a past year of income, from 2000 to ${lastYear}`)
+  return annee
+}
+
+async function resolveGatewayToken(source: GatewayTokenSource): Promise<string> {
+  const token = typeof source === 'string' ? source : await source()
+  if (typeof token !== 'string' || token.length === 0) {
+    throw new ConfigurationError('configuration_invalid', `${api}: gatewayToken gave no token`)
+  }
+  return token
+}
+
+function isRefreshable(source: GatewayTokenSource): source is DgfipGatewayToken {
+  return typeof source === 'function' && typeof (source as Partial<DgfipGatewayToken>).invalidate === 'function'
+}
+
+function isGatewayCredentialError(error: unknown): boolean {
+  return error instanceof DataApiError && error.status === 401 && gatewayCredentialCodes.includes(error.providerCode ?? '')
+}
+
+/**
+ * DGFiP answers 204 No Content when it has no data for the year (sandbox: `codeapp 2044`); the shared
+ * layer reads the empty body as invalid JSON. It becomes a {@link DataApiError} with status 204.
+ */
+function noContentAsDataApiError(error: unknown): unknown {
+  if (error instanceof TransportError && error.code === 'response_invalid' && error.status === 204) {
+    return new DataApiError(api, { status: 204, description: 'DGFiP has no data for this year of income (HTTP 204)' })
+  }
+  return error
+}

@@ -1,0 +1,224 @@
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { indemnitesJournalieres } from '../../../src/apis/indemnites-journalieres/index.js'
+import { isFranceConnectSdkError } from '../../../src/index.js'
+
+// ⚠️ The CNAM's spec is not public (reference/franceconnect-apis.md §4): this payload is built from
+// the public description (period, daily amount, number of days, CSG, CRDS) under the connector's
+// provisional default mapping. It is not a published example.
+const host = 'https://ij.cnam.test'
+const paiement = {
+  date_debut: '2025-01-06',
+  date_fin: '2025-01-19',
+  montant_journalier: 42.5,
+  nombre_jours: 14,
+  montant_brut: 595,
+  montant_csg: 36.24,
+  montant_crds: 2.92,
+  montant_net: 555.84,
+  date_paiement: '2025-01-24',
+}
+const { montant_net: _omitted, ...withoutNet } = paiement
+// the second payment has a null gross amount and no net amount: both optional
+const payload = { paiements: [paiement, { ...withoutNet, date_debut: '2025-01-20', date_fin: '2025-01-26', nombre_jours: 7, montant_brut: null }] }
+
+async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as Record<string, unknown>
+}
+
+describe('indemnites-journalieres (provisional)', () => {
+  beforeAll(() => nock.disableNetConnect())
+  afterEach(() => nock.cleanAll())
+
+  const options = { baseUrl: host, apiKey: 'cnam-key', timeoutMs: 300, retries: 2 }
+  const connector = indemnitesJournalieres(options)
+
+  it('reads payments under the default mapping, sending the FranceConnect token and the key', async () => {
+    const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token', 'x-api-key': 'cnam-key' } })
+      .get('/paiements')
+      .query({})
+      .reply(200, payload)
+    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnam_paiements_ij'] })
+    expect(result).toMatchObject({ api: 'indemnites-journalieres', provider: 'CNAM', scopes: ['cnam_paiements_ij'], raw: payload })
+    expect(result.data.paiements).toEqual([
+      {
+        dateDebut: '2025-01-06',
+        dateFin: '2025-01-19',
+        montantJournalier: 42.5,
+        nombreJours: 14,
+        montantBrut: 595,
+        csg: 36.24,
+        crds: 2.92,
+        montantNet: 555.84,
+        datePaiement: '2025-01-24',
+      },
+      { dateDebut: '2025-01-20', dateFin: '2025-01-26', montantJournalier: 42.5, nombreJours: 7, csg: 36.24, crds: 2.92, datePaiement: '2025-01-24' },
+    ])
+    scope.done()
+  })
+
+  it('sends the period when given, and no API key when none was given', async () => {
+    const scope = nock(host, { badheaders: ['x-api-key'] })
+      .get('/paiements')
+      .query({ dateDebut: '2025-01-01', dateFin: '2025-06-30' })
+      .reply(200, { paiements: [] })
+    const { data } = await indemnitesJournalieres({ baseUrl: host }).fetch({ accessToken: 't' }, { dateDebut: '2025-01-01', dateFin: '2025-06-30' })
+    expect(data.paiements).toEqual([])
+    scope.done()
+  })
+
+  it('follows a configured path and mapping, nested or at the root', async () => {
+    const nested = {
+      data: {
+        versements: [
+          {
+            periode: { debut: '2025-02-01', fin: '2025-02-10' },
+            ij: 30,
+            jours: 10,
+            prelevements: { csg: 18.27, crds: 1.47 },
+          },
+        ],
+      },
+    }
+    const scope = nock(host).get('/v1/ij/paiements').reply(200, nested).get('/v1/ij/liste').reply(200, nested.data.versements)
+    const mapping = {
+      dateDebut: 'periode.debut',
+      dateFin: 'periode.fin',
+      montantJournalier: 'ij',
+      nombreJours: 'jours',
+      csg: 'prelevements.csg',
+      crds: 'prelevements.crds',
+    }
+    const expected = [{ dateDebut: '2025-02-01', dateFin: '2025-02-10', montantJournalier: 30, nombreJours: 10, csg: 18.27, crds: 1.47 }]
+    const first = await indemnitesJournalieres({ ...options, path: '/v1/ij/paiements', mapping: { ...mapping, paiements: 'data.versements' } }).fetch({
+      accessToken: 't',
+    })
+    expect(first.data.paiements).toEqual(expected)
+    const second = await indemnitesJournalieres({ ...options, path: '/v1/ij/liste', mapping: { ...mapping, paiements: null } }).fetch({ accessToken: 't' })
+    expect(second.data.paiements).toEqual(expected)
+    scope.done()
+  })
+
+  it('accepts an added field', async () => {
+    nock(host).get('/paiements').reply(200, { paiements: [{ ...paiement, code_risque: 'MAL' }], total: 1 })
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ nombreJours: 14 }] } })
+  })
+
+  it.each([
+    ['paiements.0.nombre_jours', { paiements: [{ ...paiement, nombre_jours: '14' }] }],
+    ['paiements.0.nombre_jours', { paiements: [{ ...paiement, nombre_jours: 1.5 }] }],
+    ['paiements.0.montant_journalier', { paiements: [{ ...paiement, montant_journalier: '42,50' }] }],
+    ['paiements.0.date_fin', { paiements: [{ ...paiement, date_fin: '19/01/2025' }] }],
+    ['paiements.0.montant_csg', { paiements: [{ ...paiement, montant_csg: undefined }] }],
+    ['paiements.0.montant_net', { paiements: [{ ...paiement, montant_net: '555.84' }] }],
+    ['paiements', { paiements: { ...paiement } }],
+    ['paiements', {}],
+  ])('refuses a wrong or missing field at %s, naming the path', async (where, body) => {
+    nock(host).get('/paiements').reply(200, body)
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: where })
+  })
+
+  it('names the nested path of a mismatch under a custom mapping', async () => {
+    nock(host).get('/paiements').reply(200, { paiements: [{ ...paiement, periode: { debut: 20250201 } }] })
+    const mapped = indemnitesJournalieres({ ...options, mapping: { dateDebut: 'periode.debut', dateFin: 'periode.fin' } })
+    expect(await failure(mapped.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'paiements.0.periode.debut' })
+  })
+
+  it('maps 401 (expired FranceConnect token)', async () => {
+    nock(host).get('/paiements').reply(401, { error: 'invalid_token', error_description: 'expired' })
+    expect(await failure(connector.fetch({ accessToken: 'expired' }))).toMatchObject({
+      code: 'api_unauthorized',
+      status: 401,
+      providerCode: 'invalid_token',
+      retryable: false,
+    })
+  })
+
+  it('maps 404', async () => {
+    nock(host).get('/paiements').reply(404)
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
+  })
+
+  it('honours a short Retry-After on 429, then succeeds', async () => {
+    const scope = nock(host).get('/paiements').reply(429, '', { 'retry-after': '0' }).get('/paiements').reply(200, payload)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ nombreJours: 14 }, { nombreJours: 7 }] } })
+    scope.done()
+  })
+
+  it('fails at once on a long Retry-After, saying how long to wait', async () => {
+    nock(host).get('/paiements').reply(429, '', { 'retry-after': '90' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_rate_limited', retryAfterSec: 90, retryable: true })
+  })
+
+  it('retries a 503, then succeeds', async () => {
+    const scope = nock(host).get('/paiements').reply(503, 'busy').get('/paiements').reply(200, payload)
+    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{}, {}] } })
+    scope.done()
+  })
+
+  it('times out on a hang, without retrying past the budget', async () => {
+    let calls = 0
+    nock(host)
+      .get('/paiements')
+      .times(5)
+      .delay(2000)
+      .reply(() => {
+        calls++
+        return [200, payload]
+      })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
+    expect(calls).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    nock(host).get('/paiements').reply(200, 'maintenance')
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
+  })
+
+  it.each([
+    ['a date that does not exist', { dateDebut: '2025-04-31' }],
+    ['a French date', { dateFin: '30/06/2025' }],
+    ['an end before the start', { dateDebut: '2025-06-01', dateFin: '2025-01-01' }],
+  ])('refuses %s before any request', async (_what, params) => {
+    expect(await failure(connector.fetch({ accessToken: 't' }, params))).toMatchObject({ code: 'configuration_invalid' })
+  })
+
+  it.each([
+    ['no baseUrl', { baseUrl: '' }],
+    ['a relative path', { path: 'paiements' }],
+    ['a path with a query', { path: '/paiements?x=1' }],
+    ['a path going up', { path: '/v1/../admin' }],
+    ['an empty API key', { apiKey: ' ' }],
+    ['two fields on one path', { mapping: { csg: 'montant', crds: 'montant' } }],
+    ['a field inside another', { mapping: { csg: 'prelevements', crds: 'prelevements.crds' } }],
+    ['an empty segment', { mapping: { csg: 'prelevements..csg' } }],
+    ['a prototype key', { mapping: { csg: '__proto__.csg' } }],
+    ['a non-string path', { mapping: { csg: 3 as unknown as string } }],
+    ['an unknown scope', { scopes: ['cnam_ij'] }],
+  ])('refuses %s at the factory', (_what, bad) => {
+    expect(() => indemnitesJournalieres({ ...options, ...bad })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+  })
+
+  it('refuses a plain-http base URL', () => {
+    expect(() => indemnitesJournalieres({ baseUrl: 'http://ij.cnam.test' })).toThrow(expect.objectContaining({ code: 'insecure_url' }))
+  })
+
+  it('asks cnam_paiements_ij', () => {
+    expect(connector.scopes).toEqual(['cnam_paiements_ij'])
+  })
+
+  it('reports to hooks without the token or the key', async () => {
+    const events: unknown[] = []
+    nock(host).get('/paiements').reply(200, payload)
+    await indemnitesJournalieres({ ...options, apiKey: 'secret-key', hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch({
+      accessToken: 'secret-fc-token',
+    })
+    expect(events).toHaveLength(2)
+    expect(JSON.stringify(events)).not.toContain('secret-')
+  })
+})
