@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { droitsAssuranceMaladie } from '../../../src/apis/droits-assurance-maladie/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { describeTransportContract, failure } from '../../support/connector-test-kit.js'
 
 const host = 'https://partenaires.api.ameli.fr'
 const base = '/test/v1/droits/beneficiaires'
@@ -41,15 +41,6 @@ const contrat = {
   periodes_droits: [{ date_debut: '2021-01-01', date_fin: '2022-01-01' }],
 }
 
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
-
 /** The two first calls answered with the given payloads. */
 function persons(payloadMe: object = me, payloadList: object = beneficiaires) {
   return nock(host).get(`${base}/me`).query(true).reply(200, payloadMe).get(`${base}/me/beneficiaires`).query(true).reply(200, payloadList)
@@ -60,6 +51,18 @@ describe('droits-assurance-maladie', () => {
   afterEach(() => nock.cleanAll())
 
   const options = { env: 'test' as const, apiKey: 'cnam-key', timeoutMs: 300, retries: 2 }
+
+  // The contract's route is /me; /me/beneficiaires, called alongside, answers; no contracts call.
+  describeTransportContract({
+    name: 'droits-assurance-maladie',
+    makeConnector: (transport) => droitsAssuranceMaladie({ ...options, apiKey: 'secret-key', contrats: false, ...transport }),
+    intercept: () => nock(host).get(`${base}/me`),
+    alongside: () => nock(host).get(`${base}/me/beneficiaires`).reply(200, []),
+    successBody: me,
+    neverInHooks: ['secret-key', nirAssure],
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ assure: { prenom: 'Angela' }, beneficiaires: [] }),
+  })
+
   const connector = droitsAssuranceMaladie(options)
   const twoCalls = droitsAssuranceMaladie({ ...options, contrats: false })
 
@@ -238,51 +241,6 @@ describe('droits-assurance-maladie', () => {
   it('maps 404 (unknown insured person)', async () => {
     nock(host).get(`${base}/me`).reply(404).get(`${base}/me/beneficiaires`).reply(404)
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
-  })
-
-  it('honours a short Retry-After on 429, then succeeds', async () => {
-    const scope = nock(host)
-      .get(`${base}/me`)
-      .reply(429, 'slow down', { 'retry-after': '0' })
-      .get(`${base}/me`)
-      .reply(200, me)
-      .get(`${base}/me/beneficiaires`)
-      .reply(200, [])
-    await expect(twoCalls.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { assure: { prenom: 'Angela' } } })
-    scope.done()
-  })
-
-  it('fails at once on a long Retry-After, saying how long to wait', async () => {
-    nock(host).get(`${base}/me`).reply(429, '', { 'retry-after': '600' }).get(`${base}/me/beneficiaires`).delay(100).reply(200, [])
-    expect(await failure(twoCalls.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_rate_limited', retryable: true, retryAfterSec: 600 })
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host)
-      .get(`${base}/me`)
-      .reply(503, 'busy')
-      .get(`${base}/me`)
-      .reply(200, me)
-      .get(`${base}/me/beneficiaires`)
-      .reply(200, [])
-    await expect(twoCalls.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { beneficiaires: [] } })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    const hang = () => {
-      calls++
-      return [200, me] as [number, unknown]
-    }
-    nock(host).get(`${base}/me`).times(5).delay(2000).reply(hang).get(`${base}/me/beneficiaires`).times(5).delay(2000).reply(hang)
-    expect(await failure(twoCalls.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(2)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(host).get(`${base}/me`).reply(200, '<html>maintenance</html>').get(`${base}/me/beneficiaires`).reply(200, [])
-    expect(await failure(twoCalls.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
   })
 
   it.each([

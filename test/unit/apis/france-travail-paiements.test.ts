@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { franceTravailPaiements } from '../../../src/apis/france-travail-paiements/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { describeTransportContract, failure, oauthError } from '../../support/connector-test-kit.js'
 
 // The documented host is legacy and unverified (§11.4); any host works since baseUrl is required.
 const host = 'https://api.emploi-store.fr'
@@ -18,20 +18,19 @@ const fixture = {
   ],
 }
 
-const oauthError = (error: string, description: string) => ({ error, error_description: description })
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
-
 describe('france-travail-paiements', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => nock.cleanAll())
+
+  describeTransportContract({
+    name: 'france-travail-paiements',
+    makeConnector: (transport) => franceTravailPaiements({ baseUrl: host, ...transport }),
+    intercept: () => nock(host).get(path),
+    successBody: fixture,
+    // documented: a 429 in text/plain
+    tooManyRequests: { body: 'Too Many Requests', headers: { 'content-type': 'text/plain' } },
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ inscrit: true }),
+  })
 
   const connector = franceTravailPaiements({ baseUrl: host, timeoutMs: 300, retries: 2 })
 
@@ -116,43 +115,7 @@ describe('france-travail-paiements', () => {
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404, retryable: false })
   })
 
-  it('honours a short Retry-After on 429 (text/plain, as documented), then succeeds', async () => {
-    const scope = nock(host)
-      .get(path).reply(429, 'Too Many Requests', { 'retry-after': '0', 'content-type': 'text/plain' })
-      .get(path).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
-    scope.done()
-  })
-
-  it('fails at once on a long Retry-After, saying how long to wait', async () => {
-    const scope = nock(host).get(path).reply(429, 'Too Many Requests', { 'retry-after': '60', 'content-type': 'text/plain' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_rate_limited', retryable: true, retryAfterSec: 60 })
-    scope.done()
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host).get(path).reply(503, 'busy').get(path).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
-    scope.done()
-  })
-
-  it('gives up after two retries of 503', async () => {
-    const scope = nock(host).get(path).times(3).reply(503, 'busy')
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(host).get(path).times(5).delay(2000).reply(() => {
-      calls++
-      return [200, fixture]
-    })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
+  it('refuses the documented example as printed, which is not JSON', async () => {
     nock(host).get(path).reply(200, '{"statutInscription":true, ../..}', { 'content-type': 'application/json' })
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
   })

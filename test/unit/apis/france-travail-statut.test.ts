@@ -4,7 +4,7 @@ import { franceTravailStatut } from '../../../src/apis/france-travail-statut/ind
 import { normalizeStatut } from '../../../src/apis/france-travail-statut/normalize.js'
 import { statutSchema } from '../../../src/apis/france-travail-statut/schema.js'
 import { parsePayload } from '../../../src/apis/shared/run-connector.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { describeTransportContract, failure, oauthError } from '../../support/connector-test-kit.js'
 
 // The documented host is legacy and unverified (§11.4); any host works since baseUrl is required.
 const host = 'https://api.emploi-store.fr'
@@ -39,20 +39,20 @@ const fixture = {
   },
 }
 
-const oauthError = (error: string, description: string) => ({ error, error_description: description })
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
-
 describe('france-travail-statut', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => nock.cleanAll())
+
+  describeTransportContract({
+    name: 'france-travail-statut',
+    makeConnector: (transport) => franceTravailStatut({ baseUrl: host, ...transport }),
+    intercept: () => nock(host).get(path),
+    successBody: fixture,
+    // documented: a 429 in text/plain
+    tooManyRequests: { body: 'Too Many Requests', headers: { 'content-type': 'text/plain' } },
+    neverInHooks: ['DUBOIS'], // personal data of the payload
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ inscrit: true }),
+  })
 
   const connector = franceTravailStatut({ baseUrl: host, timeoutMs: 300, retries: 2 })
 
@@ -194,41 +194,6 @@ describe('france-travail-statut', () => {
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404, retryable: false })
   })
 
-  it('honours a short Retry-After on 429 (text/plain, as documented), then succeeds', async () => {
-    const scope = nock(host)
-      .get(path).reply(429, 'Too Many Requests', { 'retry-after': '0', 'content-type': 'text/plain' })
-      .get(path).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
-    scope.done()
-  })
-
-  it('fails at once on a long Retry-After, saying how long to wait', async () => {
-    const scope = nock(host).get(path).reply(429, 'Too Many Requests', { 'retry-after': '120', 'content-type': 'text/plain' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_rate_limited', retryable: true, retryAfterSec: 120 })
-    scope.done()
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host).get(path).reply(503, 'busy').get(path).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(host).get(path).times(5).delay(2000).reply(() => {
-      calls++
-      return [200, fixture]
-    })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(host).get(path).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
-  })
-
   it('requires a secure baseUrl, and checks a replacement path', () => {
     const invalid = expect.objectContaining({ code: 'configuration_invalid' })
     expect(() => franceTravailStatut({} as never)).toThrow(invalid)
@@ -244,17 +209,5 @@ describe('france-travail-statut', () => {
     const local = franceTravailStatut({ baseUrl: 'http://127.0.0.1:4010/ft/', path: '/partenaire/statut/v2' })
     await expect(local.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
     scope.done()
-  })
-
-  it('reports to hooks without the token or personal data', async () => {
-    const events: unknown[] = []
-    nock(host).get(path).reply(200, fixture)
-    await franceTravailStatut({ baseUrl: host, hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch({
-      accessToken: 'secret-fc-token',
-    })
-    expect(events).toHaveLength(2)
-    expect(JSON.stringify(events)).not.toContain('secret-fc-token')
-    expect(JSON.stringify(events)).not.toContain('DUBOIS')
-    expect(events[1]).toMatchObject({ api: 'france-travail-statut', status: 200 })
   })
 })

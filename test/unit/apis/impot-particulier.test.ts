@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { dgfipGatewayToken, impotParticulier } from '../../../src/apis/impot-particulier/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { describeTransportContract, failure } from '../../support/connector-test-kit.js'
 
 const gateway = 'https://gateway.dgfip.test'
 const path = (annee: number) => `/impotparticulier/1.0/situations/ir/assiettes/annrev/${annee}`
@@ -58,15 +58,6 @@ const gatewayError = (code: string, message: string) => ({ erreur: { code, messa
 
 const parisYear = () => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()))
 
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
-
 describe('impot-particulier', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => {
@@ -75,6 +66,19 @@ describe('impot-particulier', () => {
   })
 
   const options = { baseUrl: gateway, gatewayToken: 'gw-token', idTeleservice: 'TS-123', timeoutMs: 300, retries: 2 }
+
+  describeTransportContract({
+    name: 'impot-particulier',
+    makeConnector: (transport) => impotParticulier({ ...options, gatewayToken: 'secret-gw-token', ...transport }),
+    params: { annee: 2023 },
+    intercept: () => nock(gateway).get(path(2023)),
+    successBody: swaggerExample,
+    // the gateway's throttling answer, 900804
+    tooManyRequests: { body: gatewayError('900804', 'Message throttled out'), providerCode: '900804' },
+    neverInHooks: ['secret-gw-token'],
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ revenuFiscalReference: 36705, nombreParts: 1 }),
+  })
+
   const connector = impotParticulier(options)
 
   it('reads the published example, sending each token to its header', async () => {
@@ -248,52 +252,6 @@ describe('impot-particulier', () => {
     expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({ name: 'DataApiError', status: 204 })
   })
 
-  it('honours a short Retry-After on 429 (900804 throttled), then succeeds', async () => {
-    const scope = nock(gateway)
-      .get(path(2023))
-      .reply(429, gatewayError('900804', 'Message throttled out'), { 'retry-after': '0' })
-      .get(path(2023))
-      .reply(200, swaggerExample)
-    await expect(connector.fetch({ accessToken: 't' }, { annee: 2023 })).resolves.toMatchObject({ data: { revenuFiscalReference: 36705 } })
-    scope.done()
-  })
-
-  it('fails at once on a long Retry-After, keeping 900804 and the wait', async () => {
-    const scope = nock(gateway).get(path(2023)).reply(429, gatewayError('900804', 'Message throttled out'), { 'retry-after': '120' })
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
-      code: 'api_rate_limited',
-      providerCode: '900804',
-      retryable: true,
-      retryAfterSec: 120,
-    })
-    scope.done()
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(gateway).get(path(2023)).reply(503, 'busy').get(path(2023)).reply(200, swaggerExample)
-    await expect(connector.fetch({ accessToken: 't' }, { annee: 2023 })).resolves.toMatchObject({ data: { nombreParts: 1 } })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(gateway)
-      .get(path(2023))
-      .times(5)
-      .delay(2000)
-      .reply(() => {
-        calls++
-        return [200, swaggerExample]
-      })
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(gateway).get(path(2023)).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({ code: 'response_invalid' })
-  })
-
   it.each([
     ['no params', undefined],
     ['no annee', {}],
@@ -321,17 +279,6 @@ describe('impot-particulier', () => {
   it('asks the default scopes, or the subset chosen', () => {
     expect(connector.scopes).toEqual(['dgfip_annee_n_moins_1', 'dgfip_rfr', 'dgfip_nbpart', 'dgfip_sitfam', 'dgfip_pac', 'dgfip_aft', 'dgfip_decl'])
     expect(impotParticulier({ ...options, scopes: ['dgfip_annee_n_moins_2', 'dgfip_rfr'] }).scopes).toEqual(['dgfip_annee_n_moins_2', 'dgfip_rfr'])
-  })
-
-  it('reports to hooks without either token', async () => {
-    const events: unknown[] = []
-    nock(gateway).get(path(2023)).reply(200, swaggerExample)
-    await impotParticulier({ ...options, gatewayToken: 'secret-gw-token', hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch(
-      { accessToken: 'secret-fc-token' },
-      { annee: 2023 },
-    )
-    expect(events).toHaveLength(2)
-    expect(JSON.stringify(events)).not.toMatch(/secret-(gw|fc)-token/)
   })
 
   describe('with dgfipGatewayToken', () => {

@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { indemnitesJournalieres } from '../../../src/apis/indemnites-journalieres/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { describeTransportContract, failure } from '../../support/connector-test-kit.js'
 
 // ⚠️ The CNAM's spec is not public (reference/franceconnect-apis.md §4): this payload is built from
 // the public description (period, daily amount, number of days, CSG, CRDS) under the connector's
@@ -22,20 +22,21 @@ const { montant_net: _omitted, ...withoutNet } = paiement
 // the second payment has a null gross amount and no net amount: both optional
 const payload = { paiements: [paiement, { ...withoutNet, date_debut: '2025-01-20', date_fin: '2025-01-26', nombre_jours: 7, montant_brut: null }] }
 
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
-
 describe('indemnites-journalieres (provisional)', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => nock.cleanAll())
 
   const options = { baseUrl: host, apiKey: 'cnam-key', timeoutMs: 300, retries: 2 }
+
+  describeTransportContract({
+    name: 'indemnites-journalieres',
+    makeConnector: (transport) => indemnitesJournalieres({ ...options, apiKey: 'secret-key', ...transport }),
+    intercept: () => nock(host).get('/paiements'),
+    successBody: payload,
+    neverInHooks: ['secret-key'],
+    expectOnSuccess: (result) => expect(result.data.paiements).toMatchObject([{ nombreJours: 14 }, { nombreJours: 7 }]),
+  })
+
   const connector = indemnitesJournalieres(options)
 
   it('reads payments under the default mapping, sending the FranceConnect token and the key', async () => {
@@ -144,42 +145,6 @@ describe('indemnites-journalieres (provisional)', () => {
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
   })
 
-  it('honours a short Retry-After on 429, then succeeds', async () => {
-    const scope = nock(host).get('/paiements').reply(429, '', { 'retry-after': '0' }).get('/paiements').reply(200, payload)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ nombreJours: 14 }, { nombreJours: 7 }] } })
-    scope.done()
-  })
-
-  it('fails at once on a long Retry-After, saying how long to wait', async () => {
-    nock(host).get('/paiements').reply(429, '', { 'retry-after': '90' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_rate_limited', retryAfterSec: 90, retryable: true })
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host).get('/paiements').reply(503, 'busy').get('/paiements').reply(200, payload)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{}, {}] } })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(host)
-      .get('/paiements')
-      .times(5)
-      .delay(2000)
-      .reply(() => {
-        calls++
-        return [200, payload]
-      })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(host).get('/paiements').reply(200, 'maintenance')
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
-  })
-
   it.each([
     ['a date that does not exist', { dateDebut: '2025-04-31' }],
     ['a French date', { dateFin: '30/06/2025' }],
@@ -210,15 +175,5 @@ describe('indemnites-journalieres (provisional)', () => {
 
   it('asks cnam_paiements_ij', () => {
     expect(connector.scopes).toEqual(['cnam_paiements_ij'])
-  })
-
-  it('reports to hooks without the token or the key', async () => {
-    const events: unknown[] = []
-    nock(host).get('/paiements').reply(200, payload)
-    await indemnitesJournalieres({ ...options, apiKey: 'secret-key', hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch({
-      accessToken: 'secret-fc-token',
-    })
-    expect(events).toHaveLength(2)
-    expect(JSON.stringify(events)).not.toContain('secret-')
   })
 })

@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { revenuSolidariteActive } from '../../../src/apis/revenu-solidarite-active/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -15,22 +15,19 @@ const fixture = {
   meta: {},
 }
 const withData = (changes: Record<string, unknown>) => ({ ...fixture, data: { ...fixture.data, ...changes } })
-const apiError = (code: string, title: string, provider = 'CNAV') => ({
-  errors: [{ code, title, detail: title, source: null, meta: { provider } }],
-})
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
 
 describe('revenu-solidarite-active', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => nock.cleanAll())
+
+  describeTransportContract({
+    name: 'revenu-solidarite-active',
+    makeConnector: (transport) => revenuSolidariteActive({ recipient, ...transport }),
+    intercept: () => nock(host).get(path).query(true),
+    successBody: fixture,
+    tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes', 'CNAV'), providerCode: '00429' },
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ estBeneficiaire: true }),
+  })
 
   const connector = revenuSolidariteActive({ recipient, timeoutMs: 300, retries: 2 })
 
@@ -91,7 +88,7 @@ describe('revenu-solidarite-active', () => {
   })
 
   it('maps 404 37003 (no allocataire file)', async () => {
-    nock(host).get(path).query(true).reply(404, apiError('37003', 'Dossier allocataire inexistant.'))
+    nock(host).get(path).query(true).reply(404, apiParticulierError('37003', 'Dossier allocataire inexistant.', 'CNAV'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -101,60 +98,15 @@ describe('revenu-solidarite-active', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(path).query(true).reply(401, apiError('00103', 'Jeton expiré', 'API Particulier'))
+    nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
-    nock(host).get(path).query(true).reply(401, apiError('00101', 'Jeton invalide', 'API Particulier'))
+    nock(host).get(path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(path).query(true).reply(422, apiError('00203', 'recipient manquant', 'API Particulier'))
+    nock(host).get(path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
-  })
-
-  it('honours a short Retry-After on 429, then succeeds', async () => {
-    const scope = nock(host)
-      .get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '0' })
-      .get(path).query(true).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
-    scope.done()
-  })
-
-  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
-    const scope = nock(host).get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '3600' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_rate_limited',
-      retryable: true,
-      retryAfterSec: 3600,
-    })
-    scope.done()
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host).get(path).query(true).reply(503, 'busy').get(path).query(true).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
-    scope.done()
-  })
-
-  it('gives up after two retries of 503', async () => {
-    const scope = nock(host).get(path).query(true).times(3).reply(503, 'busy')
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(host).get(path).query(true).times(5).delay(2000).reply(() => {
-      calls++
-      return [200, fixture]
-    })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(host).get(path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
   })
 
   it('refuses an invalid SIRET before any request', () => {

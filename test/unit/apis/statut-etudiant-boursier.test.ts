@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { statutEtudiantBoursier } from '../../../src/apis/statut-etudiant-boursier/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -31,20 +31,18 @@ const v4Fixture = {
   },
 }
 
-const apiError = (code: string, title: string) => ({ errors: [{ code, title, detail: title, source: null, meta: {} }] })
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
-
 describe('statut-etudiant-boursier', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => nock.cleanAll())
+
+  describeTransportContract({
+    name: 'statut-etudiant-boursier',
+    makeConnector: (transport) => statutEtudiantBoursier({ recipient, ...transport }),
+    intercept: () => nock(host).get(v4Path).query(true),
+    successBody: v4Fixture,
+    tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes'), providerCode: '00429' },
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ estBoursier: true }),
+  })
 
   const connector = statutEtudiantBoursier({ recipient, timeoutMs: 300, retries: 2 })
 
@@ -99,7 +97,7 @@ describe('statut-etudiant-boursier', () => {
   })
 
   it('maps 404 26003 (no such student)', async () => {
-    nock(host).get(v4Path).query(true).reply(404, apiError('26003', "Aucun étudiant boursier n'a pu être trouvé."))
+    nock(host).get(v4Path).query(true).reply(404, apiParticulierError('26003', "Aucun étudiant boursier n'a pu être trouvé."))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -109,76 +107,20 @@ describe('statut-etudiant-boursier', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(v4Path).query(true).reply(401, apiError('00103', 'Jeton expiré'))
+    nock(host).get(v4Path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00103' })
-    nock(host).get(v4Path).query(true).reply(401, apiError('00101', 'Jeton invalide'))
+    nock(host).get(v4Path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(v4Path).query(true).reply(422, apiError('00203', 'recipient manquant'))
+    nock(host).get(v4Path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: '00203' })
-  })
-
-  it('honours a short Retry-After on 429, then succeeds', async () => {
-    const scope = nock(host)
-      .get(v4Path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '0' })
-      .get(v4Path).query(true).reply(200, v4Fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
-    scope.done()
-  })
-
-  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
-    const scope = nock(host).get(v4Path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '3600' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_rate_limited',
-      retryable: true,
-      retryAfterSec: 3600,
-    })
-    scope.done()
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host).get(v4Path).query(true).reply(503, 'busy').get(v4Path).query(true).reply(200, v4Fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
-    scope.done()
-  })
-
-  it('gives up after two retries of 503', async () => {
-    const scope = nock(host).get(v4Path).query(true).times(3).reply(503, 'busy')
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(host).get(v4Path).query(true).times(5).delay(2000).reply(() => {
-      calls++
-      return [200, v4Fixture]
-    })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(host).get(v4Path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
   })
 
   it('refuses an invalid SIRET before any request', () => {
     expect(() => statutEtudiantBoursier({ recipient: '13002526500014' })).toThrow(
       expect.objectContaining({ code: 'configuration_invalid' }),
     )
-  })
-
-  it('reports to hooks without the token', async () => {
-    const events: unknown[] = []
-    nock(host).get(v4Path).query(true).reply(200, v4Fixture)
-    await statutEtudiantBoursier({ recipient, hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch({
-      accessToken: 'secret-fc-token',
-    })
-    expect(events).toHaveLength(2)
-    expect(JSON.stringify(events)).not.toContain('secret-fc-token')
-    expect(events[1]).toMatchObject({ api: 'statut-etudiant-boursier', status: 200 })
   })
 })

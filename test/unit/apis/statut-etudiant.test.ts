@@ -1,7 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { statutEtudiant, statutEtudiantScopes } from '../../../src/apis/statut-etudiant/index.js'
-import { isFranceConnectSdkError } from '../../../src/index.js'
+import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -27,20 +27,19 @@ const fixture = {
 const [admission] = fixture.data.admissions as [(typeof fixture.data.admissions)[number]]
 
 const withAdmission = (changes: Record<string, unknown>) => ({ ...fixture, data: { admissions: [{ ...admission, ...changes }] } })
-const apiError = (code: string, title: string) => ({ errors: [{ code, title, detail: title, source: null, meta: { provider: 'MESRI' } }] })
-
-async function failure(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  )
-  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
-  return error as Record<string, unknown>
-}
 
 describe('statut-etudiant', () => {
   beforeAll(() => nock.disableNetConnect())
   afterEach(() => nock.cleanAll())
+
+  describeTransportContract({
+    name: 'statut-etudiant',
+    makeConnector: (transport) => statutEtudiant({ recipient, ...transport }),
+    intercept: () => nock(host).get(path).query(true),
+    successBody: fixture,
+    tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes', 'MESRI'), providerCode: '00429' },
+    expectOnSuccess: (result) => expect(result.data).toMatchObject({ admissions: [{ dateDebut: '2020-07-01', estInscrit: true }] }),
+  })
 
   const connector = statutEtudiant({ recipient, timeoutMs: 300, retries: 2 })
 
@@ -117,7 +116,7 @@ describe('statut-etudiant', () => {
   })
 
   it('maps 404 25003 (no such student)', async () => {
-    nock(host).get(path).query(true).reply(404, apiError('25003', "Aucun étudiant n'a pu être trouvé."))
+    nock(host).get(path).query(true).reply(404, apiParticulierError('25003', "Aucun étudiant n'a pu être trouvé.", 'MESRI'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -127,60 +126,15 @@ describe('statut-etudiant', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(path).query(true).reply(401, apiError('00103', 'Jeton expiré'))
+    nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'MESRI'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
-    nock(host).get(path).query(true).reply(401, apiError('00101', 'Jeton invalide'))
+    nock(host).get(path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide', 'MESRI'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(path).query(true).reply(422, apiError('00203', 'recipient manquant'))
+    nock(host).get(path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant', 'MESRI'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
-  })
-
-  it('honours a short Retry-After on 429, then succeeds', async () => {
-    const scope = nock(host)
-      .get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '0' })
-      .get(path).query(true).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ estInscrit: true }] } })
-    scope.done()
-  })
-
-  it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
-    const scope = nock(host).get(path).query(true).reply(429, apiError('00429', 'Trop de requêtes'), { 'retry-after': '3600' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_rate_limited',
-      retryable: true,
-      retryAfterSec: 3600,
-    })
-    scope.done()
-  })
-
-  it('retries a 503, then succeeds', async () => {
-    const scope = nock(host).get(path).query(true).reply(503, 'busy').get(path).query(true).reply(200, fixture)
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ dateDebut: '2020-07-01' }] } })
-    scope.done()
-  })
-
-  it('gives up after two retries of 503', async () => {
-    const scope = nock(host).get(path).query(true).times(3).reply(503, 'busy')
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unavailable', retryable: true })
-    scope.done()
-  })
-
-  it('times out on a hang, without retrying past the budget', async () => {
-    let calls = 0
-    nock(host).get(path).query(true).times(5).delay(2000).reply(() => {
-      calls++
-      return [200, fixture]
-    })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'timeout' })
-    expect(calls).toBeLessThanOrEqual(1)
-  })
-
-  it('refuses a body that is not JSON', async () => {
-    nock(host).get(path).query(true).reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'response_invalid' })
   })
 
   it('refuses an invalid SIRET before any request', () => {

@@ -1,0 +1,237 @@
+/**
+ * What every connector test shares: the SDK error of a failed call, API Particulier's error body,
+ * and the shared-transport contract (429 and `Retry-After`, 503 retried then given up, timeout, a
+ * body that is not JSON, hooks without secrets). Every connector goes through the same HTTP layer
+ * (src/http/api-request.ts); the contract checks that each one still does, so a connector's own test
+ * file only holds what is its own: payloads, documented errors and provider codes, schema paths,
+ * params and headers.
+ */
+import nock from 'nock'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiResult, Connector, ConnectorContext } from '../../src/client/connector.js'
+import type { HttpHooks } from '../../src/http/api-request.js'
+import { isFranceConnectSdkError, type FranceConnectSdkError } from '../../src/index.js'
+
+/**
+ * Awaits a call that must fail, asserts that it failed with an error of the SDK and returns that
+ * error, its fields readable for `toMatchObject` and the like.
+ *
+ * @example
+ * ```ts
+ * nock(host).get(path).query(true).reply(404, apiParticulierError('26003', 'Aucun étudiant'))
+ * expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', providerCode: '26003' })
+ * ```
+ */
+export async function failure(promise: Promise<unknown>): Promise<FranceConnectSdkError & Record<string, unknown>> {
+  const error = await promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  )
+  expect(isFranceConnectSdkError(error), String(error)).toBe(true)
+  return error as FranceConnectSdkError & Record<string, unknown>
+}
+
+/**
+ * An API Particulier error body, `{ errors: [{ code, title, detail, source, meta }] }`; `meta` names
+ * the provider when given (`CNAV`, `MESRI`, `API Particulier`…), and is empty otherwise.
+ *
+ * @example
+ * ```ts
+ * nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
+ * ```
+ */
+export function apiParticulierError(code: string, title: string, provider?: string) {
+  return { errors: [{ code, title, detail: title, source: null, meta: provider === undefined ? {} : { provider } }] }
+}
+
+/**
+ * An OAuth 2.0 error body (RFC 6750), `{ error, error_description }`, as France Travail and the
+ * CNAM answer a refused token or scope.
+ *
+ * @example
+ * ```ts
+ * nock(host).get(path).reply(401, oauthError('invalid_token', 'The access token expired'))
+ * ```
+ */
+export function oauthError(error: string, description: string) {
+  return { error, error_description: description }
+}
+
+/** The transport options the contract builds its connectors with (its cases rely on these values). */
+export const contractTransport = { timeoutMs: 300, retries: 2 } as const
+
+/** What {@link describeTransportContract} passes to `makeConnector`: spread it last into the options. */
+export interface ContractTransport {
+  timeoutMs: number
+  retries: number
+  hooks?: HttpHooks
+}
+
+/** How one connector meets the shared transport: {@link describeTransportContract}'s argument. */
+export interface TransportContract<P, D> {
+  /** The connector's id: results and hook events must name it. */
+  name: string
+  /** Builds the connector under test; spread `transport` last (the timeout, retries and hooks of the case). */
+  makeConnector(transport: ContractTransport): Connector<P, D>
+  /** The params of the call, for connectors that take some (`{ annee: 2023 }`). */
+  params?: P
+  /** A fresh nock interceptor for one request of the route under test; the kit adds the reply. */
+  intercept(): nock.Interceptor
+  /** The other requests of the same call, answered with success; run once for each call the kit makes. */
+  alongside?(): void
+  /** The route's 200 body, with which the call succeeds. */
+  successBody: nock.Body
+  /** Checks on the result of a call that succeeded after a retry (the kit checks `api` already). */
+  expectOnSuccess?(result: ApiResult<D>): void
+  /** The 429 answer as the provider documents it (default: an empty body); `providerCode` must be kept. */
+  tooManyRequests?: { body?: nock.Body; headers?: Record<string, string>; providerCode?: string }
+  /** What hook events must never contain besides the access token: keys, personal data of `successBody`. */
+  neverInHooks?: readonly string[]
+}
+
+/** A `Retry-After` the shared layer honours (its cap is 5 s) and one far past the cap. */
+const shortRetryAfterSec = 1
+const longRetryAfterSec = 3600
+
+/** Bodies a 200 may carry that are not JSON, whatever their content type says. */
+const notJson: readonly (readonly [string, string, Record<string, string>])[] = [
+  ['an HTML page', '<html>maintenance</html>', { 'content-type': 'text/html' }],
+  ['plain text without a content type', 'maintenance', {}],
+  ['truncated JSON labelled as JSON', '{"data": {', { 'content-type': 'application/json' }],
+]
+
+/**
+ * Registers, in a nested `describe('shared transport contract')` of the caller's `describe`, the
+ * cases every connector must pass through the shared HTTP layer:
+ * - a 429 with a short `Retry-After` is retried after that wait, then the call succeeds;
+ * - a 429 with a `Retry-After` past the cap fails at once (one request) as `api_rate_limited`,
+ *   retryable, with `retryAfterSec` (and the provider's code when `tooManyRequests` names one);
+ * - a 503 is retried, then the call succeeds;
+ * - three 503s (two retries) give up as `api_unavailable`, retryable;
+ * - a hang past the timeout fails as `timeout` after one request, never retried;
+ * - a 200 whose body is not JSON fails as `response_invalid` (HTML, plain text, truncated JSON);
+ * - hooks see every request and its response, named by the connector, without the access token
+ *   nor any of `neverInHooks`.
+ *
+ * @example
+ * ```ts
+ * describe('statut-etudiant', () => {
+ *   describeTransportContract({
+ *     name: 'statut-etudiant',
+ *     makeConnector: (transport) => statutEtudiant({ recipient, ...transport }),
+ *     intercept: () => nock(host).get(path).query(true),
+ *     successBody: fixture,
+ *     tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes'), providerCode: '00429' },
+ *     expectOnSuccess: (result) => expect(result.data.admissions).toHaveLength(1),
+ *   })
+ *
+ *   it('maps 404 25003 (no such student)', async () => { … })
+ * })
+ * ```
+ */
+export function describeTransportContract<P, D>(contract: TransportContract<P, D>): void {
+  const { name, intercept, successBody } = contract
+  const limited = contract.tooManyRequests ?? {}
+  const call = (connector: Connector<P, D>, context: ConnectorContext = { accessToken: 't' }) => {
+    contract.alongside?.()
+    return connector.fetch(context, contract.params)
+  }
+  const expectSuccess = (result: ApiResult<D>) => {
+    expect(result.api).toBe(name)
+    contract.expectOnSuccess?.(result)
+  }
+
+  describe('shared transport contract', () => {
+    const connector = contract.makeConnector({ ...contractTransport })
+
+    beforeAll(() => nock.disableNetConnect())
+    afterEach(() => nock.cleanAll())
+
+    it('honours a short Retry-After on 429, waiting that long, then succeeds', async () => {
+      const at: number[] = []
+      const stamped = (status: number, body: nock.Body | undefined, headers: Record<string, string> = {}) => () => {
+        at.push(performance.now())
+        return [status, body ?? '', headers] as const
+      }
+      const first = intercept().reply(stamped(429, limited.body, { ...limited.headers, 'retry-after': String(shortRetryAfterSec) }))
+      const second = intercept().reply(stamped(200, successBody))
+      expectSuccess(await call(connector))
+      first.done()
+      second.done()
+      // a first retry's own backoff is at most 300 ms: a wait this long is the Retry-After's
+      expect((at[1] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(shortRetryAfterSec * 1000 - 50)
+    })
+
+    it('fails at once on a Retry-After longer than the cap, saying how long to wait', async () => {
+      let requests = 0
+      intercept()
+        .times(contractTransport.retries + 1)
+        .reply(() => {
+          requests++
+          return [429, limited.body ?? '', { ...limited.headers, 'retry-after': String(longRetryAfterSec) }]
+        })
+      expect(await failure(call(connector))).toMatchObject({
+        code: 'api_rate_limited',
+        status: 429,
+        retryable: true,
+        retryAfterSec: longRetryAfterSec,
+        ...(limited.providerCode === undefined ? {} : { providerCode: limited.providerCode }),
+      })
+      expect(requests).toBe(1)
+    })
+
+    it('retries a 503, then succeeds', async () => {
+      const busy = intercept().reply(503, 'busy')
+      const ok = intercept().reply(200, successBody)
+      expectSuccess(await call(connector))
+      busy.done()
+      ok.done()
+    })
+
+    it(`gives up after ${contractTransport.retries} retries of 503`, async () => {
+      const scope = intercept()
+        .times(contractTransport.retries + 1)
+        .reply(503, 'busy')
+      expect(await failure(call(connector))).toMatchObject({ code: 'api_unavailable', status: 503, retryable: true })
+      scope.done()
+    })
+
+    it('times out on a hang, without retrying past the budget', async () => {
+      let requests = 0
+      intercept()
+        .times(5)
+        .delay(contractTransport.timeoutMs * 6)
+        .reply(() => {
+          requests++
+          return [200, successBody]
+        })
+      expect(await failure(call(connector))).toMatchObject({ code: 'timeout' })
+      expect(requests).toBe(1)
+    })
+
+    it.each(notJson)('refuses a body that is not JSON: %s', async (_what, body, headers) => {
+      intercept().reply(200, body, headers)
+      expect(await failure(call(connector))).toMatchObject({ code: 'response_invalid' })
+    })
+
+    it('reports every request to hooks, without the token', async () => {
+      const requested: Record<string, unknown>[] = []
+      const answered: Record<string, unknown>[] = []
+      const hooks: HttpHooks = { onRequest: (event) => requested.push(event), onResponse: (event) => answered.push(event) }
+      let requests = 0
+      const counting: typeof fetch = (input, init) => {
+        requests++
+        return fetch(input, init)
+      }
+      intercept().reply(200, successBody)
+      const observed = contract.makeConnector({ ...contractTransport, hooks })
+      expectSuccess(await call(observed, { accessToken: 'secret-fc-token', fetch: counting }))
+      expect(requests).toBeGreaterThanOrEqual(1)
+      expect(requested).toHaveLength(requests)
+      expect(answered).toHaveLength(requests)
+      for (const event of answered) expect(event).toMatchObject({ api: name, status: 200 })
+      const seen = JSON.stringify([...requested, ...answered])
+      for (const secret of ['secret-fc-token', ...(contract.neverInHooks ?? [])]) expect(seen).not.toContain(secret)
+    })
+  })
+}
