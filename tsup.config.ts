@@ -14,6 +14,7 @@ export const entries: Record<string, string> = {
   'apis/revenu-solidarite-active/index': 'src/apis/revenu-solidarite-active/index.ts',
   'apis/quotient-familial/index': 'src/apis/quotient-familial/index.ts',
   'data-provider/index': 'src/data-provider/index.ts',
+  'testing/index': 'src/testing/index.ts',
   'stores/redis/index': 'src/stores/redis-store.ts',
 }
 

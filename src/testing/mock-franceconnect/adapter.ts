@@ -1,5 +1,5 @@
 /**
- * A small in-memory storage adapter for oidc-provider, one store per started OP (so parallel OPs
+ * A small in-memory storage adapter for oidc-provider, one store per started mock (so parallel OPs
  * never share state) and no timers (expiry is checked lazily), so nothing keeps the process alive.
  * Giving oidc-provider an adapter also avoids its "development-only in-memory adapter" warning.
  */

@@ -1,7 +1,8 @@
 /**
- * A tiny scripted "browser" for the test OP: plain fetch with redirect: 'manual', a cookie jar
- * honouring Path and expiry, and HTML form submission. It only talks to the OP's origin; the first
- * redirect that leaves the OP (the relying party's callback or post-logout URI) ends navigation.
+ * A tiny scripted "browser" for the mock FranceConnect: plain fetch with redirect: 'manual', a cookie
+ * jar honouring Path and expiry, and HTML form submission. It only talks to the OP's origin; the first
+ * redirect that leaves the OP (the relying party's callback or post-logout URI) ends navigation. One
+ * browser (one cookie jar) per navigation, so concurrent sign-ins never share a session.
  */
 
 /** The OP answered with an error page (or JSON error) instead of redirecting back. */
@@ -177,10 +178,10 @@ export class ScriptedBrowser {
   }
 
   private async request(url: URL, method: 'GET' | 'POST', body?: URLSearchParams): Promise<Response> {
-    if (!this.isOp(url)) throw new Error(`test browser refuses to leave the OP: ${url.href}`)
+    if (!this.isOp(url)) throw new Error(`sandbox browser refuses to leave the OP: ${url.href}`)
     const headers: Record<string, string> = {
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
-      'user-agent': 'franceconnect-sdk-test-browser',
+      'user-agent': 'franceconnect-sdk-sandbox-browser',
     }
     const cookie = this.jar.header(url)
     if (cookie) headers.cookie = cookie
@@ -233,6 +234,6 @@ export class ScriptedBrowser {
       method = 'POST'
       body = fields
     }
-    throw new Error(`test browser: too many steps from ${start}`)
+    throw new Error(`sandbox browser: too many steps from ${start}`)
   }
 }

@@ -1,19 +1,22 @@
 /**
- * What differs between the variants the test OP can impersonate. Section numbers (§n) refer to
- * /work/shared/reference/franceconnect-protocol.md.
+ * What differs between the variants the mock FranceConnect can impersonate. Section numbers (§n)
+ * refer to the FranceConnect protocol reference.
  */
+import { dataScopes } from '../../registry/data-scopes.js'
 import type { OpVariant } from './types.js'
 
-/** Data scopes of the "API FranceConnectées" (§9.5): they release no identity claim, they only appear in the granted `scope`. */
-export const DEFAULT_DATA_SCOPES: readonly string[] = Object.freeze([
-  'dgfip_rfr', 'dgfip_nbpart', 'dgfip_sitfam', 'dgfip_pac', 'dgfip_aft', 'dgfip_locaux_th',
-  'cnous_statut_boursier', 'cnous_echelon_bourse', 'cnous_email', 'cnous_periode_versement',
-  'cnous_statut_bourse', 'cnous_ville_etudes', 'cnous_identite',
-  'mesri_identite', 'mesri_admissions',
-  'droits_assurance_maladie', 'complementaire_sante_solidaire', 'revenu_solidarite_active',
-  'cnaf_quotient_familial', 'cnaf_allocataires', 'cnaf_enfants', 'cnaf_adresse',
-  'api_fc-statutaugmentev1', 'api_fc-liste-paiementsv1', 'cnam_paiements_ij',
-])
+/**
+ * Every data scope of the "API FranceConnectées" FranceConnect v2 enables (§9.5): they release no
+ * identity claim, they only appear in the granted `scope` (and in checktoken's).
+ */
+export const DEFAULT_DATA_SCOPES: readonly string[] = Object.freeze(dataScopes.map((entry) => entry.scope))
+
+/** The data scopes a variant offers: FranceConnect+ maps only the CNAM, CNOUS and DGFiP ones (§9.5). */
+export function dataScopesOf(variant: OpVariant): string[] {
+  if (variant === 'fcplus') return dataScopes.filter((entry) => entry.platforms.includes('franceconnect-plus')).map((entry) => entry.scope)
+  if (variant === 'v2' || variant === 'v1') return [...DEFAULT_DATA_SCOPES]
+  return []
+}
 
 /** oidc-provider `claims` configuration: scope -> claims it releases; `null` = claim not tied to a scope. */
 export type ClaimsConfig = Record<string, string[] | null>
@@ -156,6 +159,8 @@ export interface VariantProfile {
   strictRevocation: boolean
   /** Userinfo only answers GET (§2.2: no POST route on FC). */
   userinfoGetOnly: boolean
+  /** Data providers' checktoken: v2 (form, JWE(JWS), §12.1), v1 (JSON, §12.2), or none. */
+  checktoken: 'v2' | 'v1' | undefined
   pkceRequired: boolean
   refreshTokens: boolean
   idTokenSigningAlgs: string[]
@@ -227,6 +232,7 @@ export function profileFor(variant: OpVariant): VariantProfile {
         encryption: false,
         strictRevocation: true,
         userinfoGetOnly: true,
+        checktoken: 'v2',
         pkceRequired: false,
         refreshTokens: false,
         // §3.1: the discovery test expects HS256 ES256 RS256
@@ -267,6 +273,7 @@ export function profileFor(variant: OpVariant): VariantProfile {
         amr: ['pwd'],
         claims: PROCONNECT_CLAIMS,
         acceptsDataScopes: false,
+        checktoken: undefined,
         // §15: code 30 s, access token 60 s (older doc), session 12 h
         ttl: { ...FC_TTL, Session: 12 * 3600, Interaction: 1800 },
         idTokenSigningAlgs: ['ES256', 'RS256'],
@@ -294,6 +301,7 @@ export function profileFor(variant: OpVariant): VariantProfile {
         encryption: false,
         strictRevocation: false,
         userinfoGetOnly: false,
+        checktoken: 'v1',
         pkceRequired: false,
         refreshTokens: false,
         idTokenSigningAlgs: ['HS256'],
@@ -324,6 +332,7 @@ export function profileFor(variant: OpVariant): VariantProfile {
         encryption: false,
         strictRevocation: false,
         userinfoGetOnly: false,
+        checktoken: undefined,
         pkceRequired: true,
         refreshTokens: true,
         idTokenSigningAlgs: ['RS256', 'ES256'],

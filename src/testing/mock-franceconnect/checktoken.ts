@@ -1,0 +1,183 @@
+/**
+ * The mock FranceConnect's checktoken, for data providers. v2 / FranceConnect+ (§12.1): `POST
+ * {issuer}/checktoken`, form body of exactly `token`, `client_id`, `client_secret`; 400
+ * `invalid_request` and 401 `invalid_client` JSON errors; a 200 `application/token-introspection+jwt`
+ * whose body is a JWE with the header `{alg, enc}` (+ `epk`), no `kid`, encrypted to the first key of
+ * the data provider's JWKS with `use: "enc"` and the registered `alg`, wrapping a JWS with the header
+ * `{alg, kid}` and a payload of exactly `iss`, `aud`, `iat`, `token_introspection`. v1 (§12.2): `POST
+ * /api/v1/checktoken` with the JSON `{token}`, no data provider credentials, a plain JSON answer.
+ */
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { CompactEncrypt, CompactSign, importJWK, type JWK } from 'jose'
+import type { MockDataProviderRegistration, MockIdentity } from './types.js'
+
+/** An access token as the mock knows it. */
+export interface KnownAccessToken {
+  /** The token's own id (not the token). */
+  id: string
+  accountId: string
+  /** The service provider it was issued to. */
+  clientId: string
+  scopes: string[]
+  acr: string
+  iat: number
+  exp: number
+}
+
+/** What the checktoken routes need from the mock. */
+export interface ChecktokenContext {
+  issuer: string
+  /** The active access token, or undefined (unknown, expired, revoked). */
+  findToken(token: string): Promise<KnownAccessToken | undefined>
+  identity(accountId: string): MockIdentity | undefined
+  subFor(accountId: string, clientId: string): string
+  clientName(clientId: string): string
+  dataProviders: ReadonlyMap<string, MockDataProviderRegistration>
+  /** FranceConnect's private signing keys (from its JWKS), by alg. */
+  signingKeys: { ES256?: JWK; RS256?: JWK }
+  /** v1: the identity provider named in the answer. */
+  identityProviderHost: string
+}
+
+/** The pivot identity FranceConnect hands data providers (§12.1): RNIPP names, sex, birth. */
+export function pivotIdentity(identity: MockIdentity, withArray: boolean): Record<string, unknown> {
+  return {
+    gender: identity.gender,
+    family_name: identity.family_name,
+    given_name: identity.given_name,
+    ...(withArray ? { given_name_array: identity.given_name_array ?? identity.given_name.split(' ') } : {}),
+    birthdate: identity.birthdate,
+    birthplace: identity.birthplace,
+    birthcountry: identity.birthcountry,
+  }
+}
+
+/** The `jti` checktoken reports: an id derived from the token, never the token itself. */
+export function tokenIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 43)
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+async function readText(req: IncomingMessage, limit = 64 * 1024): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) return undefined
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const invalidRequest = { error: 'invalid_request', error_description: 'Required parameter missing or invalid.' }
+const invalidClient = { error: 'invalid_client', error_description: 'Client authentication failed.' }
+
+/** `POST {issuer}/checktoken` (v2, FranceConnect+). */
+export async function handleChecktokenV2(req: IncomingMessage, res: ServerResponse, context: ChecktokenContext): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 404, { error: 'not_found', error_description: `Cannot ${req.method ?? 'GET'} checktoken` })
+    return
+  }
+  const body = await readText(req)
+  const form = new URLSearchParams(body ?? '')
+  const names = [...form.keys()]
+  const allowed = ['token', 'client_id', 'client_secret']
+  const wellFormed =
+    body !== undefined &&
+    (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded') &&
+    names.length === allowed.length &&
+    allowed.every((name) => (form.get(name) ?? '').length > 0)
+  if (!wellFormed) {
+    sendJson(res, 400, invalidRequest)
+    return
+  }
+  const dataProvider = context.dataProviders.get(form.get('client_id') as string)
+  if (!dataProvider || dataProvider.clientSecret !== form.get('client_secret')) {
+    sendJson(res, 401, invalidClient)
+    return
+  }
+  const introspection = await introspect(form.get('token') as string, dataProvider, context)
+  const jwt = await signAndEncrypt(
+    { iss: context.issuer, aud: dataProvider.clientId, iat: Math.floor(Date.now() / 1000), token_introspection: introspection },
+    dataProvider,
+    context,
+  )
+  res.writeHead(200, { 'content-type': 'application/token-introspection+jwt', 'cache-control': 'no-store' })
+  res.end(jwt)
+}
+
+async function introspect(token: string, dataProvider: MockDataProviderRegistration, context: ChecktokenContext): Promise<Record<string, unknown>> {
+  const known = await context.findToken(token)
+  const identity = known ? context.identity(known.accountId) : undefined
+  if (!known || !identity || known.exp <= Math.floor(Date.now() / 1000)) return { active: false }
+  return {
+    active: true,
+    aud: known.clientId,
+    // §12.1: the sub computed for the data provider, not the service provider's
+    sub: context.subFor(known.accountId, dataProvider.clientId),
+    iat: known.iat,
+    exp: known.exp,
+    acr: known.acr,
+    jti: known.id,
+    // §12.1: the granted scopes that belong to the data provider (may be "")
+    scope: known.scopes.filter((scope) => dataProvider.scopes.includes(scope)).join(' '),
+    ...pivotIdentity(identity, true),
+  }
+}
+
+async function signAndEncrypt(payload: Record<string, unknown>, dataProvider: MockDataProviderRegistration, context: ChecktokenContext): Promise<string> {
+  const alg = dataProvider.signingAlg ?? 'ES256'
+  const signingJwk = context.signingKeys[alg]
+  if (!signingJwk?.kid) throw new Error(`the mock FranceConnect has no ${alg} signing key`)
+  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg, kid: signingJwk.kid })
+    .sign(await importJWK(signingJwk, alg))
+  const encryptionAlg = dataProvider.encryptionAlg ?? dataProvider.jwks.keys.find((key) => key.use === 'enc')?.alg
+  // §12.1, gotcha 15: the first key with use "enc" and the registered alg; no kid in the header
+  const target = dataProvider.jwks.keys.find((key) => key.use === 'enc' && key.alg === encryptionAlg)
+  if (!target || !encryptionAlg) throw new Error('the data provider has no encryption key FranceConnect can use')
+  return new CompactEncrypt(new TextEncoder().encode(jws))
+    .setProtectedHeader({ alg: encryptionAlg, enc: 'A256GCM' })
+    .encrypt(await importJWK(target, encryptionAlg))
+}
+
+/** `POST /api/v1/checktoken` (legacy v1, §12.2): JSON `{token}`, no credentials, plain JSON answer. */
+export async function handleChecktokenV1(req: IncomingMessage, res: ServerResponse, context: ChecktokenContext): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 404, { status: 'fail', message: 'not_found' })
+    return
+  }
+  let token: unknown
+  try {
+    token = (JSON.parse((await readText(req)) ?? '') as { token?: unknown }).token
+  } catch {
+    token = undefined
+  }
+  if (typeof token !== 'string' || token.length === 0) {
+    sendJson(res, 400, { status: 'fail', message: 'Malformed access token.' })
+    return
+  }
+  const known = await context.findToken(token)
+  const identity = known ? context.identity(known.accountId) : undefined
+  if (!known || !identity || known.exp <= Math.floor(Date.now() / 1000)) {
+    sendJson(res, 401, { status: 'fail', message: 'token_not_found_or_expired' })
+    return
+  }
+  sendJson(res, 200, {
+    scope: known.scopes,
+    identity: {
+      ...pivotIdentity(identity, false),
+      preferred_username: identity.preferred_username ?? '',
+      ...(identity.email ? { email: identity.email } : {}),
+    },
+    client: { client_id: known.clientId, client_name: context.clientName(known.clientId) },
+    identity_provider_id: identity.idp_id ?? 'fip1',
+    identity_provider_host: context.identityProviderHost,
+    acr: known.acr,
+  })
+}

@@ -1,0 +1,173 @@
+/**
+ * Public types of `franceconnect-sdk/testing`: the sandbox, its people and their data.
+ */
+import type { JWK } from 'jose'
+import type { EncryptionKey } from '../oidc/encryption-keys.js'
+import type { ConnectorId } from '../registry/data-scopes.js'
+import type { AuthorizeOptions, MockIdentity, OpEndpoints } from './mock-franceconnect/types.js'
+
+/** The FranceConnect the sandbox impersonates. */
+export type SandboxVariant = 'v2' | 'fcplus' | 'v1'
+
+/** The ids of the data APIs the sandbox mocks: one per connector of the SDK. */
+export type SandboxApiId = ConnectorId
+
+/** A JSON object, as a provider sends it. */
+export type JsonObject = Record<string, unknown>
+
+/**
+ * What each mock API knows of a person, as the provider's raw payload before it filters fields by
+ * scope. A missing entry means the provider does not know the person (404).
+ */
+export interface SandboxData {
+  /** DGFiP `SituationsIRAssiettesJAXBbean`, by year of income (`annrev`): `{ '2024': { rfr, nbPart, … } }`. */
+  'impot-particulier'?: Record<string, JsonObject>
+  /** CNAM droits: the insured person (`/me`), the beneficiaries (`/me/beneficiaires`), each NIR's contracts (`/contrats`). */
+  'droits-assurance-maladie'?: {
+    me: JsonObject
+    beneficiaires: JsonObject[]
+    contrats: Record<string, JsonObject[]>
+    caisse?: JsonObject
+    medecinTraitant?: JsonObject
+    exonerations?: JsonObject[]
+  }
+  /** CNAM IJ (provisional connector): `{ paiements: [{ date_debut, date_fin, montant_journalier, nombre_jours, montant_csg, montant_crds, … }] }`. */
+  'indemnites-journalieres'?: { paiements: JsonObject[] }
+  /** MESRI, API Particulier v3 `data`: `{ admissions: [...] }`. */
+  'statut-etudiant'?: { admissions: JsonObject[] }
+  /** CNOUS, API Particulier v4 `data` (`statut_boursier`, `echelon_bourse`, …); the v3 answer is derived from it. */
+  'statut-etudiant-boursier'?: JsonObject
+  /** DSS, API Particulier v3 `data`: `{ est_beneficiaire, avec_participation, date_debut_droit }`. */
+  'complementaire-sante-solidaire'?: JsonObject
+  /** API Particulier v3 `data`: `{ est_beneficiaire, avec_majoration, date_debut_droit }`. */
+  'revenu-solidarite-active'?: JsonObject
+  /** API Particulier v3 `data`: `{ quotient_familial, allocataires, enfants, adresse }`. */
+  'quotient-familial'?: JsonObject
+  /** France Travail statut payload: `{ etatCivil, modalitesContact, adresse, situationInscription }`. */
+  'france-travail-statut'?: JsonObject
+  /** France Travail paiements payload: `{ statutInscription, listePaiement }`. */
+  'france-travail-paiements'?: JsonObject
+}
+
+/** A person of the sandbox: the pivot identity FranceConnect releases, and what each API knows of them. */
+export interface SandboxIdentity extends MockIdentity {
+  data?: SandboxData
+}
+
+/** A sandbox person as `startSandbox` returns them: with the `sub` the sandbox's client receives. */
+export type SandboxPerson = SandboxIdentity & { sub: string }
+
+/** Options of `startSandbox`. */
+export interface SandboxOptions {
+  /** The mock FranceConnect's port on 127.0.0.1 (default: a free one). */
+  port?: number
+  /** The mock APIs' port (default: `port + 1` when `port` is given, else a free one). */
+  apisPort?: number
+  /** `v2` (default), `fcplus` (nested JWE, eIDAS 2/3) or `v1` (legacy). */
+  variant?: SandboxVariant
+  /** The people of the login page; default {@link sandboxIdentities}(). The first is pre-selected. */
+  identities?: readonly SandboxIdentity[]
+  /** The client's registered callback (default `http://127.0.0.1:3000/callback`). */
+  redirectUri?: string
+  /** The client's registered post-logout redirect (default `http://127.0.0.1:3000/logout-callback`). */
+  postLogoutRedirectUri?: string
+  /** Fixed client credentials (default: random, 64 hex characters each). */
+  clientId?: string
+  clientSecret?: string
+  /** The service's name on the consent page. */
+  clientName?: string
+}
+
+/** What the mock APIs require besides the FranceConnect access token; fixed values in the sandbox. */
+export interface SandboxCredentials {
+  /** API Particulier's `recipient`: a valid SIRET (the one API Particulier's staging uses). */
+  apiParticulier: { recipient: string }
+  /**
+   * DGFiP gateway: any non-empty gateway token is accepted (it is required); `tokenUrl` also serves
+   * OAuth client credentials with `clientId` / `clientSecret`, for `dgfipGatewayToken`.
+   */
+  dgfip: { gatewayToken: string; idTeleservice: string; tokenUrl: string; clientId: string; clientSecret: string }
+  /** CNAM `X-API-Key` (droits; checked on IJ when sent). */
+  cnam: { apiKey: string }
+}
+
+/** The options to give each connector factory so that it calls the sandbox. */
+export interface SandboxConnectorOptions {
+  'impot-particulier': { baseUrl: string; gatewayToken: string; idTeleservice: string }
+  'droits-assurance-maladie': { baseUrl: string; apiKey: string }
+  'indemnites-journalieres': { baseUrl: string; apiKey: string }
+  'statut-etudiant': { baseUrl: string; recipient: string }
+  'statut-etudiant-boursier': { baseUrl: string; recipient: string }
+  'complementaire-sante-solidaire': { baseUrl: string; recipient: string }
+  'revenu-solidarite-active': { baseUrl: string; recipient: string }
+  'quotient-familial': { baseUrl: string; recipient: string }
+  'france-travail-statut': { baseUrl: string }
+  'france-travail-paiements': { baseUrl: string }
+}
+
+/**
+ * A data provider registered at the mock FranceConnect with every data scope of the variant, for
+ * testing your own data provider's API against the sandbox:
+ * `createAccessTokenVerifier({ issuer: sandbox.issuer, ...sandbox.dataProvider })` (v1:
+ * `{ version: 'v1', issuer: sandbox.issuer }`).
+ */
+export interface SandboxDataProvider {
+  clientId: string
+  clientSecret: string
+  /** Its private decryption keys (ECDH-ES), for checktoken's JWE. */
+  decryptionKeys: EncryptionKey[]
+  /** Their public halves, as registered (its `jwks_uri`). */
+  jwks: { keys: JWK[] }
+  /** The scopes it is registered with: checktoken's `scope` is the granted ones among these. */
+  registeredScopes: string[]
+}
+
+/** Options of `sandbox.signIn`. */
+export interface SignInOptions {
+  /** The person: index in `identities`, its `id`, its `sub`, or its family name (default: the first). */
+  identity?: number | string
+  /** Click "Annuler": the callback carries `error=access_denied`. */
+  cancel?: boolean
+  /** The eIDAS level picked on the login page (FranceConnect+: `eidas2` or `eidas3`). */
+  acr?: AuthorizeOptions['acr']
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  variant: SandboxVariant
+  /** The mock FranceConnect's issuer: `http://127.0.0.1:PORT/api/v2` (v1: `http://127.0.0.1:PORT`). */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  redirectUri: string
+  postLogoutRedirectUri: string
+  /** FranceConnect+ only: the client's private decryption keys (give them to `createClient`). */
+  encryptionKeys?: EncryptionKey[]
+  /** Each connector's `baseUrl`. */
+  apis: Record<SandboxApiId, string>
+  /** What the mock APIs require besides the FranceConnect token. */
+  credentials: SandboxCredentials
+  /** Each connector factory's options (`statutEtudiant(sandbox.connectorOptions['statut-etudiant'])`). */
+  connectorOptions: SandboxConnectorOptions
+  /** `fetchAll` params that suit the sandbox's data (the year of income of `impot-particulier`). */
+  fetchAllParams: Record<string, unknown>
+  /** The people of the login page, with the `sub` the sandbox's client receives for each. */
+  identities: SandboxPerson[]
+  /** A data provider registered with every data scope, for your own API's tests. */
+  dataProvider: SandboxDataProvider
+  /** The mock FranceConnect's endpoints. */
+  endpoints: OpEndpoints
+  /**
+   * Drives the mock FranceConnect's pages with plain HTTP and a fresh cookie jar (concurrent sign-ins
+   * never share a session): from the authorization URL through the login and consent pages to the
+   * callback URL, which it returns (with `code`, `state`, `iss`; or `error=access_denied` on cancel).
+   * Rejects with an `OpHttpError` (status, FranceConnect code such as `Y030007`) on an error page.
+   */
+  signIn(authorizationUrl: string, options?: SignInOptions): Promise<string>
+  /** Follows an end-session URL through the logout confirmation; returns the post-logout redirect URL. */
+  signOut(endSessionUrl: string): Promise<string>
+  /** Requests counted by endpoint (FranceConnect's, and `api:<id>` for the mock APIs). */
+  requests: Record<string, number>
+  /** Stops both servers. */
+  close(): Promise<void>
+}
