@@ -3,7 +3,7 @@
  * `require`, running the README's flow against a loopback OP for FranceConnect v2 and FranceConnect+.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -102,6 +102,29 @@ describe('the packed package in a fresh app', () => {
       await op.close()
     }
   }
+
+  it('holds only dist/, the README, the CHANGELOG and the LICENSE', async () => {
+    const tarball = (await readdir(app)).find((file) => file.endsWith('.tgz'))!
+    const { stdout } = await run('tar', ['tzf', join(app, tarball)])
+    const files = stdout.trim().split('\n').map((file) => file.replace(/^package\//, ''))
+    const outside = files.filter((file) => !file.startsWith('dist/') && !['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(file))
+    expect(outside).toEqual([])
+    expect(files).toContain('dist/index.js')
+  })
+
+  it('imports every subpath with import and with require', async () => {
+    const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
+    const subpaths = Object.keys(manifest.exports)
+      .filter((key) => key !== './package.json')
+      .map((key) => `franceconnect-sdk${key.slice(1)}`)
+    expect(subpaths.length).toBeGreaterThan(10)
+    for (const subpath of subpaths) {
+      const esm = await run(process.execPath, ['--input-type=module', '-e', `const m = await import('${subpath}'); console.log(Object.keys(m).length)`], { cwd: app })
+      const cjs = await run(process.execPath, ['-e', `console.log(Object.keys(require('${subpath}')).length)`], { cwd: app })
+      expect(Number(esm.stdout), subpath).toBeGreaterThan(0)
+      expect(Number(cjs.stdout), subpath).toBe(Number(esm.stdout))
+    }
+  }, 60_000)
 
   for (const file of ['app.mjs', 'app.cjs']) {
     it(`${file}: FranceConnect v2 sign-in`, async () => {
