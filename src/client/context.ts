@@ -70,7 +70,10 @@ export function createClientContext(options: ClientOptions): ClientContext {
     const key = `discovery:${provider.issuer}`
     // The shared cache is an optimisation: when it fails, the provider is asked as usual.
     const cached = await shared?.get(key).catch(() => undefined)
-    if (cached !== undefined) return (metadata = JSON.parse(cached) as ProviderMetadata)
+    if (cached !== undefined) {
+      metadata = JSON.parse(cached) as ProviderMetadata
+      return metadata
+    }
     metadata = await loadProviderMetadata(provider, transport())
     await shared?.set(key, JSON.stringify(metadata), 3600).catch(() => undefined)
     return metadata

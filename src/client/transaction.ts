@@ -27,9 +27,9 @@ export async function saveTransaction(
   transaction: Transaction,
 ): Promise<TransactionCookie | undefined> {
   const ttl = context.transactionTtlSec
-  let sealed: string | void
+  let sealed: string | undefined
   try {
-    sealed = await context.store.put(storeKey(transaction.kind, state), JSON.stringify(transaction), ttl)
+    sealed = (await context.store.put(storeKey(transaction.kind, state), JSON.stringify(transaction), ttl)) ?? undefined
   } catch (cause) {
     throw asStoreError(cause)
   }

@@ -7,6 +7,7 @@
  */
 export interface TransactionStore {
   /** Keeps `value` under `key` for `ttlSec` seconds; a stateless store returns the sealed value. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a server-side store returns nothing, a stateless one the sealed value
   put(key: string, value: string, ttlSec: number): Promise<string | void>
   /** Returns the value and forgets it, atomically: a second take of the same key gets `undefined`. */
   take(key: string, sealed?: string): Promise<string | undefined>

@@ -118,13 +118,19 @@ export async function startMockApis(options: MockApisOptions): Promise<StartedMo
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const under = (prefix: string) => (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined)
     const request = (path: string): MockRequest => ({ req, res, method: req.method ?? 'GET', path, query: url.searchParams })
+    // Each provider's mock, by the path prefix it is served under.
+    const handlers: [string, (path: string) => Promise<boolean>][] = [
+      [prefixes.apiParticulier, (path) => handleApiParticulier(request(path), guard('api-particulier'), identities)],
+      [prefixes.dgfip, (path) => handleDgfip(request(path), guard('dgfip'), identities, options.dgfipGateway)],
+      [prefixes.cnamDroits, (path) => handleCnamDroits(request(path), guard('cnam'), identities, options.apiKey)],
+      [prefixes.cnamIj, (path) => handleCnamIj(request(path), guard('cnam'), identities, options.apiKey)],
+      [prefixes.franceTravail, (path) => handleFranceTravail(request(path), guard('france-travail'), identities)],
+    ]
     const route = async (): Promise<boolean> => {
-      let path: string | undefined
-      if ((path = under(prefixes.apiParticulier)) !== undefined) return handleApiParticulier(request(path), guard('api-particulier'), identities)
-      if ((path = under(prefixes.dgfip)) !== undefined) return handleDgfip(request(path), guard('dgfip'), identities, options.dgfipGateway)
-      if ((path = under(prefixes.cnamDroits)) !== undefined) return handleCnamDroits(request(path), guard('cnam'), identities, options.apiKey)
-      if ((path = under(prefixes.cnamIj)) !== undefined) return handleCnamIj(request(path), guard('cnam'), identities, options.apiKey)
-      if ((path = under(prefixes.franceTravail)) !== undefined) return handleFranceTravail(request(path), guard('france-travail'), identities)
+      for (const [prefix, handle] of handlers) {
+        const path = under(prefix)
+        if (path !== undefined) return handle(path)
+      }
       return false
     }
     route()

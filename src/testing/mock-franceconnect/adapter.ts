@@ -55,8 +55,8 @@ class StoreAdapter {
     const key = this.key(id)
     this.store.set(key, payload, expiresIn)
     if (GRANT_BOUND.has(this.model) && payload.grantId) {
-      let members = this.store.grants.get(payload.grantId)
-      if (!members) this.store.grants.set(payload.grantId, (members = new Set()))
+      const members = this.store.grants.get(payload.grantId) ?? new Set<string>()
+      this.store.grants.set(payload.grantId, members)
       members.add(key)
     }
     if (this.model === 'Session' && payload.uid) this.store.sessionUids.set(payload.uid, id)
