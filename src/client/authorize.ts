@@ -1,5 +1,5 @@
-import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomNonce, generateRandomState } from 'oauth4webapi'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { pkceChallenge, randomTokens } from '../oidc/random.js'
 import { scopesFor } from '../registry/planner.js'
 import type { ClientContext } from './context.js'
 import { saveTransaction, type SignInTransaction } from './transaction.js'
@@ -24,9 +24,10 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
   }
 
   const acr = options.acr ?? client.acr ?? provider.acr?.default
-  const claims: Record<string, Record<string, unknown>> = structuredClone(
-    (options.claims ?? {}) as Record<string, Record<string, unknown>>,
-  )
+  // The app's claims request is copied before the SDK adds to it, never changed in place.
+  const claims: Record<string, Record<string, unknown>> = options.claims
+    ? structuredClone(options.claims as Record<string, Record<string, unknown>>)
+    : {}
   if (acr !== undefined) {
     if (provider.acr && !provider.acr.allowed.includes(acr)) {
       throw new ConfigurationError('configuration_invalid', `${provider.name} does not offer the level "${acr}"`)
@@ -49,29 +50,41 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
   if (options.idpHint !== undefined) params.idp_hint = options.idpHint
   if (options.loginHint !== undefined) params.login_hint = options.loginHint
 
-  const state = generateRandomState()
-  const nonce = generateRandomNonce()
+  const [state, nonce, codeVerifier] = randomTokens(provider.pkce ? 3 : 2) as [string, string, string | undefined]
   params.state = state
   params.nonce = nonce
   const transaction: SignInTransaction = { kind: 'sign-in', nonce, scopes, amr: options.amr === true }
   if (acr !== undefined) transaction.acr = acr
-  if (provider.pkce) {
-    const codeVerifier = generateRandomCodeVerifier()
+  if (codeVerifier !== undefined) {
     transaction.codeVerifier = codeVerifier
-    params.code_challenge = await calculatePKCECodeChallenge(codeVerifier)
+    params.code_challenge = await pkceChallenge(codeVerifier)
     params.code_challenge_method = 'S256'
   }
   assertAccepted(context, params)
 
-  const url = new URL(metadata.authorization_endpoint)
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
+  const endpoint = metadata.authorization_endpoint
+  const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`
   const cookie = await saveTransaction(context, state, transaction)
-  return { url: url.href, state, ...(cookie ? { cookie } : {}) }
+  return { url, state, ...(cookie ? { cookie } : {}) }
 }
+
+const defaultScopesOf = new WeakMap<ClientContext, string[]>()
 
 /** `openid`, then the identity scopes, then the connectors' data scopes, each once. */
 function requestedScopes(context: ClientContext, options: AuthorizeOptions): string[] {
-  const identity = options.scopes ?? context.options.scopes ?? context.provider.defaultScopes
+  if (options.scopes === undefined) {
+    // The same for every sign-in of this client: worked out and checked once.
+    let scopes = defaultScopesOf.get(context)
+    if (!scopes) {
+      scopes = checkedScopes(context, context.options.scopes ?? context.provider.defaultScopes)
+      defaultScopesOf.set(context, scopes)
+    }
+    return scopes
+  }
+  return checkedScopes(context, options.scopes)
+}
+
+function checkedScopes(context: ClientContext, identity: readonly string[]): string[] {
   const scopes = scopesFor(context.options.apis ?? [], { identity })
   for (const scope of scopes) {
     if (!scopeToken.test(scope)) throw new ConfigurationError('configuration_invalid', `Invalid scope "${scope}"`)

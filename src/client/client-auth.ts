@@ -1,7 +1,6 @@
-import { importJWK } from 'jose/key/import'
-import { SignJWT } from 'jose/jwt/sign'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
+import { importJwk } from '../oidc/import-jwk.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 
@@ -55,7 +54,9 @@ export async function authenticateClient(
     case 'private_key_jwt': {
       if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
       const kid = privateKeyJwt.kid ?? ('kty' in privateKeyJwt.key ? privateKeyJwt.key.kid : undefined)
-      const key = 'kty' in privateKeyJwt.key ? await importJWK(privateKeyJwt.key, privateKeyJwt.alg) : privateKeyJwt.key
+      const key = 'kty' in privateKeyJwt.key ? await importJwk(privateKeyJwt.key, privateKeyJwt.alg, 'sign') : privateKeyJwt.key
+      // Loaded on first use: most clients authenticate with their secret.
+      const { SignJWT } = await import('jose/jwt/sign')
       const assertion = await new SignJWT({})
         .setProtectedHeader({ alg: privateKeyJwt.alg, ...(kid === undefined ? {} : { kid }), typ: 'JWT' })
         .setIssuer(clientId)

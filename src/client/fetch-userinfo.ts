@@ -26,7 +26,7 @@ export async function fetchUserinfo(
     { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/jwt, application/json' } },
     context.transport(signal),
   )
-  if (response.status !== 200) throw toProviderError('userinfo_error', response)
+  if (response.status !== 200) throw toProviderError('userinfo_error', response, [accessToken])
 
   const format = context.provider.userinfo
   const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
@@ -36,7 +36,7 @@ export async function fetchUserinfo(
     if (contentType !== undefined && contentType !== 'application/json' && !contentType.endsWith('+json')) {
       throw new TransportError('response_invalid', 'The userinfo response is not JSON', { status: response.status })
     }
-    claims = readJsonObject('userinfo_error', response)
+    claims = readJsonObject('userinfo_error', response, [accessToken])
   } else {
     if (!isJwt) {
       throw new TokenValidationError('userinfo', 'not_signed', 'The userinfo response must be a signed JWT (application/jwt)')

@@ -1,5 +1,5 @@
-import { generateRandomState } from 'oauth4webapi'
 import { LogoutError } from '../errors/logout-error.js'
+import { randomTokens } from '../oidc/random.js'
 import type { ClientContext } from './context.js'
 import { readCallbackParams } from './parse-callback.js'
 import { saveTransaction, takeTransaction } from './transaction.js'
@@ -19,7 +19,7 @@ export async function logout(
     throw new LogoutError('logout_unsupported', `${context.provider.name} has no end-session endpoint`)
   }
   const idToken = typeof sessionOrIdToken === 'string' ? sessionOrIdToken : sessionOrIdToken.idToken
-  const state = generateRandomState()
+  const [state] = randomTokens(1) as [string]
   const url = new URL(metadata.end_session_endpoint)
   url.searchParams.set('id_token_hint', idToken)
   url.searchParams.set('state', state)

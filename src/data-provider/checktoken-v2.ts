@@ -44,7 +44,7 @@ export async function checktokenV2(
     },
     options.transport,
   )
-  if (response.status !== 200) throw toProviderError('checktoken_error', response)
+  if (response.status !== 200) throw toProviderError('checktoken_error', response, [...body.values()])
 
   const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (mediaType !== introspectionMediaType) {

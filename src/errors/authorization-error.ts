@@ -1,3 +1,4 @@
+import { cleanProviderText, isCodeLike } from '../http/provider-text.js'
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
 /**
@@ -40,7 +41,9 @@ export class AuthorizationError extends FranceConnectSdkError {
 
   constructor(providerError: string, description?: string) {
     const code = (knownCodes.has(providerError) ? providerError : 'authorization_error') as AuthorizationErrorCode
-    super(code, `The provider refused the authorization (${providerError})`, { providerCode: providerError })
-    if (description !== undefined) this.description = description
+    // The callback URL is in anyone's hands: only a code-like value reaches the message.
+    const shown = isCodeLike(providerError) ? providerError : 'unrecognised error'
+    super(code, `The provider refused the authorization (${shown})`, shown === providerError ? { providerCode: providerError } : {})
+    if (description !== undefined) this.description = cleanProviderText({ description }, []).description as string
   }
 }

@@ -1,6 +1,7 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
 import { DataApiError } from '../errors/data-api-error.js'
 import { TransportError } from '../errors/transport-error.js'
+import { cleanProviderText } from './provider-text.js'
 import { redactUrl } from './redact.js'
 import { readBodyWithin } from './send-request.js'
 
@@ -52,19 +53,30 @@ const retriedStatuses = [429, 502, 503, 504]
  * ```
  */
 export async function getJson(url: string, options: ApiRequestOptions): Promise<ApiResponse> {
-  const budget = AbortSignal.timeout(options.totalTimeoutMs ?? 20_000)
+  const totalMs = options.totalTimeoutMs ?? 20_000
+  const attemptMs = options.timeoutMs ?? 10_000
+  const deadline = performance.now() + totalMs
+  const budget = AbortSignal.timeout(totalMs)
   const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget
   const maxRetryAfterMs = (options.maxRetryAfterSec ?? 5) * 1000
   const redacted = redactUrl(url)
   const { api, hooks } = options
+  // Values the SDK sends that must never come back in an error: tokens, keys.
+  const sentSecrets = Object.values(options.headers).map((value) => value.replace(/^Bearer /i, ''))
   let attempt = 0
   let startedAt = 0
+  const reportResponse = (status: number) =>
+    hooks?.onResponse?.({ api, method: 'GET', url: redacted, status, attempt, durationMs: performance.now() - startedAt })
+  const timeLeft = () => Math.min(attemptMs, deadline - performance.now())
+  const timedOut = () => new TransportError('timeout', `The ${api} API did not answer in time`)
   try {
     const response = await ky.get(url, {
       headers: options.headers,
-      timeout: options.timeoutMs ?? 10_000,
+      timeout: attemptMs,
       signal,
       redirect: 'manual',
+      // 3xx must reach the redirect check below, not become an HTTP error
+      throwHttpErrors: (status) => status >= 400,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       retry: {
         limit: options.retries ?? 2,
@@ -91,28 +103,24 @@ export async function getJson(url: string, options: ApiRequestOptions): Promise<
             hooks?.onRequest?.({ api, method: 'GET', url: redacted, attempt })
           },
         ],
-        afterResponse: [
-          (_request, _options, response) => {
-            hooks?.onResponse?.({
-              api,
-              method: 'GET',
-              url: redacted,
-              status: response.status,
-              attempt,
-              durationMs: performance.now() - startedAt,
-            })
+        // Not afterResponse: it makes ky clone every response, and a clone aborted later crashes Node.
+        beforeRetry: [
+          ({ error }) => {
+            if (error instanceof HTTPError) reportResponse(error.response.status)
           },
         ],
       },
     })
+    reportResponse(response.status)
     if (response.status >= 300) {
       await response.body?.cancel()
       throw new TransportError('redirect_refused', `The ${api} API answered with a redirect`, { status: response.status })
     }
-    const text = await readLimited(response, options.maxBodyBytes ?? 2 * 1024 * 1024, api)
+    const text = await readLimited(response, options.maxBodyBytes ?? 2 * 1024 * 1024, api, timeLeft(), timedOut)
     return { status: response.status, body: parseJson(text, api, response.status) }
   } catch (error) {
-    throw await toApiError(error, api, options, budget)
+    if (error instanceof HTTPError) reportResponse(error.response.status)
+    throw await toApiError(error, api, options, budget, sentSecrets, timeLeft)
   }
 }
 
@@ -125,11 +133,12 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-function readLimited(response: Response, maxBytes: number, api: string): Promise<string> {
+function readLimited(response: Response, maxBytes: number, api: string, timeLeftMs: number, timedOut: () => Error): Promise<string> {
   return readBodyWithin(
     response,
     maxBytes,
     () => new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status }),
+    { ms: timeLeftMs, error: timedOut },
   )
 }
 
@@ -141,27 +150,34 @@ function parseJson(text: string, api: string, status: number): unknown {
   }
 }
 
-async function toApiError(error: unknown, api: string, options: ApiRequestOptions, budget: AbortSignal): Promise<unknown> {
+async function toApiError(
+  error: unknown,
+  api: string,
+  options: ApiRequestOptions,
+  budget: AbortSignal,
+  sentSecrets: readonly string[],
+  timeLeft: () => number,
+): Promise<unknown> {
   if (error instanceof TransportError) return error
   if (error instanceof HTTPError) {
     const { response } = error
     let body: unknown
     try {
-      body = JSON.parse(await readLimited(response, 64 * 1024, api))
+      const text = await readLimited(response, 64 * 1024, api, Math.min(2000, timeLeft()), () => new Error('slow error body'))
+      body = JSON.parse(text)
     } catch {
       body = undefined
     }
     const wait = retryAfterMs(response)
     return new DataApiError(api, {
       status: response.status,
-      ...describeProviderError(body),
+      ...cleanProviderText(describeProviderError(body), sentSecrets),
       ...(wait === undefined ? {} : { retryAfterSec: Math.ceil(wait / 1000) }),
     })
   }
-  if (error instanceof KyTimeoutError || budget.aborted) {
-    return new TransportError('timeout', `The ${api} API did not answer in time`, { cause: error })
-  }
-  if (options.signal?.aborted) return new TransportError('aborted', `The ${api} request was aborted`, { cause: error })
+  // ky's own errors hold the request, headers and tokens included: never kept as a cause.
+  if (error instanceof KyTimeoutError || budget.aborted) return new TransportError('timeout', `The ${api} API did not answer in time`)
+  if (options.signal?.aborted) return new TransportError('aborted', `The ${api} request was aborted`)
   return new TransportError('network_error', `The ${api} API could not be reached`, { cause: error })
 }
 

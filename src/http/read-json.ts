@@ -1,21 +1,32 @@
 import { findFranceConnectCode } from '../errors/franceconnect-error-codes.js'
 import { ProviderError, type ProviderErrorCode } from '../errors/provider-error.js'
 import { TransportError } from '../errors/transport-error.js'
+import { cleanProviderText } from './provider-text.js'
 import type { ReceivedResponse } from './send-request.js'
 
 /**
  * Turns an error response into a {@link ProviderError}: the OAuth `error` and `error_description`
- * of a JSON body, FranceConnect's `Y……` code from its `error_uri` or HTML page.
+ * of a JSON body, FranceConnect's `Y……` code from its `error_uri` or HTML page. What the SDK sent
+ * (`sentSecrets`) is redacted wherever the provider echoes it.
  *
  * @example
  * ```ts
  * if (response.status !== 200) throw toProviderError('token_error', response)
  * ```
  */
-export function toProviderError(code: ProviderErrorCode, response: ReceivedResponse): ProviderError {
+export function toProviderError(
+  code: ProviderErrorCode,
+  response: ReceivedResponse,
+  sentSecrets: readonly string[] = [],
+): ProviderError {
   const json = tryParseObject(response.body)
-  const error = typeof json?.error === 'string' ? json.error : undefined
-  const description = typeof json?.error_description === 'string' ? json.error_description : undefined
+  const { providerCode: error, description } = cleanProviderText(
+    {
+      ...(typeof json?.error === 'string' ? { providerCode: json.error } : {}),
+      ...(typeof json?.error_description === 'string' ? { description: json.error_description } : {}),
+    },
+    sentSecrets,
+  )
   const errorUri = typeof json?.error_uri === 'string' ? json.error_uri : undefined
   const franceConnectCode = findFranceConnectCode(errorUri ?? (json ? undefined : response.body.slice(0, 20_000)))
   return new ProviderError(code, {
@@ -35,8 +46,12 @@ export function toProviderError(code: ProviderErrorCode, response: ReceivedRespo
  * const metadata = readJsonObject('discovery_error', await sendRequest(url, {}, transport))
  * ```
  */
-export function readJsonObject(code: ProviderErrorCode, response: ReceivedResponse): Record<string, unknown> {
-  if (response.status < 200 || response.status >= 300) throw toProviderError(code, response)
+export function readJsonObject(
+  code: ProviderErrorCode,
+  response: ReceivedResponse,
+  sentSecrets: readonly string[] = [],
+): Record<string, unknown> {
+  if (response.status < 200 || response.status >= 300) throw toProviderError(code, response, sentSecrets)
   const json = tryParseObject(response.body)
   if (!json) {
     throw new TransportError('response_invalid', `${code.replace('_error', '')} response is not a JSON object`, {

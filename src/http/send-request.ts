@@ -59,32 +59,51 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
 
 /**
  * Reads a response body as UTF-8 text, refusing it (with the error `tooLarge` makes) as soon as it
- * passes `maxBytes`, whether the size was declared or not.
+ * passes `maxBytes`, whether the size was declared or not; with `deadline`, a body still arriving
+ * after `deadline.ms` is cancelled and refused with `deadline.error()` (a server trickling bytes
+ * cannot hold the call).
  *
  * @example
  * ```ts
  * const text = await readBodyWithin(response, 1024 * 1024, () => new Error('too large'))
  * ```
  */
-export async function readBodyWithin(response: Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
+export async function readBodyWithin(
+  response: Response,
+  maxBytes: number,
+  tooLarge: () => Error,
+  deadline?: { ms: number; error: () => Error },
+): Promise<string> {
   if (Number(response.headers.get('content-length')) > maxBytes) {
     await response.body?.cancel()
     throw tooLarge()
   }
   if (!response.body) return ''
   const reader = response.body.getReader()
+  let timedOut = false
+  const timer = deadline
+    ? setTimeout(() => {
+        timedOut = true
+        reader.cancel().catch(() => undefined)
+      }, Math.max(0, deadline.ms))
+    : undefined
   const decoder = new TextDecoder()
   let text = ''
   let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      throw tooLarge()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (timedOut && deadline) throw deadline.error()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) {
+        await reader.cancel()
+        throw tooLarge()
+      }
+      text += decoder.decode(value, { stream: true })
     }
-    text += decoder.decode(value, { stream: true })
+  } finally {
+    clearTimeout(timer)
   }
   return text + decoder.decode()
 }

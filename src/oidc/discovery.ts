@@ -1,4 +1,3 @@
-import { processDiscoveryResponse } from 'oauth4webapi'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { ProviderError } from '../errors/provider-error.js'
 import { TransportError } from '../errors/transport-error.js'
@@ -34,7 +33,9 @@ export async function loadProviderMetadata(provider: Provider, transport: Transp
     const response = await sendRequest(url, { headers: { accept: 'application/json' } }, transport)
     const json = readJsonObject('discovery_error', response)
     try {
-      // oauth4webapi checks the document's shape and that its issuer is exactly the expected one
+      // oauth4webapi checks the document's shape and that its issuer is exactly the expected one;
+      // loaded here, once per provider, rather than at startup.
+      const { processDiscoveryResponse } = await import('oauth4webapi')
       await processDiscoveryResponse(new URL(provider.issuer), new Response(JSON.stringify(json), { status: 200 }))
     } catch (error) {
       if (json.issuer !== provider.issuer) {

@@ -1,6 +1,6 @@
 import type { JWK } from 'jose'
-import { importJWK } from 'jose/key/import'
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { importJwk } from './import-jwk.js'
 
 /**
  * A private key the client decrypts with: a private JWK carrying `kid` and `alg` (`RSA-OAEP`,
@@ -60,7 +60,7 @@ export function createDecryptionKeys(keys: readonly EncryptionKey[]): Decryption
   const load = (key: EncryptionKey): Promise<CryptoKey> => {
     let promise = imported.get(key)
     if (!promise) {
-      promise = importJWK(key, key.alg) as Promise<CryptoKey>
+      promise = importJwk(key, key.alg, 'decrypt')
       imported.set(key, promise)
     }
     return promise

@@ -1,10 +1,10 @@
 import type { JWK } from 'jose'
-import { importJWK } from 'jose/key/import'
 import { ProviderError } from '../errors/provider-error.js'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import { readJsonObject } from '../http/read-json.js'
 import { sendRequest, type TransportOptions } from '../http/send-request.js'
 import type { SharedCache } from '../stores/shared-cache.js'
+import { importJwk } from './import-jwk.js'
 import { singleFlight } from './single-flight.js'
 
 /** The verification keys of one provider, fetched once, cached, refreshed on an unknown `kid`. */
@@ -89,7 +89,7 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
       const cacheKey = `${match.index}:${header.alg}`
       let imported = set.imported.get(cacheKey)
       if (!imported) {
-        imported = importJWK(match.jwk, header.alg)
+        imported = importJwk(match.jwk, header.alg, 'verify')
         set.imported.set(cacheKey, imported)
       }
       try {

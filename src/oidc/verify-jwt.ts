@@ -1,4 +1,3 @@
-import { compactDecrypt } from 'jose/jwe/compact/decrypt'
 import { compactVerify } from 'jose/jws/compact/verify'
 import { decodeProtectedHeader } from 'jose/decode/protected_header'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
@@ -124,6 +123,8 @@ async function unwrap(token: string, expect: JwtExpectations): Promise<string> {
   if (candidates.length === 0) {
     throw new TokenValidationError(kind, 'decryption', `The ${kind} is encrypted to a key the client does not have`)
   }
+  // Loaded on first use: only FranceConnect+ clients decrypt.
+  const { compactDecrypt } = await import('jose/jwe/compact/decrypt')
   for (const candidate of candidates) {
     try {
       const { plaintext } = await compactDecrypt(token, await candidate, {

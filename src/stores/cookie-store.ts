@@ -1,5 +1,3 @@
-import { compactDecrypt } from 'jose/jwe/compact/decrypt'
-import { CompactEncrypt } from 'jose/jwe/compact/encrypt'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { StoreError } from '../errors/store-error.js'
 import type { TransactionStore } from './transaction-store.js'
@@ -46,12 +44,14 @@ export function cookieStore(options: CookieStoreOptions): TransactionStore {
     async put(stateKey, value, ttlSec) {
       const exp = Math.floor(Date.now() / 1000) + ttlSec
       const plaintext = encoder.encode(JSON.stringify({ k: stateKey, v: value, exp }))
+      const { CompactEncrypt } = await import('jose/jwe/compact/encrypt')
       return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(await keyBytes)
     },
     async take(stateKey, sealed) {
       if (typeof sealed !== 'string' || sealed.length === 0) return undefined
       let opened: { k?: unknown; v?: unknown; exp?: unknown }
       try {
+        const { compactDecrypt } = await import('jose/jwe/compact/decrypt')
         const { plaintext } = await compactDecrypt(sealed, await keyBytes, {
           keyManagementAlgorithms: ['dir'],
           contentEncryptionAlgorithms: ['A256GCM'],

@@ -24,12 +24,43 @@ export interface MemoryStore extends TransactionStore {
 export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const maxEntries = options.maxEntries ?? 10_000
   const entries = new Map<string, { value: string; expiresAt: number }>()
+  // Where eviction stopped: a fresh iterator would walk every hole earlier evictions left in the Map.
+  let oldest: Iterator<string> | undefined
   let nextSweepAt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
 
   function sweep(now: number): void {
     if (now < nextSweepAt) return
     nextSweepAt = now + 1000
     for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key)
+    // A live iterator keeps the Map's old table (and what it held) after a rehash: let it go.
+    oldest = undefined
+  }
+
+  // Sweeps at the earliest expiry even when no sign-in starts, without keeping the process alive.
+  function scheduleSweep(): void {
+    if (timer !== undefined) return
+    const first = entries.values().next()
+    if (first.done) return
+    timer = setTimeout(
+      () => {
+        timer = undefined
+        nextSweepAt = 0
+        sweep(Date.now())
+        scheduleSweep()
+      },
+      Math.max(1000, first.value.expiresAt - Date.now() + 50),
+    )
+    timer.unref?.()
+  }
+
+  function evictOldest(): void {
+    let next = oldest?.next()
+    if (!next || next.done) {
+      oldest = entries.keys()
+      next = oldest.next()
+    }
+    if (!next.done) entries.delete(next.value)
   }
 
   return {
@@ -42,8 +73,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
       sweep(now)
       entries.delete(key)
       entries.set(key, { value, expiresAt: now + ttlSec * 1000 })
-      // Map keeps insertion order: the first key is the oldest transaction.
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
+      while (entries.size > maxEntries) evictOldest()
+      scheduleSweep()
     },
     async take(key) {
       const entry = entries.get(key)

@@ -36,3 +36,29 @@ describe('memoryStore', () => {
     expect(await store.take('d')).toBe('d')
   })
 })
+
+describe('memoryStore sweeping', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('sweeps expired entries by itself, with no further sign-in', async () => {
+    vi.useFakeTimers()
+    const store = memoryStore()
+    for (let i = 0; i < 100; i++) await store.put(`k${i}`, 'v', 5)
+    expect(vi.getTimerCount()).toBe(1) // one sweep armed at the earliest expiry, not one per entry
+    vi.advanceTimersByTime(6_000)
+    // the timer swept everything and, the store being empty, armed no other
+    expect(vi.getTimerCount()).toBe(0)
+    expect(store.size).toBe(0)
+  })
+
+  it('keeps evicting the oldest first over many rounds', async () => {
+    const store = memoryStore({ maxEntries: 100 })
+    for (let i = 0; i < 1000; i++) await store.put(`k${i}`, String(i), 60)
+    expect(store.size).toBe(100)
+    expect(await store.take('k899')).toBeUndefined()
+    expect(await store.take('k900')).toBe('900')
+    await store.put('k950', 'again', 60) // re-put moves it last
+    for (let i = 1000; i < 1050; i++) await store.put(`k${i}`, String(i), 60)
+    expect(await store.take('k950')).toBe('again')
+  })
+})

@@ -1,0 +1,28 @@
+import { encode as base64url } from 'jose/base64url'
+
+/**
+ * `count` random values of 32 bytes each, base64url-encoded (43 characters: above FranceConnect's
+ * 22 and ProConnect's 32), drawn from one call to the system's random source.
+ *
+ * @example
+ * ```ts
+ * const [state, nonce] = randomTokens(2)
+ * ```
+ */
+export function randomTokens(count: number): string[] {
+  const bytes = crypto.getRandomValues(new Uint8Array(32 * count))
+  return Array.from({ length: count }, (_, index) => base64url(bytes.subarray(index * 32, index * 32 + 32)))
+}
+
+/**
+ * The PKCE S256 challenge of a verifier (RFC 7636): base64url(SHA-256(verifier)).
+ *
+ * @example
+ * ```ts
+ * const [verifier] = randomTokens(1)
+ * const challenge = await pkceChallenge(verifier)
+ * ```
+ */
+export async function pkceChallenge(verifier: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))))
+}
