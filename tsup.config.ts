@@ -30,11 +30,23 @@ const shared: Options = {
 
 export default defineConfig([
   { ...shared, format: 'esm', clean: true },
+  // The `franceconnect-sdk` command: one executable ESM file.
+  {
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    format: 'esm',
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    sourcemap: true,
+    dts: false,
+    clean: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
   {
     ...shared,
     format: 'cjs',
-    // jose, oauth4webapi and ky ship ESM only; bundling them into the CommonJS build lets
+    // jose and ky ship ESM only; bundling them into the CommonJS build lets
     // `require('franceconnect-sdk')` work on every Node 20, not only on those with require(esm).
-    noExternal: [/^jose/, 'oauth4webapi', 'ky'],
+    noExternal: [/^jose/, 'ky'],
   },
 ])

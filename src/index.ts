@@ -22,6 +22,7 @@ export type {
 } from './client/types.js'
 export type { AnyConnector, ApiResult, Connector, ConnectorContext, DataOf, ParamsOf } from './client/connector.js'
 export type { SettledApiResult } from './client/fetch-data.js'
+export type { HttpHooks } from './http/api-request.js'
 
 export {
   franceConnect,
@@ -43,15 +44,7 @@ export type { TransactionStore } from './stores/transaction-store.js'
 export type { SharedCache } from './stores/shared-cache.js'
 
 export { toPublicEncryptionJwk, type EncryptionKey } from './oidc/encryption-keys.js'
-export {
-  franceConnectClaimsSchema,
-  proConnectClaimsSchema,
-  standardClaimsSchema,
-  type ClaimsSchema,
-  type FranceConnectClaims,
-  type ProConnectClaims,
-  type StandardClaims,
-} from './registry/identity-claims.js'
+export type { ClaimsSchema, FranceConnectClaims, ProConnectClaims, StandardClaims } from './registry/identity-claims.js'
 export * from './registry/index.js'
 
 export * from './errors/index.js'

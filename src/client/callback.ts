@@ -1,6 +1,5 @@
 import { AuthorizationError } from '../errors/authorization-error.js'
 import { CallbackError } from '../errors/callback-error.js'
-import { validateClaims } from '../registry/identity-claims.js'
 import type { ClientContext } from './context.js'
 import { exchangeCode } from './exchange-code.js'
 import { fetchUserinfo } from './fetch-userinfo.js'
@@ -10,7 +9,7 @@ import type { CallbackInput, CallbackOptions, Session } from './types.js'
 import { verifyIdToken } from './verify-id-token.js'
 
 // Claims about the token itself, not about the person: left out of `session.claims`.
-const protocolClaims = ['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'nonce', 'azp', 'at_hash', 'c_hash', 'auth_time', 'sid', 'acr', 'amr']
+const protocolClaims = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'nonce', 'azp', 'at_hash', 'c_hash', 'auth_time', 'sid', 'acr', 'amr'])
 
 /**
  * Completes a sign-in: checks the callback (`state` known and unused, `iss`), maps an `error=`
@@ -48,7 +47,9 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
   } else {
     identity = idToken.payload
   }
-  const claims = validateClaims(context.provider.claims, withoutProtocolClaims(identity))
+  // The schemas (and valibot) are loaded on the first callback, not when the app starts.
+  const { claimsSchemas, validateClaims } = await import('../registry/identity-claims.js')
+  const claims = validateClaims(claimsSchemas[context.provider.claims], withoutProtocolClaims(identity))
 
   const { acr, amr } = idToken.payload
   return {
@@ -65,7 +66,5 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
 }
 
 function withoutProtocolClaims(payload: Record<string, unknown>): Record<string, unknown> {
-  const claims = { ...payload }
-  for (const name of protocolClaims) delete claims[name]
-  return claims
+  return Object.fromEntries(Object.entries(payload).filter(([name]) => !protocolClaims.has(name)))
 }

@@ -30,8 +30,16 @@ import { createChecktoken } from './verifier.js'
  * const { identity, scopes } = auth.token
  * ```
  */
-export function authenticate(request: BearerRequest, options: AuthenticateV1Options): Promise<AuthenticateResult<ActiveAccessTokenV1>>
 export function authenticate(request: BearerRequest, options: AuthenticateOptions): Promise<AuthenticateResult<ActiveAccessToken>>
+/**
+ * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials (§12.2).
+ *
+ * @example
+ * ```ts
+ * await authenticate(req, { version: 'v1', issuer: 'https://app.franceconnect.gouv.fr' })
+ * ```
+ */
+export function authenticate(request: BearerRequest, options: AuthenticateV1Options): Promise<AuthenticateResult<ActiveAccessTokenV1>>
 export async function authenticate(
   request: BearerRequest,
   options: AuthenticateOptions | AuthenticateV1Options,

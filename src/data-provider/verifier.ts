@@ -73,8 +73,16 @@ export function createChecktoken(
  * if (token.active) console.log(token.scopes, token.identity.birthdate)
  * ```
  */
-export function verifyAccessToken(token: string, options: VerifyAccessTokenV1Options): Promise<AccessTokenV1Result>
 export function verifyAccessToken(token: string, options: VerifyAccessTokenOptions): Promise<AccessTokenResult>
+/**
+ * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials (§12.2).
+ *
+ * @example
+ * ```ts
+ * await verifyAccessToken(token, { version: 'v1', issuer: 'https://app.franceconnect.gouv.fr' })
+ * ```
+ */
+export function verifyAccessToken(token: string, options: VerifyAccessTokenV1Options): Promise<AccessTokenV1Result>
 export async function verifyAccessToken(
   token: string,
   options: VerifyAccessTokenOptions | VerifyAccessTokenV1Options,
@@ -105,8 +113,16 @@ export async function verifyAccessToken(
  * const auth = await verifier.authenticate(req, { scopes: ['dgfip_rfr'] })
  * ```
  */
-export function createAccessTokenVerifier(options: AccessTokenVerifierV1Options): AccessTokenVerifier<AccessTokenV1Result>
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier<AccessTokenResult>
+/**
+ * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials (§12.2).
+ *
+ * @example
+ * ```ts
+ * createAccessTokenVerifier({ version: 'v1', issuer: 'https://app.franceconnect.gouv.fr' })
+ * ```
+ */
+export function createAccessTokenVerifier(options: AccessTokenVerifierV1Options): AccessTokenVerifier<AccessTokenV1Result>
 export function createAccessTokenVerifier(
   options: AccessTokenVerifierOptions | AccessTokenVerifierV1Options,
 ): AccessTokenVerifier<AnyAccessTokenResult> {

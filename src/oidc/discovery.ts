@@ -17,8 +17,8 @@ export interface ProviderMetadata extends ProviderEndpoints {
 
 /**
  * The provider's metadata: from `{issuer}/.well-known/openid-configuration` when the provider has
- * discovery (its `issuer` must equal the configured one exactly), merged with the endpoints the
- * preset fixes. Every endpoint must be HTTPS (or loopback).
+ * discovery (its `issuer` must equal the configured one exactly, its endpoints be strings), merged
+ * with the endpoints the preset fixes. Every endpoint must be HTTPS (or loopback).
  *
  * @example
  * ```ts
@@ -32,19 +32,17 @@ export async function loadProviderMetadata(provider: Provider, transport: Transp
     const url = `${provider.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`
     const response = await sendRequest(url, { headers: { accept: 'application/json' } }, transport)
     const json = readJsonObject('discovery_error', response)
-    try {
-      // oauth4webapi checks the document's shape and that its issuer is exactly the expected one;
-      // loaded here, once per provider, rather than at startup.
-      const { processDiscoveryResponse } = await import('oauth4webapi')
-      await processDiscoveryResponse(new URL(provider.issuer), new Response(JSON.stringify(json), { status: 200 }))
-    } catch (error) {
-      if (json.issuer !== provider.issuer) {
-        throw new ConfigurationError(
-          'issuer_mismatch',
-          `The discovery document's issuer does not equal the configured issuer "${provider.issuer}"`,
-        )
+    // OpenID Connect Discovery §4.3: the document's issuer is exactly the one it was fetched for.
+    if (json.issuer !== provider.issuer) {
+      throw new ConfigurationError(
+        'issuer_mismatch',
+        `The discovery document's issuer does not equal the configured issuer "${provider.issuer}"`,
+      )
+    }
+    for (const name of endpointNames) {
+      if (json[name] !== undefined && typeof json[name] !== 'string') {
+        throw new TransportError('response_invalid', `The discovery document's ${name} is not a string`, { status: response.status })
       }
-      throw new TransportError('response_invalid', 'The discovery document is invalid', { cause: error })
     }
     metadata = { ...(json as unknown as ProviderMetadata), ...provider.endpoints }
   }

@@ -1,11 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { eidasLevels, type EidasLevel } from './eidas.js'
 import { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './environments.js'
-import {
-  franceConnectClaimsSchema,
-  proConnectClaimsSchema,
-  standardClaimsSchema,
-} from '../registry/identity-claims.js'
 import type { Provider, ProviderEndpoints, TokenAuthMethod } from './provider.js'
 
 /** Where a preset points: a known environment, or any issuer (a mock, a self-hosted copy). */
@@ -69,7 +64,7 @@ export function franceConnect(location: PresetLocation<FranceConnectEnvironment>
     defaultScopes: ['openid', 'identite_pivot'],
     prompts: ['login', 'consent', 'login consent', 'consent login'],
     revocationSendsTypeHint: false,
-    claims: franceConnectClaimsSchema,
+    claims: 'franceconnect',
     callbackIssRequired: true,
   }
 }
@@ -112,7 +107,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
     defaultScopes: ['openid', 'identite_pivot'],
     prompts: ['login', 'consent', 'login consent', 'consent login'],
     revocationSendsTypeHint: false,
-    claims: franceConnectClaimsSchema,
+    claims: 'franceconnect',
     callbackIssRequired: true,
   }
 }
@@ -150,7 +145,7 @@ export function franceConnectV1(location: PresetLocation<IntegrationOrProduction
     minNonceLength: 22,
     defaultScopes: ['openid', 'identite_pivot'],
     revocationSendsTypeHint: false,
-    claims: franceConnectClaimsSchema,
+    claims: 'franceconnect',
     callbackIssRequired: false,
   }
 }
@@ -185,7 +180,7 @@ export function proConnect(location: PresetLocation<IntegrationOrProduction>): P
     defaultScopes: ['openid', 'given_name', 'usual_name', 'email', 'uid'],
     prompts: ['none', 'login', 'consent', 'login consent', 'consent login', 'select_account'],
     revocationSendsTypeHint: false,
-    claims: proConnectClaimsSchema,
+    claims: 'proconnect',
     callbackIssRequired: false,
   }
 }
@@ -226,7 +221,7 @@ export function oidcProvider(options: OidcProviderOptions): Provider {
     minNonceLength: 22,
     defaultScopes: options.defaultScopes ?? ['openid'],
     revocationSendsTypeHint: true,
-    claims: standardClaimsSchema,
+    claims: 'standard',
     callbackIssRequired: false,
   }
 }

@@ -1,5 +1,3 @@
-import type { ClaimsSchema } from '../registry/identity-claims.js'
-
 /** The endpoints of a provider, as discovery gives them or as a preset fixes them. */
 export interface ProviderEndpoints {
   authorization_endpoint: string
@@ -69,8 +67,12 @@ export interface Provider {
   readonly prompts?: readonly string[]
   /** Fields the revocation endpoint accepts beyond the token (FranceConnect rejects `token_type_hint`). */
   readonly revocationSendsTypeHint: boolean
-  /** The schema the identity claims are validated against. */
-  readonly claims: ClaimsSchema
+  /**
+   * Which identity claims schema the claims are validated against: FranceConnect's pivot identity,
+   * ProConnect's agent claims, or the standard OpenID Connect ones. A name, so that the schemas
+   * (and valibot) load only when a callback needs them.
+   */
+  readonly claims: 'franceconnect' | 'proconnect' | 'standard'
   /** The callback carries `iss` (RFC 9207); when true its absence is refused. */
   readonly callbackIssRequired: boolean
 }

@@ -89,3 +89,10 @@ export function validateClaims<T>(
   const { path, expected } = describeIssue(result.issues)
   throw new ClaimsError(path, expected)
 }
+
+/** The claims schema of each provider family, by the name a preset gives in `claims`. */
+export const claimsSchemas = {
+  franceconnect: franceConnectClaimsSchema,
+  proconnect: proConnectClaimsSchema,
+  standard: standardClaimsSchema,
+} as const

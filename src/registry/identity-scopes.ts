@@ -14,6 +14,15 @@ const both = ['franceconnect', 'franceconnect-plus'] as const
 const v2Only = ['franceconnect'] as const
 const plusOnly = ['franceconnect-plus'] as const
 
+/**
+ * Every identity scope of FranceConnect v2 and FranceConnect+, with its French label, the claims it
+ * releases and the platforms that offer it.
+ *
+ * @example
+ * ```ts
+ * identityScopes.find((entry) => entry.scope === 'identite_pivot')?.claims
+ * ```
+ */
 export const identityScopes: readonly IdentityScope[] = [
   { scope: 'openid', label: 'Identifiant technique (sub)', claims: ['sub'], platforms: both },
   {

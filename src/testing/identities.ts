@@ -714,7 +714,14 @@ export function sandboxIdentities(now: Date = new Date()): SandboxIdentity[] {
   return [angela(calendar), carlos(calendar), lea(calendar), karim(calendar), helene(calendar), nadia(calendar), thomas(calendar), lucie()]
 }
 
-/** The year of income the sandbox has for everyone who pays tax: last year, in Paris time. */
+/**
+ * The year of income the sandbox has for everyone who pays tax: last year, in Paris time.
+ *
+ * @example
+ * ```ts
+ * await fc.fetchAll(session, { 'impot-particulier': { annee: sandboxIncomeYear() } })
+ * ```
+ */
 export function sandboxIncomeYear(now: Date = new Date()): number {
   return calendarOf(now).year - 1
 }

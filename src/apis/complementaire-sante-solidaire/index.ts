@@ -65,3 +65,4 @@ export function complementaireSanteSolidaire(
     },
   }
 }
+export type { ApiParticulierOptions } from '../shared/api-particulier.js'

@@ -189,3 +189,4 @@ async function allOrAbort<T extends readonly unknown[]>(
   )
   return (await Promise.all(running)) as unknown as T
 }
+export { qualites } from './schema.js'

@@ -61,4 +61,5 @@ export const contratsSchema = v.object({ contrats: v.array(v.array(contratSchema
 
 export type BeneficiairePayload = v.InferOutput<typeof beneficiaireSchema>
 export type ContratPayload = v.InferOutput<typeof contratSchema>
+/** A person's quality on the CNAM record (assuré, conjoint, enfant…), as the spec lists them. */
 export type Qualite = (typeof qualites)[number]

@@ -112,3 +112,4 @@ function parisMonth(now: Date): number {
   const month = Number(parts.find((part) => part.type === 'month')?.value)
   return year * 12 + (month - 1)
 }
+export type { ApiParticulierOptions } from '../shared/api-particulier.js'

@@ -60,3 +60,4 @@ export function revenuSolidariteActive(options: RevenuSolidariteActiveOptions): 
     },
   }
 }
+export type { ApiParticulierOptions } from '../shared/api-particulier.js'

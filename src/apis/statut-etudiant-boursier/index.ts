@@ -69,3 +69,4 @@ export function statutEtudiantBoursier(
     },
   }
 }
+export type { ApiParticulierOptions } from '../shared/api-particulier.js'

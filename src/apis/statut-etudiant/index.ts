@@ -70,3 +70,4 @@ export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, 
     },
   }
 }
+export type { ApiParticulierOptions } from '../shared/api-particulier.js'

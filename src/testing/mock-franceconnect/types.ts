@@ -61,6 +61,7 @@ export interface MockDataProviderRegistration {
   name?: string
 }
 
+/** Options of `startMockFranceConnect`: the platform it mimics, the registered client, its people and data providers. */
 export interface StartOpOptions {
   variant: OpVariant
   /** v2: ES256 (default) or RS256; proconnect: RS256 (default) or ES256; fcplus always ES256; generic RS256 unless set; v1 always HS256. */
@@ -86,6 +87,7 @@ export interface StartOpOptions {
   postLogoutRedirectUri?: string
 }
 
+/** Options of `StartedOp.authorize` and `sandbox.signIn`: who signs in, at which level, or a cancel. */
 export interface AuthorizeOptions {
   /** The person to sign in: index in `identities`, its `id`, its `sub`, or its family name (default: the first). */
   identity?: number | string
@@ -95,6 +97,7 @@ export interface AuthorizeOptions {
   cancel?: boolean
 }
 
+/** A running mock FranceConnect: issuer, registered client, people, endpoints, and a scripted browser (authorize, logout). */
 export interface StartedOp {
   variant: OpVariant
   /** v2/fcplus/proconnect: http://127.0.0.1:PORT/api/v2; v1 and generic: http://127.0.0.1:PORT */
@@ -129,6 +132,7 @@ export interface StartedOp {
   close(): Promise<void>
 }
 
+/** The mock FranceConnect's endpoint URLs (v1 included, which has no discovery document). */
 export interface OpEndpoints {
   discovery?: string
   authorization: string

@@ -1,0 +1,177 @@
+/**
+ * Figure 4: cold import of the root entry in a fresh process: the built `dist/index.js` (rebuilt
+ * with `npm run build` when missing or older than a file of src/) against openid-client's entry,
+ * each in its own `node` process with no loader, 15 times each in rotating order (baseline, SDK,
+ * openid-client), medians. Two figures: the import alone (performance.now() around the dynamic
+ * import, in the child) and the wall time of the whole process (spawn to exit, in the parent).
+ */
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
+import { parseArgs } from '../lib/args.js'
+import { valibotStub } from '../lib/valibot-stub.js'
+import { emitRow, formatNumber, formatRatio, log, median, verdict } from '../lib/report.js'
+
+const args = parseArgs()
+const runs = args.smoke ? 3 : 15
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const probe = fileURLToPath(new URL('../lib/cold-import-probe.mjs', import.meta.url))
+const distEntry = join(root, 'dist/index.js')
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    try {
+      newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+    } catch {
+      // removed while we looked (someone else is editing src/)
+    }
+  }
+  return newest
+}
+
+// Other engineers rebuild dist/ (tsup cleans it first) while this runs: measure a snapshot of it,
+// taken once it is fresh and checked to import.
+const snapshotDir = join(root, '.tmp/bench-dist')
+const sdkEntry = join(snapshotDir, 'index.js')
+let rebuilt = false
+for (let attempt = 1; ; attempt++) {
+  const stale = !existsSync(distEntry) || statSync(distEntry).mtimeMs < newestMtime(join(root, 'src'))
+  if (stale) {
+    log('[cold-import] dist/index.js is missing or older than src/: npm run build')
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`)
+    rebuilt = true
+  }
+  rmSync(snapshotDir, { recursive: true, force: true })
+  try {
+    cpSync(join(root, 'dist'), snapshotDir, { recursive: true })
+  } catch {
+    // dist/ vanished while being copied: try again
+  }
+  const check = spawnSync(process.execPath, [probe, sdkEntry], { cwd: root, encoding: 'utf8' })
+  if (check.status === 0) break
+  if (attempt === 3) throw new Error(`dist/index.js does not import: ${check.stderr}`)
+  log('[cold-import] dist/ changed while being copied: again')
+}
+
+// openid-client's own entry, resolved from this repository as an app would.
+const ocEntry = join(dirname(createRequire(join(root, 'package.json')).resolve('openid-client/package.json')), 'build/index.js')
+
+// What-ifs, built from src/ with esbuild into .tmp/bench-cold/ (platform node, esm, node20, like tsup):
+// the root entry with its dependencies bundled in (tsup `noExternal` for the ESM build too), and
+// the root entry as today but with the modules only some apps need loaded on first use instead
+// (stubbed here by near-empty modules: what startup costs if they were imported on first use).
+const whatIfDir = join(root, '.tmp/bench-cold')
+mkdirSync(whatIfDir, { recursive: true })
+const dependencies = ['jose', 'oauth4webapi', 'valibot']
+const lazyStubs: Plugin = {
+  name: 'lazy-stubs',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(jose\/jwt\/sign|jose\/jwe\/compact\/encrypt|valibot)$/ }, (args) => ({ path: args.path, namespace: 'lazy' }))
+    const contents: Record<string, string> = {
+      'jose/jwt/sign': 'export class SignJWT {}',
+      'jose/jwe/compact/encrypt': 'export class CompactEncrypt {}',
+      valibot: valibotStub(),
+    }
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: contents[args.path] ?? '', loader: 'js' }))
+  },
+}
+const whatIfBuild: BuildOptions = { entryPoints: [join(root, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' }
+const bundledEntry = join(whatIfDir, 'deps-bundled.mjs')
+const lazyEntry = join(whatIfDir, 'lazy-sign-encrypt-valibot.mjs')
+await build({ ...whatIfBuild, outfile: bundledEntry })
+await build({ ...whatIfBuild, outfile: lazyEntry, external: [...dependencies, ...dependencies.map((name) => `${name}/*`)], plugins: [lazyStubs] })
+
+interface Sample {
+  importMs: number
+  wallMs: number
+}
+const targets = [
+  { name: 'baseline', path: undefined },
+  { name: 'SDK', path: sdkEntry },
+  { name: 'openid-client', path: ocEntry },
+  { name: 'what-if: deps bundled', path: bundledEntry },
+  { name: 'what-if: lazy', path: lazyEntry },
+] as const
+const samples: Record<string, Sample[]> = Object.fromEntries(targets.map((target) => [target.name, []]))
+for (let run = 0; run < runs; run++) {
+  for (let k = 0; k < targets.length; k++) {
+    const target = targets[(run + k) % targets.length] as (typeof targets)[number]
+    const startedAt = performance.now()
+    const child = spawnSync(process.execPath, [probe, ...(target.path ? [target.path] : [])], { cwd: root, encoding: 'utf8' })
+    const wallMs = performance.now() - startedAt
+    if (child.status !== 0) throw new Error(`importing ${target.name} failed: ${child.stderr}`)
+    const { importMs } = JSON.parse(child.stdout) as { importMs: number }
+    samples[target.name]?.push({ importMs, wallMs })
+  }
+}
+const summary = (name: string) => {
+  const list = samples[name] ?? []
+  return { importMs: median(list.map((s) => s.importMs)), wallMs: median(list.map((s) => s.wallMs)) }
+}
+const baseline = summary('baseline')
+const sdk = summary('SDK')
+const oc = summary('openid-client')
+log(
+  `[cold-import] medians of ${runs}: baseline wall ${formatNumber(baseline.wallMs)} ms; SDK import ${formatNumber(sdk.importMs)} ms, wall ${formatNumber(sdk.wallMs)} ms; openid-client import ${formatNumber(oc.importMs)} ms, wall ${formatNumber(oc.wallMs)} ms`,
+)
+emitRow({
+  id: '4',
+  figure: 'cold import of the root entry: import only, ms',
+  sdk: formatNumber(sdk.importMs),
+  peerName: 'openid-client',
+  peer: formatNumber(oc.importMs),
+  ratio: formatRatio(sdk.importMs / oc.importMs),
+  goal: 'SDK ≤ openid-client (ratio ≤ 1.0)',
+  holds: args.smoke ? 'n/a' : verdict(sdk.importMs <= oc.importMs),
+  note: `median of ${runs} fresh \`node\` processes each (no loader), rotating order; dist/index.js${rebuilt ? ' rebuilt by npm run build' : ' up to date'} (measured on a copy in .tmp/bench-dist/); empty-process baseline wall ${formatNumber(baseline.wallMs)} ms`,
+})
+// Where the SDK's import time goes: its dependencies one after the other, then dist/index.js, in one process.
+const steps = spawnSync(
+  process.execPath,
+  [probe, 'oauth4webapi', 'jose/key/import', 'jose/jws/compact/verify', 'jose/jwe/compact/decrypt', 'jose/decode/protected_header', 'jose/base64url', 'jose/jwt/sign', 'jose/jwe/compact/encrypt', 'valibot', sdkEntry],
+  { cwd: root, encoding: 'utf8' },
+)
+const breakdown = (JSON.parse(steps.stdout) as { steps: { target: string; ms: number }[] }).steps
+  .map((step) => `${step.target === sdkEntry ? 'dist/index.js itself' : step.target} ${formatNumber(step.ms)} ms`)
+  .join(', ')
+log(`[cold-import] one process, in order: ${breakdown}`)
+emitRow({
+  id: '4',
+  figure: 'cold import of the root entry: process wall incl. startup, ms',
+  sdk: formatNumber(sdk.wallMs),
+  peerName: 'openid-client',
+  peer: formatNumber(oc.wallMs),
+  ratio: formatRatio(sdk.wallMs / oc.wallMs),
+  goal: 'SDK ≤ openid-client (ratio ≤ 1.0)',
+  holds: args.smoke ? 'n/a' : verdict(sdk.wallMs <= oc.wallMs),
+})
+const bundled = summary('what-if: deps bundled')
+const lazy = summary('what-if: lazy')
+emitRow({
+  id: '4',
+  figure: 'what-if: root entry with jose, oauth4webapi, valibot bundled in: import ms',
+  sdk: formatNumber(bundled.importMs),
+  peerName: 'openid-client',
+  peer: formatNumber(oc.importMs),
+  ratio: formatRatio(bundled.importMs / oc.importMs),
+  goal: 'informative (tsup noExternal for the ESM build)',
+  holds: 'n/a',
+  note: `esbuild build of src/index.ts into one file with its dependencies; same runs. Where the time goes today (one process, in order): ${breakdown}`,
+})
+emitRow({
+  id: '4',
+  figure: 'what-if: SignJWT, CompactEncrypt, valibot loaded on first use: import ms',
+  sdk: formatNumber(lazy.importMs),
+  peerName: 'openid-client',
+  peer: formatNumber(oc.importMs),
+  ratio: formatRatio(lazy.importMs / oc.importMs),
+  goal: 'informative (lazy import() in src/)',
+  holds: 'n/a',
+  note: 'esbuild build of src/index.ts with dependencies external (like dist) and jose/jwt/sign, jose/jwe/compact/encrypt, valibot replaced by empty modules: what startup costs when they are imported on first use',
+})

@@ -1,0 +1,91 @@
+/**
+ * The app of docs/getting-started.md runs as written: its `server.ts` block is extracted, its
+ * `franceconnect-sdk` imports pointed at src/, and a whole sign-in, data fetch and logout is driven
+ * through it against the sandbox it starts.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Sandbox } from '../../src/testing/index.js'
+import { extractSnippets } from './snippets.js'
+
+const root = process.cwd()
+const outDir = join(root, '.tmp', 'doc-getting-started')
+
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+/** The doc's `server.ts`, with the package's specifiers mapped to the sources. */
+function serverModuleSource(markdown: string): string {
+  const block = extractSnippets('docs/getting-started.md', markdown).find((snippet) => snippet.code.startsWith('// server.ts'))
+  if (!block) throw new Error('docs/getting-started.md has no ```ts block starting with "// server.ts"')
+  const mapped = block.code
+    .replace(/from 'franceconnect-sdk'/g, `from '../../src/index.js'`)
+    .replace(/from 'franceconnect-sdk\/testing'/g, `from '../../src/testing/index.js'`)
+  return `${mapped}\nexport { sandbox }\n`
+}
+
+describe('docs/getting-started.md', () => {
+  let base: string
+  let app: { server: Server; sandbox: Sandbox }
+
+  beforeAll(async () => {
+    mkdirSync(outDir, { recursive: true })
+    writeFileSync(join(outDir, 'server.ts'), serverModuleSource(readFileSync(join(root, 'docs/getting-started.md'), 'utf8')))
+    const port = await freePort()
+    process.env.PORT = String(port)
+    base = `http://127.0.0.1:${port}`
+    app = (await import(join(outDir, 'server.ts'))) as typeof app
+    if (!app.server.listening) await new Promise((resolve) => app.server.once('listening', resolve))
+  }, 60_000)
+
+  afterAll(async () => {
+    delete process.env.PORT
+    if (app) {
+      await new Promise((resolve) => app.server.close(resolve))
+      await app.sandbox.close()
+    }
+  })
+
+  it('signs Angela in, shows her data, logs her out', { timeout: 60_000 }, async () => {
+    const home = await fetch(`${base}/`)
+    expect(await home.text()).toContain('href="/login"')
+
+    const login = await fetch(`${base}/login`, { redirect: 'manual' })
+    expect(login.status).toBe(303)
+    const authorizationUrl = login.headers.get('location') as string
+    expect(new URL(authorizationUrl).searchParams.get('acr_values')).toBe('eidas1')
+
+    const callbackUrl = await app.sandbox.signIn(authorizationUrl)
+    const callback = await fetch(callbackUrl, { redirect: 'manual' })
+    expect(callback.status).toBe(303)
+    const cookie = (callback.headers.get('set-cookie') as string).split(';')[0] as string
+
+    const signedIn = await (await fetch(`${base}/`, { headers: { cookie } })).text()
+    expect(signedIn).toContain('Bonjour Angela Claire Louise DUBOIS')
+    expect(signedIn).toContain('<h2>statut-etudiant-boursier</h2><pre>')
+    expect(signedIn).toContain('<h2>quotient-familial</h2><pre>')
+
+    const logout = await fetch(`${base}/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' })
+    const back = await app.sandbox.signOut(logout.headers.get('location') as string)
+    const logoutCallback = await fetch(back, { redirect: 'manual' })
+    expect(logoutCallback.status).toBe(303)
+    expect(logoutCallback.headers.get('location')).toBe('/')
+    expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).toContain('href="/login"')
+  })
+
+  it('sends a cancelled sign-in back to the home page', { timeout: 60_000 }, async () => {
+    const login = await fetch(`${base}/login`, { redirect: 'manual' })
+    const cancelled = await app.sandbox.signIn(login.headers.get('location') as string, { cancel: true })
+    const callback = await fetch(cancelled, { redirect: 'manual' })
+    expect(callback.status).toBe(303)
+    expect(callback.headers.get('location')).toBe('/')
+  })
+})
