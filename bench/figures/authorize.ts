@@ -73,12 +73,12 @@ try {
   const fixedRatio = median(fixedHz.map((hz, i) => hz / (ocHz[i] as number)))
   emitRow({
     id: '2',
-    figure: 'what-if: authorize() with the memory store eviction fixed',
+    figure: 'control: authorize() with bench/lib/fixed-memory-store.ts',
     sdk: formatNumber(median(fixedHz)),
     peerName: 'openid-client',
     peer: formatNumber(median(ocHz)),
     ratio: formatRatio(fixedRatio),
-    goal: 'informative (the fix proposed for src/stores/memory-store.ts)',
+    goal: 'control: the same fix as src/stores/memory-store.ts now has',
     holds: 'n/a',
     note: 'same client with bench/lib/fixed-memory-store.ts: the oldest entry found with a kept Map iterator instead of entries.keys().next(), which walks every hole left by earlier evictions',
   })

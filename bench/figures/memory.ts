@@ -109,12 +109,12 @@ try {
   })
   emitRow({
     id: '7',
-    figure: 'what-if: idle heap once the TTL has passed, store with a sweep timer',
+    figure: 'control: idle heap once the TTL has passed, bench/lib/fixed-memory-store.ts',
     sdk: delta(fixed.idle - fixed.baseline),
     peerName: '',
     peer: '',
     ratio: '',
-    goal: 'informative (the fix proposed for src/stores/memory-store.ts)',
+    goal: 'control: the same fix as src/stores/memory-store.ts now has',
     holds: 'n/a',
     note: `bench/lib/fixed-memory-store.ts: an unref'd setTimeout, armed at the earliest expiry, sweeps; growth with it ${delta(fixed.loaded - fixed.baseline)}`,
   })

@@ -1,5 +1,6 @@
 import { AuthorizationError } from '../errors/authorization-error.js'
 import { CallbackError } from '../errors/callback-error.js'
+import { lazyModule } from '../oidc/lazy-module.js'
 import type { ClientContext } from './context.js'
 import { exchangeCode } from './exchange-code.js'
 import { fetchUserinfo } from './fetch-userinfo.js'
@@ -7,6 +8,9 @@ import { readCallbackParams } from './parse-callback.js'
 import { takeTransaction } from './transaction.js'
 import type { CallbackInput, CallbackOptions, Session } from './types.js'
 import { verifyIdToken } from './verify-id-token.js'
+
+// The schemas (and valibot) are loaded on the first callback, not when the app starts.
+const identityClaims = lazyModule(() => import('../registry/identity-claims.js'))
 
 // Claims about the token itself, not about the person: left out of `session.claims`.
 const protocolClaims = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'nonce', 'azp', 'at_hash', 'c_hash', 'auth_time', 'sid', 'acr', 'amr'])
@@ -47,8 +51,7 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
   } else {
     identity = idToken.payload
   }
-  // The schemas (and valibot) are loaded on the first callback, not when the app starts.
-  const { claimsSchemas, validateClaims } = await import('../registry/identity-claims.js')
+  const { claimsSchemas, validateClaims } = await identityClaims()
   const claims = validateClaims(claimsSchemas[context.provider.claims], withoutProtocolClaims(identity))
 
   const { acr, amr } = idToken.payload

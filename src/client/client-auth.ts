@@ -1,8 +1,12 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
+import { lazyModule } from '../oidc/lazy-module.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
+
+// Loaded on first use: most clients authenticate with their secret.
+const jwtSign = lazyModule(() => import('jose/jwt/sign'))
 
 /** The body fields and headers that authenticate the client at an endpoint. */
 export interface ClientAuthentication {
@@ -55,8 +59,7 @@ export async function authenticateClient(
       if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
       const kid = privateKeyJwt.kid ?? ('kty' in privateKeyJwt.key ? privateKeyJwt.key.kid : undefined)
       const key = 'kty' in privateKeyJwt.key ? await importJwk(privateKeyJwt.key, privateKeyJwt.alg, 'sign') : privateKeyJwt.key
-      // Loaded on first use: most clients authenticate with their secret.
-      const { SignJWT } = await import('jose/jwt/sign')
+      const { SignJWT } = await jwtSign()
       const assertion = await new SignJWT({})
         .setProtectedHeader({ alg: privateKeyJwt.alg, ...(kid === undefined ? {} : { kid }), typ: 'JWT' })
         .setIssuer(clientId)

@@ -1,8 +1,8 @@
-import { compactVerify } from 'jose/jws/compact/verify'
-import { decodeProtectedHeader } from 'jose/decode/protected_header'
+import { decode as base64urlDecode } from 'jose/base64url'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import type { DecryptionKeys } from './encryption-keys.js'
 import type { KeySet } from './key-set.js'
+import { lazyModule } from './lazy-module.js'
 
 /** What a JWT must satisfy to be accepted. */
 export interface JwtExpectations {
@@ -41,6 +41,9 @@ export interface VerifiedJwt {
 }
 
 const maxTokenLength = 64 * 1024
+// jose's verifier is loaded with the first token, not when the app starts (startup time).
+const jwsModule = lazyModule(() => import('jose/jws/compact/verify'))
+const jweModule = lazyModule(() => import('jose/jwe/compact/decrypt'))
 const textDecoder = new TextDecoder()
 // Headers that would let a token choose its own verification key or require unknown processing.
 const refusedHeaderMembers = ['jku', 'x5u', 'jwk', 'crit'] as const
@@ -84,6 +87,7 @@ export async function verifyJwt(token: unknown, expect: JwtExpectations): Promis
   const key = await verificationKey({ alg, ...(kid === undefined ? {} : { kid }) }, expect)
   let payloadBytes: Uint8Array
   try {
+    const { compactVerify } = await jwsModule()
     ;({ payload: payloadBytes } = await compactVerify(jws, key, { algorithms: [alg] }))
   } catch (cause) {
     const code = (cause as { code?: string }).code
@@ -124,7 +128,7 @@ async function unwrap(token: string, expect: JwtExpectations): Promise<string> {
     throw new TokenValidationError(kind, 'decryption', `The ${kind} is encrypted to a key the client does not have`)
   }
   // Loaded on first use: only FranceConnect+ clients decrypt.
-  const { compactDecrypt } = await import('jose/jwe/compact/decrypt')
+  const { compactDecrypt } = await jweModule()
   for (const candidate of candidates) {
     try {
       const { plaintext } = await compactDecrypt(token, await candidate, {
@@ -146,7 +150,9 @@ async function unwrap(token: string, expect: JwtExpectations): Promise<string> {
 
 function readHeader(token: string, kind: TokenKind): Record<string, unknown> {
   try {
-    return decodeProtectedHeader(token) as Record<string, unknown>
+    const header: unknown = JSON.parse(textDecoder.decode(base64urlDecode(token.slice(0, token.indexOf('.')))))
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new TypeError('not an object')
+    return header as Record<string, unknown>
   } catch (cause) {
     throw new TokenValidationError(kind, 'malformed', `The ${kind} header cannot be decoded`, cause)
   }

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { StoreError } from '../errors/store-error.js'
+import { lazyModule } from '../oidc/lazy-module.js'
 import type { TransactionStore } from './transaction-store.js'
 
 /** Options of {@link cookieStore}. */
@@ -11,6 +12,9 @@ export interface CookieStoreOptions {
 }
 
 const encoder = new TextEncoder()
+// Loaded on first use: only apps with this store seal cookies.
+const jweEncrypt = lazyModule(() => import('jose/jwe/compact/encrypt'))
+const jweDecrypt = lazyModule(() => import('jose/jwe/compact/decrypt'))
 const decoder = new TextDecoder()
 
 /**
@@ -44,14 +48,14 @@ export function cookieStore(options: CookieStoreOptions): TransactionStore {
     async put(stateKey, value, ttlSec) {
       const exp = Math.floor(Date.now() / 1000) + ttlSec
       const plaintext = encoder.encode(JSON.stringify({ k: stateKey, v: value, exp }))
-      const { CompactEncrypt } = await import('jose/jwe/compact/encrypt')
+      const { CompactEncrypt } = await jweEncrypt()
       return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(await keyBytes)
     },
     async take(stateKey, sealed) {
       if (typeof sealed !== 'string' || sealed.length === 0) return undefined
       let opened: { k?: unknown; v?: unknown; exp?: unknown }
       try {
-        const { compactDecrypt } = await import('jose/jwe/compact/decrypt')
+        const { compactDecrypt } = await jweDecrypt()
         const { plaintext } = await compactDecrypt(sealed, await keyBytes, {
           keyManagementAlgorithms: ['dir'],
           contentEncryptionAlgorithms: ['A256GCM'],
