@@ -95,7 +95,16 @@ for (const { figure, flags } of selected) {
   rows.push(...figureRows)
   if (code !== 0) {
     failedFigures++
-    rows.push({ id: figure.id, figure: `${figure.title}: FAILED to run (exit ${code})`, sdk: '', peer: '', peerName: '', ratio: '', goal: '', holds: 'no' })
+    rows.push({
+      id: figure.id,
+      figure: `${figure.title}: FAILED to run (exit ${code})`,
+      sdk: '',
+      peer: '',
+      peerName: '',
+      ratio: '',
+      goal: '',
+      holds: 'no',
+    })
   }
   process.stderr.write(`== ${figure.id}. done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`)
 }
@@ -103,5 +112,7 @@ for (const { figure, flags } of selected) {
 console.log(renderTable(rows))
 const missed = rows.filter((row) => row.holds === 'no').length
 console.log('')
-console.log(`${rows.length} rows; goals held: ${rows.filter((row) => row.holds === 'yes').length}, not held: ${missed}, informative: ${rows.filter((row) => row.holds === 'n/a').length}`)
+console.log(
+  `${rows.length} rows; goals held: ${rows.filter((row) => row.holds === 'yes').length}, not held: ${missed}, informative: ${rows.filter((row) => row.holds === 'n/a').length}`,
+)
 process.exitCode = failedFigures > 0 || (args.strict && missed > 0) ? 1 : 0

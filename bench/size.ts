@@ -68,14 +68,23 @@ function measure(code: Uint8Array, metafile: Metafile): Size {
 }
 
 async function bundleFile(file: string, stubs: Record<string, string> = {}): Promise<Size> {
-  const result = await build({ ...shared, entryPoints: [join(entriesDir, file)], outfile: 'out.js', plugins: [stubPlugin(stubs)] })
+  const result = await build({
+    ...shared,
+    entryPoints: [join(entriesDir, file)],
+    outfile: 'out.js',
+    plugins: [stubPlugin(stubs)],
+  })
   const output = result.outputFiles?.[0]
   if (!output || !result.metafile) throw new Error(`no output for ${file}`)
   return measure(output.contents, result.metafile)
 }
 
 async function bundleSource(contents: string, name: string): Promise<Size> {
-  const result = await build({ ...shared, stdin: { contents, resolveDir: entriesDir, sourcefile: name, loader: 'ts' }, outfile: 'out.js' })
+  const result = await build({
+    ...shared,
+    stdin: { contents, resolveDir: entriesDir, sourcefile: name, loader: 'ts' },
+    outfile: 'out.js',
+  })
   const output = result.outputFiles?.[0]
   if (!output || !result.metafile) throw new Error(`no output for ${name}`)
   return measure(output.contents, result.metafile)
@@ -118,7 +127,13 @@ function breakdown(metafile: Metafile): [string, number][] {
 function groupTotals(metafile: Metafile): [string, number][] {
   const groups = new Map<string, number>()
   for (const [part, bytes] of breakdown(metafile)) {
-    const group = part.startsWith('jose/') ? 'jose' : part.startsWith('src/') ? `src/${part.split('/')[1]}` : part.startsWith('bench/') ? 'entry' : part
+    const group = part.startsWith('jose/')
+      ? 'jose'
+      : part.startsWith('src/')
+        ? `src/${part.split('/')[1]}`
+        : part.startsWith('bench/')
+          ? 'entry'
+          : part
     groups.set(group, (groups.get(group) ?? 0) + bytes)
   }
   return [...groups.entries()].sort((a, b) => b[1] - a[1])
@@ -136,11 +151,15 @@ function table(header: string[], lines: string[][]): string {
 
 const { cpu, cores, node } = machine()
 console.log('franceconnect-sdk bundle sizes: tsx bench/size.ts')
-console.log(`machine: ${cpu}, ${cores} cores, Node ${node}; esbuild bundle+minify, esm, platform neutral, es2022, node:* external; gzip -9, brotli q11`)
+console.log(
+  `machine: ${cpu}, ${cores} cores, Node ${node}; esbuild bundle+minify, esm, platform neutral, es2022, node:* external; gzip -9, brotli q11`,
+)
 console.log('')
 
 const sizes = new Map<string, Size>()
-for (const file of readdirSync(entriesDir).filter((name) => name.endsWith('.ts')).sort()) {
+for (const file of readdirSync(entriesDir)
+  .filter((name) => name.endsWith('.ts'))
+  .sort()) {
   sizes.set(file.replace(/\.ts$/, ''), await bundleFile(file))
 }
 const get = (name: string): Size => {
@@ -177,12 +196,34 @@ const pairs = [
 ] as const
 console.log(
   table(
-    ['scenario', 'SDK min', 'SDK gzip', 'SDK brotli', 'openid-client min', 'gzip', 'brotli', 'ratio min / gzip / brotli', 'budget (brotli)', 'holds'],
+    [
+      'scenario',
+      'SDK min',
+      'SDK gzip',
+      'SDK brotli',
+      'openid-client min',
+      'gzip',
+      'brotli',
+      'ratio min / gzip / brotli',
+      'budget (brotli)',
+      'holds',
+    ],
     pairs.map(([label, mine, theirs]) => {
       const a = get(mine)
       const b = get(theirs)
       const verdict = check(mine, a)
-      return [label, kB(a.min), kB(a.gzip), kB(a.brotli), kB(b.min), kB(b.gzip), kB(b.brotli), `${ratio(a.min, b.min)} / ${ratio(a.gzip, b.gzip)} / ${ratio(a.brotli, b.brotli)}`, budgetText(mine), verdict]
+      return [
+        label,
+        kB(a.min),
+        kB(a.gzip),
+        kB(a.brotli),
+        kB(b.min),
+        kB(b.gzip),
+        kB(b.brotli),
+        `${ratio(a.min, b.min)} / ${ratio(a.gzip, b.gzip)} / ${ratio(a.brotli, b.brotli)}`,
+        budgetText(mine),
+        verdict,
+      ]
     }),
   ),
 )
@@ -192,7 +233,14 @@ console.log('')
 const first = get('sdk-connector-boursier')
 const firstSource = readFileSync(join(entriesDir, 'sdk-connector-boursier.ts'), 'utf8')
 const connectorLines: string[][] = [
-  ['(c) statut-etudiant-boursier + HTTP layer', kB(first.min), kB(first.gzip), kB(first.brotli), budgetText('sdk-connector-boursier'), check('sdk-connector-boursier', first)],
+  [
+    '(c) statut-etudiant-boursier + HTTP layer',
+    kB(first.min),
+    kB(first.gzip),
+    kB(first.brotli),
+    budgetText('sdk-connector-boursier'),
+    check('sdk-connector-boursier', first),
+  ],
 ]
 const apisDir = join(root, 'src/apis')
 for (const dir of readdirSync(apisDir).sort()) {
@@ -219,7 +267,14 @@ for (const dir of readdirSync(apisDir).sort()) {
       failures.push(`${dir}: increment ${kB(increment.brotli)} brotli > ${kB(incrementBudget)} (min: ${added.join(', ')})`)
     }
     if (!usage.includes('{')) label += ' (export *: no factory named ' + factory + ')'
-    connectorLines.push([label, signedKB(increment.min), signedKB(increment.gzip), signedKB(increment.brotli), `≤ ${kB(incrementBudget)} br`, verdict])
+    connectorLines.push([
+      label,
+      signedKB(increment.min),
+      signedKB(increment.gzip),
+      signedKB(increment.brotli),
+      `≤ ${kB(incrementBudget)} br`,
+      verdict,
+    ])
   } catch (error) {
     // A connector being written may not build yet: say so, do not fail the others.
     connectorLines.push([`${label}: does not build (${(error as Error).message.split('\n')[0]})`, '', '', '', '', 'skipped'])
@@ -231,12 +286,30 @@ console.log('')
 // (e) the root entry whole.
 const whole = get('sdk-root-whole')
 const inputs = Object.keys(whole.metafile.inputs)
-const leaks = budgets.rootEntryForbidden.flatMap((needle) => inputs.filter((input) => input.includes(needle)).map((input) => `${needle}: ${input}`))
+const leaks = budgets.rootEntryForbidden.flatMap((needle) =>
+  inputs.filter((input) => input.includes(needle)).map((input) => `${needle}: ${input}`),
+)
 if (leaks.length > 0) failures.push(`the root entry pulls in ${leaks.join(', ')}`)
 console.log(
   table(
-    ['(e) root entry imported whole', 'min', 'gzip', 'brotli', 'inputs', `holds nothing from ${budgets.rootEntryForbidden.join(', ')}`],
-    [['sdk-root-whole', kB(whole.min), kB(whole.gzip), kB(whole.brotli), String(inputs.length), leaks.length === 0 ? 'yes' : `NO: ${leaks.join(', ')}`]],
+    [
+      '(e) root entry imported whole',
+      'min',
+      'gzip',
+      'brotli',
+      'inputs',
+      `holds nothing from ${budgets.rootEntryForbidden.join(', ')}`,
+    ],
+    [
+      [
+        'sdk-root-whole',
+        kB(whole.min),
+        kB(whole.gzip),
+        kB(whole.brotli),
+        String(inputs.length),
+        leaks.length === 0 ? 'yes' : `NO: ${leaks.join(', ')}`,
+      ],
+    ],
   ),
 )
 console.log('')
@@ -258,25 +331,29 @@ if (overSignIn || process.argv.includes('--explain')) {
   const whatIfs: { label: string; change: string; stubs: Record<string, string>; entries: string[] }[] = [
     {
       label: 'JWE decryption only for FC+',
-      change: 'src/oidc/verify-jwt.ts takes the decrypt function from the FC+ preset / decryption keys instead of importing jose/jwe/compact/decrypt',
+      change:
+        'src/oidc/verify-jwt.ts takes the decrypt function from the FC+ preset / decryption keys instead of importing jose/jwe/compact/decrypt',
       stubs: { 'jose/jwe/compact/decrypt': 'export async function compactDecrypt() { throw new Error("stub") }' },
       entries: ['sdk-fc-v2'],
     },
     {
       label: 'private_key_jwt signing opt-in',
-      change: 'src/client/client-auth.ts gets SignJWT from an opt-in helper (privateKeyJwt option built by an exported factory) instead of a static import',
+      change:
+        'src/client/client-auth.ts gets SignJWT from an opt-in helper (privateKeyJwt option built by an exported factory) instead of a static import',
       stubs: { 'jose/jwt/sign': 'export class SignJWT { constructor() { throw new Error("stub") } }' },
       entries: ['sdk-fc-v2', 'sdk-fc-plus'],
     },
     {
       label: 'identity claims checked without valibot',
-      change: 'src/registry/identity-claims.ts: ~20 hand-written type/regex checks instead of valibot schemas (valibot stays for connectors)',
+      change:
+        'src/registry/identity-claims.ts: ~20 hand-written type/regex checks instead of valibot schemas (valibot stays for connectors)',
       stubs: { valibot: valibotStub() },
       entries: ['sdk-fc-v2', 'sdk-fc-plus'],
     },
     {
       label: 'discovery checked without oauth4webapi',
-      change: 'src/oidc/discovery.ts checks the document itself (it already compares issuer); state/nonce from crypto.getRandomValues',
+      change:
+        'src/oidc/discovery.ts checks the document itself (it already compares issuer); state/nonce from crypto.getRandomValues',
       stubs: {
         oauth4webapi: [
           'const b64u = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "")',
@@ -352,11 +429,26 @@ if (overSignIn || process.argv.includes('--explain')) {
     const applicable = whatIfs.filter((whatIf) => whatIf.entries.includes(entry))
     for (const whatIf of applicable) {
       const size = await bundleFile(`${entry}.ts`, whatIf.stubs)
-      lines.push([entry, whatIf.label, kB(size.brotli), signedKB(size.brotli - actual.brotli), size.brotli <= budget ? 'yes' : 'no'])
+      lines.push([
+        entry,
+        whatIf.label,
+        kB(size.brotli),
+        signedKB(size.brotli - actual.brotli),
+        size.brotli <= budget ? 'yes' : 'no',
+      ])
     }
     // Earlier changes win where two stub the same module (v2: no decryption at all beats a small one).
-    const all = await bundleFile(`${entry}.ts`, Object.assign({}, ...[...applicable].reverse().map((whatIf) => whatIf.stubs)) as Record<string, string>)
-    lines.push([entry, 'all of the above', kB(all.brotli), signedKB(all.brotli - actual.brotli), all.brotli <= budget ? 'yes' : 'no'])
+    const all = await bundleFile(
+      `${entry}.ts`,
+      Object.assign({}, ...[...applicable].reverse().map((whatIf) => whatIf.stubs)) as Record<string, string>,
+    )
+    lines.push([
+      entry,
+      'all of the above',
+      kB(all.brotli),
+      signedKB(all.brotli - actual.brotli),
+      all.brotli <= budget ? 'yes' : 'no',
+    ])
   }
   console.log('what would shrink the sign-in bundles (each change stubbed out in a rebuild; brotli):')
   console.log(table(['entry', 'what if', 'brotli', 'vs now', 'within budget'], lines))

@@ -60,6 +60,10 @@ await cost('URL: new URL + searchParams.set per parameter (today)', () => {
 })
 await cost('URL: endpoint + "?" + new URLSearchParams(params)', () => `${endpoint}?${new URLSearchParams(params)}`)
 await cost('structuredClone({}) (claims when none are given)', () => structuredClone({}))
-await cost('JSON.stringify(transaction)', () => JSON.stringify({ kind: 'sign-in', nonce: params.nonce, scopes: ['openid', 'identite_pivot'], amr: false, acr: 'eidas1' }))
-await cost('memoryStore().put at its 10,000 bound (today: keys().next())', () => current.put(`tx:${key++}`, 'v'.repeat(150), 1800))
+await cost('JSON.stringify(transaction)', () =>
+  JSON.stringify({ kind: 'sign-in', nonce: params.nonce, scopes: ['openid', 'identite_pivot'], amr: false, acr: 'eidas1' }),
+)
+await cost('memoryStore().put at its 10,000 bound (today: keys().next())', () =>
+  current.put(`tx:${key++}`, 'v'.repeat(150), 1800),
+)
 await cost('fixed store put at its 10,000 bound (kept iterator)', () => fixed.put(`tx:${key++}`, 'v'.repeat(150), 1800))

@@ -42,7 +42,8 @@ async function measure(op: OpHandle, flow: SignInFlow, n: number): Promise<Measu
   const { failures, firstError } = await runPool(callbacks, inFlight, (url) => flow.complete(url))
   const wallMs = performance.now() - startedAt
   const cpu = process.cpuUsage(cpuBefore)
-  if (failures > 0) throw new Error(`${flow.name}: ${failures}/${n} callbacks failed: ${String(firstError)}`, { cause: firstError })
+  if (failures > 0)
+    throw new Error(`${flow.name}: ${failures}/${n} callbacks failed: ${String(firstError)}`, { cause: firstError })
   return { perSec: (n * 1000) / wallMs, cpuUsPerCallback: (cpu.user + cpu.system) / n }
 }
 

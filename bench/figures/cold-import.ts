@@ -72,7 +72,10 @@ const dependencies = ['jose', 'oauth4webapi', 'valibot']
 const lazyStubs: Plugin = {
   name: 'lazy-stubs',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(jose\/jwt\/sign|jose\/jwe\/compact\/encrypt|valibot)$/ }, (args) => ({ path: args.path, namespace: 'lazy' }))
+    pluginBuild.onResolve({ filter: /^(jose\/jwt\/sign|jose\/jwe\/compact\/encrypt|valibot)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'lazy',
+    }))
     const contents: Record<string, string> = {
       'jose/jwt/sign': 'export class SignJWT {}',
       'jose/jwe/compact/encrypt': 'export class CompactEncrypt {}',
@@ -81,11 +84,23 @@ const lazyStubs: Plugin = {
     pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: contents[args.path] ?? '', loader: 'js' }))
   },
 }
-const whatIfBuild: BuildOptions = { entryPoints: [join(root, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' }
+const whatIfBuild: BuildOptions = {
+  entryPoints: [join(root, 'src/index.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'silent',
+}
 const bundledEntry = join(whatIfDir, 'deps-bundled.mjs')
 const lazyEntry = join(whatIfDir, 'lazy-sign-encrypt-valibot.mjs')
 await build({ ...whatIfBuild, outfile: bundledEntry })
-await build({ ...whatIfBuild, outfile: lazyEntry, external: [...dependencies, ...dependencies.map((name) => `${name}/*`)], plugins: [lazyStubs] })
+await build({
+  ...whatIfBuild,
+  outfile: lazyEntry,
+  external: [...dependencies, ...dependencies.map((name) => `${name}/*`)],
+  plugins: [lazyStubs],
+})
 
 interface Sample {
   importMs: number
@@ -134,7 +149,19 @@ emitRow({
 // Where the SDK's import time goes: its dependencies one after the other, then dist/index.js, in one process.
 const steps = spawnSync(
   process.execPath,
-  [probe, 'oauth4webapi', 'jose/key/import', 'jose/jws/compact/verify', 'jose/jwe/compact/decrypt', 'jose/decode/protected_header', 'jose/base64url', 'jose/jwt/sign', 'jose/jwe/compact/encrypt', 'valibot', sdkEntry],
+  [
+    probe,
+    'oauth4webapi',
+    'jose/key/import',
+    'jose/jws/compact/verify',
+    'jose/jwe/compact/decrypt',
+    'jose/decode/protected_header',
+    'jose/base64url',
+    'jose/jwt/sign',
+    'jose/jwe/compact/encrypt',
+    'valibot',
+    sdkEntry,
+  ],
   { cwd: root, encoding: 'utf8' },
 )
 const breakdown = (JSON.parse(steps.stdout) as { steps: { target: string; ms: number }[] }).steps

@@ -105,7 +105,9 @@ log(`[fetch-all] connectors: ${chosen.map((a) => a.dir).join(', ')}${skipped.len
 // one event-loop turn pass between the calls, as between two requests of an app; scenario B chains
 // them in the same tick. undici hands a keep-alive socket back to its pool one I/O turn after the
 // body has been read, so in B the second call finds every socket still busy and opens new ones.
-async function scenario(turnBetween: boolean): Promise<{ timings: number[]; connections: number; requests: number; failures: number }> {
+async function scenario(
+  turnBetween: boolean,
+): Promise<{ timings: number[]; connections: number; requests: number; failures: number }> {
   const servers = await Promise.all(chosen.map((adapter) => startApiServer(adapter.payload)))
   try {
     const connectors = await Promise.all(chosen.map((adapter, i) => buildConnector(adapter, (servers[i] as ApiServer).baseUrl)))
@@ -141,7 +143,9 @@ const apart = await scenario(true)
 const chained = await scenario(false)
 const connectorNote =
   `connectors: ${distinct.join(', ')}` +
-  (fallback > 0 ? `, plus ${fallback} more statut-etudiant-boursier instance(s) on other base URLs (fewer than ${wanted} usable)` : '') +
+  (fallback > 0
+    ? `, plus ${fallback} more statut-etudiant-boursier instance(s) on other base URLs (fewer than ${wanted} usable)`
+    : '') +
   (skipped.length ? `; not used: ${skipped.join(', ')}` : '')
 emitRow({
   id: '5',

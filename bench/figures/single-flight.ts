@@ -28,7 +28,9 @@ try {
   const results = await Promise.allSettled(urls.map((url) => cold.complete(url)))
   const failed = results.filter((result) => result.status === 'rejected')
   const counts = await op.resetCounts()
-  log(`[single-flight] SDK: ${JSON.stringify(counts)}, ${failed.length} failed${failed[0] ? `: ${String((failed[0] as PromiseRejectedResult).reason)}` : ''}`)
+  log(
+    `[single-flight] SDK: ${JSON.stringify(counts)}, ${failed.length} failed${failed[0] ? `: ${String((failed[0] as PromiseRejectedResult).reason)}` : ''}`,
+  )
 
   // openid-client: discovery is an explicit call, then the 1,000 callbacks at once.
   const oc = await openidClientFlow(op.info)
@@ -38,7 +40,8 @@ try {
   const ocCounts = await op.resetCounts()
   log(`[single-flight] openid-client: ${JSON.stringify(ocCounts)}, ${ocRun.failures} failed`)
 
-  const holds = (counts.discovery ?? 0) === 1 && (counts.jwks ?? 0) === 1 && failed.length === 0 && (counts.token ?? 0) === callbacks
+  const holds =
+    (counts.discovery ?? 0) === 1 && (counts.jwks ?? 0) === 1 && failed.length === 0 && (counts.token ?? 0) === callbacks
   emitRow({
     id: '6',
     figure: `${callbacks} callbacks at once on a cold client: discovery / key-set requests at the OP`,

@@ -114,8 +114,16 @@ try {
   for (const { id, label, sdk, jose } of cases) {
     // Same answer from both (and the key set fetched and the key imported before timing).
     const [mine, theirs] = await Promise.all([sdk(), jose()])
-    if (mine.payload.sub !== theirs.payload.sub || mine.payload.family_name !== 'DUBOIS') throw new Error(`${label}: payloads differ`)
-    const hz = await compareRounds(`verify ${label}`, [{ name: 'SDK', run: sdk }, { name: 'jose', run: jose }], { ...plan, batch: 10 })
+    if (mine.payload.sub !== theirs.payload.sub || mine.payload.family_name !== 'DUBOIS')
+      throw new Error(`${label}: payloads differ`)
+    const hz = await compareRounds(
+      `verify ${label}`,
+      [
+        { name: 'SDK', run: sdk },
+        { name: 'jose', run: jose },
+      ],
+      { ...plan, batch: 10 },
+    )
     const sdkHz = hz.get('SDK') ?? []
     const joseHz = hz.get('jose') ?? []
     const ratios = sdkHz.map((hz, i) => hz / (joseHz[i] as number))

@@ -53,7 +53,9 @@ export async function compareRounds(
       if (result.state !== 'completed') throw new Error(`${label} ${task.name}: ${result.state}`)
       const hz = (batch * 1000) / result.period
       results.get(task.name)?.push(hz)
-      log(`[${label}] round ${round + 1}/${options.rounds} ${task.name.padEnd(26)} ${formatNumber(hz)} ops per CPU-second (${formatNumber((result.period * 1000) / batch)} µs CPU per op)`)
+      log(
+        `[${label}] round ${round + 1}/${options.rounds} ${task.name.padEnd(26)} ${formatNumber(hz)} ops per CPU-second (${formatNumber((result.period * 1000) / batch)} µs CPU per op)`,
+      )
     }
   }
   return results

@@ -141,7 +141,13 @@ export const adapters: readonly ConnectorAdapter[] = [
     payload: {
       statutInscription: true,
       listePaiement: [
-        { date_paiement: '2021-05-03T04:00:00+02:00', montant_paiement: 1096.78, allocations: 1111.35, aides: 0.0, autres_paiements: 0.0 },
+        {
+          date_paiement: '2021-05-03T04:00:00+02:00',
+          montant_paiement: 1096.78,
+          allocations: 1111.35,
+          aides: 0.0,
+          autres_paiements: 0.0,
+        },
         { date_paiement: '2021-06-01T04:00:00+02:00', montant_paiement: 1150, allocations: 1100, aides: 50, autres_paiements: 0 },
       ],
     },

@@ -36,12 +36,15 @@ export function fixedMemoryStore(options: MemoryStoreOptions = {}): MemoryStore 
     if (timer !== undefined) return
     const first = entries.values().next()
     if (first.done) return
-    timer = setTimeout(() => {
-      timer = undefined
-      nextSweepAt = 0
-      sweep(Date.now())
-      scheduleSweep()
-    }, Math.max(1000, first.value.expiresAt - Date.now() + 50))
+    timer = setTimeout(
+      () => {
+        timer = undefined
+        nextSweepAt = 0
+        sweep(Date.now())
+        scheduleSweep()
+      },
+      Math.max(1000, first.value.expiresAt - Date.now() + 50),
+    )
     ;(timer as { unref?: () => void }).unref?.()
   }
 

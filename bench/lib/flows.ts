@@ -35,7 +35,11 @@ export async function makeEncryptionKeyPair(): Promise<EncryptionKeyPair> {
 }
 
 /** The SDK, as an app writes it: createClient with the preset, authorize(), callback(). */
-export function sdkFlow(op: OpReady, encryption?: EncryptionKeyPair, clientOptions: { store?: Parameters<typeof createClient>[0]['store'] } = {}): SignInFlow & { client: Client } {
+export function sdkFlow(
+  op: OpReady,
+  encryption?: EncryptionKeyPair,
+  clientOptions: { store?: Parameters<typeof createClient>[0]['store'] } = {},
+): SignInFlow & { client: Client } {
   const client = createClient({
     provider: encryption ? franceConnectPlus({ issuer: op.issuer }) : franceConnect({ issuer: op.issuer }),
     clientId: op.clientId,
@@ -70,7 +74,10 @@ interface OcTransaction {
  * openid-client 6 configured to verify what the SDK verifies. The transaction is kept in a Map
  * (taken out at the callback); the returned `acr` is checked against the one asked.
  */
-export async function openidClientFlow(op: OpReady, encryption?: EncryptionKeyPair): Promise<SignInFlow & { config: oc.Configuration }> {
+export async function openidClientFlow(
+  op: OpReady,
+  encryption?: EncryptionKeyPair,
+): Promise<SignInFlow & { config: oc.Configuration }> {
   const alg = 'ES256'
   const metadata: Partial<oc.ClientMetadata> = {
     redirect_uris: [op.redirectUri],

@@ -76,5 +76,10 @@ export function renderTable(rows: readonly Row[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)))
   const render = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`
   const notes = rows.filter((row) => row.note).map((row) => `- ${row.id}: ${row.note}`)
-  return [render(header), render(widths.map((width) => '-'.repeat(width))), ...lines.map(render), ...(notes.length ? ['', ...notes] : [])].join('\n')
+  return [
+    render(header),
+    render(widths.map((width) => '-'.repeat(width))),
+    ...lines.map(render),
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n')
 }

@@ -11,6 +11,10 @@ function sourceFiles(dir: string): string[] {
 
 export function valibotStub(): string {
   const src = fileURLToPath(new URL('../../src', import.meta.url))
-  const names = new Set(sourceFiles(src).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bv\.([a-z][A-Za-z]*)\b/g)].map((match) => match[1] as string)))
+  const names = new Set(
+    sourceFiles(src).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bv\.([a-z][A-Za-z]*)\b/g)].map((match) => match[1] as string),
+    ),
+  )
   return [...names].map((name) => `export const ${name} = () => ({})`).join('\n')
 }

@@ -19,7 +19,9 @@ export function createApp(options: AppOptions): FastifyInstance {
   const web = createWebApp(options, 'Fastify')
   const app = Fastify()
   // the logout form posts an empty form: accept the type (Fastify answers 415 to unknown ones)
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) => done(null, undefined))
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
+    done(null, undefined),
+  )
   const handle = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
     const query = new URL(request.url, 'http://app.invalid').searchParams
     return send(reply, await route({ query, cookie: request.headers.cookie }))

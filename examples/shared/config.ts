@@ -54,7 +54,10 @@ function providerFor(variant: SandboxVariant, issuer: string): Provider {
  * const app = createApp(appOptionsFromSandbox(sandbox))
  * ```
  */
-export function appOptionsFromSandbox(sandbox: Sandbox, options: { apis?: ApiSelection; sessionSecret?: string } = {}): AppOptions {
+export function appOptionsFromSandbox(
+  sandbox: Sandbox,
+  options: { apis?: ApiSelection; sessionSecret?: string } = {},
+): AppOptions {
   const connectors = sandboxConnectors(sandbox) as Record<ConnectorId, AnyConnector>
   const ids = selectedIds(options.apis ?? 'seed', Object.keys(connectors) as ConnectorId[])
   return {
@@ -87,7 +90,8 @@ export function sandboxEnv(sandbox: Sandbox): Record<string, string> {
   const { credentials, apis } = sandbox
   const year = (sandbox.fetchAllParams['impot-particulier'] as { annee?: number } | undefined)?.annee
   return {
-    FC_PROVIDER: sandbox.variant === 'fcplus' ? 'franceconnect-plus' : sandbox.variant === 'v1' ? 'franceconnect-v1' : 'franceconnect',
+    FC_PROVIDER:
+      sandbox.variant === 'fcplus' ? 'franceconnect-plus' : sandbox.variant === 'v1' ? 'franceconnect-v1' : 'franceconnect',
     FC_ISSUER: sandbox.issuer,
     FC_CLIENT_ID: sandbox.clientId,
     FC_CLIENT_SECRET: sandbox.clientSecret,
@@ -114,22 +118,35 @@ type Env = Record<string, string | undefined>
 const connectorsFromEnv: Record<ConnectorId, (env: Env) => AnyConnector | undefined> = {
   'impot-particulier': (env) =>
     env.DGFIP_URL && env.DGFIP_GATEWAY_TOKEN && env.DGFIP_ID_TELESERVICE
-      ? impotParticulier({ baseUrl: env.DGFIP_URL, gatewayToken: env.DGFIP_GATEWAY_TOKEN, idTeleservice: env.DGFIP_ID_TELESERVICE })
+      ? impotParticulier({
+          baseUrl: env.DGFIP_URL,
+          gatewayToken: env.DGFIP_GATEWAY_TOKEN,
+          idTeleservice: env.DGFIP_ID_TELESERVICE,
+        })
       : undefined,
   'droits-assurance-maladie': (env) =>
-    env.CNAM_DROITS_URL && env.CNAM_API_KEY ? droitsAssuranceMaladie({ baseUrl: env.CNAM_DROITS_URL, apiKey: env.CNAM_API_KEY }) : undefined,
+    env.CNAM_DROITS_URL && env.CNAM_API_KEY
+      ? droitsAssuranceMaladie({ baseUrl: env.CNAM_DROITS_URL, apiKey: env.CNAM_API_KEY })
+      : undefined,
   'indemnites-journalieres': (env) =>
-    env.CNAM_IJ_URL ? indemnitesJournalieres({ baseUrl: env.CNAM_IJ_URL, ...(env.CNAM_API_KEY ? { apiKey: env.CNAM_API_KEY } : {}) }) : undefined,
+    env.CNAM_IJ_URL
+      ? indemnitesJournalieres({ baseUrl: env.CNAM_IJ_URL, ...(env.CNAM_API_KEY ? { apiKey: env.CNAM_API_KEY } : {}) })
+      : undefined,
   'statut-etudiant': (env) => particulier(env, statutEtudiant),
   'statut-etudiant-boursier': (env) => particulier(env, statutEtudiantBoursier),
   'complementaire-sante-solidaire': (env) => particulier(env, complementaireSanteSolidaire),
   'revenu-solidarite-active': (env) => particulier(env, revenuSolidariteActive),
   'quotient-familial': (env) => particulier(env, quotientFamilial),
-  'france-travail-statut': (env) => (env.FRANCE_TRAVAIL_URL ? franceTravailStatut({ baseUrl: env.FRANCE_TRAVAIL_URL }) : undefined),
-  'france-travail-paiements': (env) => (env.FRANCE_TRAVAIL_URL ? franceTravailPaiements({ baseUrl: env.FRANCE_TRAVAIL_URL }) : undefined),
+  'france-travail-statut': (env) =>
+    env.FRANCE_TRAVAIL_URL ? franceTravailStatut({ baseUrl: env.FRANCE_TRAVAIL_URL }) : undefined,
+  'france-travail-paiements': (env) =>
+    env.FRANCE_TRAVAIL_URL ? franceTravailPaiements({ baseUrl: env.FRANCE_TRAVAIL_URL }) : undefined,
 }
 
-function particulier(env: Env, factory: (options: { baseUrl?: string; env?: 'staging' | 'production'; recipient: string }) => AnyConnector): AnyConnector | undefined {
+function particulier(
+  env: Env,
+  factory: (options: { baseUrl?: string; env?: 'staging' | 'production'; recipient: string }) => AnyConnector,
+): AnyConnector | undefined {
   if (!env.API_PARTICULIER_RECIPIENT) return undefined
   if (env.API_PARTICULIER_URL) return factory({ baseUrl: env.API_PARTICULIER_URL, recipient: env.API_PARTICULIER_RECIPIENT })
   const apiEnv = env.API_PARTICULIER_ENV
@@ -147,11 +164,15 @@ function providerFromEnv(env: Env): Provider {
   const kind = env.FC_PROVIDER ?? 'franceconnect'
   const issuer = env.FC_ISSUER
   const where = env.FC_ENV
-  if (!issuer && !where) throw new ConfigurationError('configuration_invalid', 'Set FC_ISSUER (or FC_ENV: sandbox, integration, production)')
+  if (!issuer && !where)
+    throw new ConfigurationError('configuration_invalid', 'Set FC_ISSUER (or FC_ENV: sandbox, integration, production)')
   if (kind === 'franceconnect') return franceConnect(issuer ? { issuer } : { env: where as FranceConnectEnvironment })
   if (kind === 'franceconnect-plus') return franceConnectPlus(issuer ? { issuer } : { env: where as IntegrationOrProduction })
   if (kind === 'franceconnect-v1') return franceConnectV1(issuer ? { issuer } : { env: where as IntegrationOrProduction })
-  throw new ConfigurationError('configuration_invalid', 'FC_PROVIDER must be franceconnect, franceconnect-plus or franceconnect-v1')
+  throw new ConfigurationError(
+    'configuration_invalid',
+    'FC_PROVIDER must be franceconnect, franceconnect-plus or franceconnect-v1',
+  )
 }
 
 /**
@@ -179,9 +200,14 @@ function providerFromEnv(env: Env): Provider {
 export function appOptionsFromEnv(env: Env): AppOptions {
   const provider = providerFromEnv(env)
   const available = (Object.keys(connectorsFromEnv) as ConnectorId[]).filter((id) => connectorsFromEnv[id](env) !== undefined)
-  const asked = env.FC_APIS ? (env.FC_APIS.split(',').map((id) => id.trim()).filter(Boolean) as ConnectorId[]) : undefined
+  const asked = env.FC_APIS
+    ? (env.FC_APIS.split(',')
+        .map((id) => id.trim())
+        .filter(Boolean) as ConnectorId[])
+    : undefined
   const missing = asked?.filter((id) => !available.includes(id)) ?? []
-  if (missing.length > 0) throw new ConfigurationError('configuration_invalid', `FC_APIS names APIs whose variables are not set: ${missing.join(', ')}`)
+  if (missing.length > 0)
+    throw new ConfigurationError('configuration_invalid', `FC_APIS names APIs whose variables are not set: ${missing.join(', ')}`)
   const ids = asked ? selectedIds(asked, available) : available
   let encryptionKeys: EncryptionKey[] | undefined
   if (env.FC_ENCRYPTION_KEYS) {

@@ -36,7 +36,13 @@ export interface CookieOptions {
  * GET) and off cross-site POSTs, which is what protects the logout form from forged submissions.
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${Math.max(0, Math.floor(options.maxAgeSec))}`, 'HttpOnly', 'SameSite=Lax']
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSec))}`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ]
   if (options.secure) parts.push('Secure')
   return parts.join('; ')
 }

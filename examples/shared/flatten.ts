@@ -50,7 +50,11 @@ function isSmallRecordList(items: unknown[]): items is Record<string, unknown>[]
 
 function inlineRecords(items: Record<string, unknown>[]): string {
   return items
-    .map((item) => Object.entries(item).map(([key, value]) => `${key}: ${formatValue(value)}`).join(', '))
+    .map((item) =>
+      Object.entries(item)
+        .map(([key, value]) => `${key}: ${formatValue(value)}`)
+        .join(', '),
+    )
     .join(' ; ')
 }
 
@@ -110,7 +114,13 @@ function addRowsTable(items: unknown[], path: string, tables: DataTable[]): void
   table.rows = cellsByRow.map((cells) => table.columns.map((column) => cells.get(column) ?? ''))
 }
 
-function collectCells(object: Record<string, unknown>, prefix: string, cells: Map<string, string>, itemPath: string, tables: DataTable[]): void {
+function collectCells(
+  object: Record<string, unknown>,
+  prefix: string,
+  cells: Map<string, string>,
+  itemPath: string,
+  tables: DataTable[],
+): void {
   for (const [key, value] of Object.entries(object)) {
     const column = join(prefix, key)
     if (isObject(value)) {

@@ -143,7 +143,10 @@ export function franceConnectButton(loginPath: string): string {
 }
 
 /** The welcome page, signed out: what the service will ask for, and the FranceConnect button. */
-export function renderSignedOut(context: PageContext, input: { apis: readonly string[]; notice?: { text: string; error?: boolean } }): string {
+export function renderSignedOut(
+  context: PageContext,
+  input: { apis: readonly string[]; notice?: { text: string; error?: boolean } },
+): string {
   const notice = input.notice
     ? `<div class="notice${input.notice.error ? ' error' : ''}" id="notice" role="status">${escapeHtml(input.notice.text)}</div>`
     : ''
@@ -177,16 +180,27 @@ function keepTogether(cell: string): boolean {
 function tableHtml(table: DataTable): string {
   const caption = table.path ? `<caption>${escapeHtml(table.path)}</caption>` : ''
   if (table.kind === 'fields') {
-    const rows = table.rows.map(([key, value]) => `<tr><th scope="row">${escapeHtml(key)}</th><td>${escapeHtml(value)}</td></tr>`).join('')
+    const rows = table.rows
+      .map(([key, value]) => `<tr><th scope="row">${escapeHtml(key)}</th><td>${escapeHtml(value)}</td></tr>`)
+      .join('')
     return `<div class="table-wrap"><table class="fields">${caption}<tbody>${rows}</tbody></table></div>`
   }
   const head = table.columns.map((column) => `<th scope="col">${breakable(column)}</th>`).join('')
-  const rows = table.rows.map((row) => `<tr>${row.map((cell) => `<td${keepTogether(cell) ? ' class="nowrap"' : ''}>${breakable(cell)}</td>`).join('')}</tr>`).join('')
+  const rows = table.rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell) => `<td${keepTogether(cell) ? ' class="nowrap"' : ''}>${breakable(cell)}</td>`).join('')}</tr>`,
+    )
+    .join('')
   return `<div class="table-wrap"><table class="rows">${caption}<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
 }
 
 function identityHtml(view: SignedInView): string {
-  const entries: [string, unknown][] = [...Object.entries(view.claims).filter(([name]) => name !== 'sub'), ['acr', view.acr], ['sub', view.sub]]
+  const entries: [string, unknown][] = [
+    ...Object.entries(view.claims).filter(([name]) => name !== 'sub'),
+    ['acr', view.acr],
+    ['sub', view.sub],
+  ]
   const rows = entries
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => {

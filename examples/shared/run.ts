@@ -105,7 +105,10 @@ export async function startWithSandbox(
  * const running = await startFromEnv((options) => createApp(options), { port: 3000, env: process.env })
  * ```
  */
-export async function startFromEnv(factory: ListenerFactory, options: { port: number; env: Record<string, string | undefined> }): Promise<RunningApp> {
+export async function startFromEnv(
+  factory: ListenerFactory,
+  options: { port: number; env: Record<string, string | undefined> },
+): Promise<RunningApp> {
   const appOptions = appOptionsFromEnv(options.env)
   const listener = await factory(appOptions)
   const server = createServer(listener)
@@ -130,9 +133,13 @@ export async function runExample(framework: string, factory: ListenerFactory): P
   const variant = env.FC_SANDBOX_VARIANT as SandboxVariant | undefined
   let running: RunningApp
   try {
-    running = fromEnv ? await startFromEnv(factory, { port, env }) : await startWithSandbox(factory, { port, ...(variant ? { variant } : {}) })
+    running = fromEnv
+      ? await startFromEnv(factory, { port, env })
+      : await startWithSandbox(factory, { port, ...(variant ? { variant } : {}) })
   } catch (error) {
-    console.error(`✘ ${framework} example: ${error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error)}`)
+    console.error(
+      `✘ ${framework} example: ${error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error)}`,
+    )
     process.exitCode = 1
     return
   }

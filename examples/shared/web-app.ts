@@ -113,7 +113,9 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
     login: '/login',
     callback: redirectUri.pathname,
     logout: '/logout',
-    logoutCallback: options.sdkOptions.postLogoutRedirectUri ? new URL(options.sdkOptions.postLogoutRedirectUri).pathname : '/logout-callback',
+    logoutCallback: options.sdkOptions.postLogoutRedirectUri
+      ? new URL(options.sdkOptions.postLogoutRedirectUri).pathname
+      : '/logout-callback',
   }
   const context: PageContext = {
     serviceName: options.serviceName ?? 'Démarche en ligne',
@@ -154,7 +156,12 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
         return await route(request)
       } catch (error) {
         const cookies = [clearCookie(transactionCookie, secure)]
-        if (isFranceConnectSdkError(error)) return html(error.status && error.status >= 500 ? 502 : 400, renderError(context, { title, code: error.code, message: error.message }), cookies)
+        if (isFranceConnectSdkError(error))
+          return html(
+            error.status && error.status >= 500 ? 502 : 400,
+            renderError(context, { title, code: error.code, message: error.message }),
+            cookies,
+          )
         console.error(error)
         return html(500, renderError(context, { title, message: 'Une erreur inattendue est survenue.' }), cookies)
       }
@@ -230,10 +237,20 @@ function toApiViews(configured: readonly string[], results: SettledApiResult[]):
   return configured.map((api): ApiView => {
     const entry = results.find((result) => result.api === api)
     if (!entry) {
-      return { api, status: 'rejected', error: { code: 'scope_not_granted', message: 'Le fournisseur d’identité n’a accordé aucun scope de cette API.' } }
+      return {
+        api,
+        status: 'rejected',
+        error: { code: 'scope_not_granted', message: 'Le fournisseur d’identité n’a accordé aucun scope de cette API.' },
+      }
     }
     if (entry.status === 'fulfilled') {
-      return { api, provider: entry.result.provider, status: 'fulfilled', data: entry.result.data, fetchedAt: entry.result.fetchedAt }
+      return {
+        api,
+        provider: entry.result.provider,
+        status: 'fulfilled',
+        data: entry.result.data,
+        fetchedAt: entry.result.fetchedAt,
+      }
     }
     const error = entry.error
     if (isFranceConnectSdkError(error)) {

@@ -16,7 +16,9 @@ export class UsageError extends Error {
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** What the options read: a string or a boolean each, by their declared type; `help` always. */
-export type OptionValues<O extends Options> = { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & { help?: boolean }
+export type OptionValues<O extends Options> = { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & {
+  help?: boolean
+}
 
 /**
  * The options of a command, strictly: an unknown option, a missing value or a positional argument
@@ -29,7 +31,12 @@ export type OptionValues<O extends Options> = { [K in keyof O]?: O[K]['type'] ex
  */
 export function readOptions<const O extends Options>(args: string[], options: O, usage: string): OptionValues<O> {
   try {
-    const { values } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false })
+    const { values } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    })
     return values as OptionValues<O>
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), usage)
@@ -45,8 +52,14 @@ export function readPort(value: string | undefined, usage: string, fallback: num
 }
 
 /** One of the allowed values, or a usage error. */
-export function readChoice<const T extends string>(value: string | undefined, name: string, choices: readonly T[], usage: string): T | undefined {
+export function readChoice<const T extends string>(
+  value: string | undefined,
+  name: string,
+  choices: readonly T[],
+  usage: string,
+): T | undefined {
   if (value === undefined) return undefined
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not "${value}"`, usage)
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not "${value}"`, usage)
   return value as T
 }

@@ -41,7 +41,9 @@ export function findPerson(people: readonly SandboxIdentity[], choice: string | 
         ? people[Number(wanted)]
         : people.find((person) => person.id === wanted || person.family_name.toLowerCase() === wanted)
   if (!found) {
-    const list = people.map((person, index) => `  ${index}  ${person.id.padEnd(22)} ${person.given_name} ${person.family_name}`).join('\n')
+    const list = people
+      .map((person, index) => `  ${index}  ${person.id.padEnd(22)} ${person.given_name} ${person.family_name}`)
+      .join('\n')
     throw new UsageError(`--identity "${choice}" is not a person of the sandbox. They are:\n${list}`, demoUsage)
   }
   return found
@@ -71,7 +73,9 @@ export async function runDemo(output: Output, options: DemoOptions): Promise<num
   const person = findPerson(sandboxIdentities(), options.identity)
   const tty = output.tty
   const progress = new Progress(output)
-  output.out(`${paint.bold(tty, 'franceconnect-sdk demo')} — ${variantNames[options.variant]} sandbox on 127.0.0.1 (fictitious people and data)`)
+  output.out(
+    `${paint.bold(tty, 'franceconnect-sdk demo')} — ${variantNames[options.variant]} sandbox on 127.0.0.1 (fictitious people and data)`,
+  )
   output.out()
 
   let sandbox: Sandbox | undefined
@@ -94,10 +98,14 @@ export async function runDemo(output: Output, options: DemoOptions): Promise<num
       apis: connectors,
     })
 
-    const { url } = await progress.step('authorize(): discovery, authorization URL', () => fc.authorize(), (result) => {
-      const params = new URL(result.url).searchParams
-      return `acr_values=${params.get('acr_values') ?? '—'} · ${(params.get('scope') ?? '').split(' ').length} scopes`
-    })
+    const { url } = await progress.step(
+      'authorize(): discovery, authorization URL',
+      () => fc.authorize(),
+      (result) => {
+        const params = new URL(result.url).searchParams
+        return `acr_values=${params.get('acr_values') ?? '—'} · ${(params.get('scope') ?? '').split(' ').length} scopes`
+      },
+    )
     const callbackUrl = await progress.step(
       'Sign in on the mock FranceConnect',
       () => started.signIn(url, { identity: person.id }),
@@ -160,7 +168,12 @@ function summarizeResults(results: SettledApiResult[], configured: number): stri
 const isNoData = (error: unknown) => isFranceConnectSdkError(error) && error.code === 'api_not_found'
 
 /** Prints each API's block; returns how many failed for another reason than having no data. */
-function printResults(output: Output, results: SettledApiResult[], connectors: AnyConnector[], times: Map<string, number>): number {
+function printResults(
+  output: Output,
+  results: SettledApiResult[],
+  connectors: AnyConnector[],
+  times: Map<string, number>,
+): number {
   const tty = output.tty
   let unexpected = 0
   for (const connector of connectors) {

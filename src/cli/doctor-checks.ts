@@ -17,7 +17,8 @@ export interface Check {
 
 type Metadata = Record<string, unknown>
 
-const list = (value: unknown): string[] | undefined => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined)
+const list = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined
 const names = (values: readonly string[]) => values.join(', ')
 
 /**
@@ -34,14 +35,25 @@ export function checkDiscovery(provider: Provider, metadata: Metadata): Check[] 
 
   // issuer: the ID token's iss must be exactly the configured issuer
   if (metadata.issuer === provider.issuer) add('ok', 'issuer', 'equals the configured issuer')
-  else add('fail', 'issuer', `is "${String(metadata.issuer)}", not the configured "${provider.issuer}": discovery and every ID token would be refused`)
+  else
+    add(
+      'fail',
+      'issuer',
+      `is "${String(metadata.issuer)}", not the configured "${provider.issuer}": discovery and every ID token would be refused`,
+    )
 
-  if (list(metadata.response_types_supported)?.includes('code') === false) add('fail', 'response_types_supported', 'does not offer "code": the authorization code flow is impossible')
+  if (list(metadata.response_types_supported)?.includes('code') === false)
+    add('fail', 'response_types_supported', 'does not offer "code": the authorization code flow is impossible')
   const grants = list(metadata.grant_types_supported)
   if (grants && !grants.includes('authorization_code')) add('fail', 'grant_types_supported', 'does not offer authorization_code')
 
   // endpoints the sign-in needs, and those of logout and revocation
-  const needed = ['authorization_endpoint', 'token_endpoint', 'jwks_uri', ...(provider.userinfo === 'auto' ? [] : ['userinfo_endpoint'])]
+  const needed = [
+    'authorization_endpoint',
+    'token_endpoint',
+    'jwks_uri',
+    ...(provider.userinfo === 'auto' ? [] : ['userinfo_endpoint']),
+  ]
   const missing = needed.filter((name) => typeof metadata[name] !== 'string')
   const insecure = [...needed, 'end_session_endpoint', 'revocation_endpoint', 'userinfo_endpoint'].filter((name) => {
     const value = metadata[name]
@@ -54,16 +66,33 @@ export function checkDiscovery(provider: Provider, metadata: Metadata): Check[] 
     }
   })
   if (missing.length > 0) add('fail', 'endpoints', `missing: ${names(missing)}`)
-  else if (insecure.length === 0) add('ok', 'endpoints', `${names(needed.map((name) => name.replace('_endpoint', '')))} present, HTTPS (or loopback)`)
-  if (insecure.length > 0) add('fail', 'endpoints', `not HTTPS: ${names([...new Set(insecure)])} (the SDK allows plain HTTP on loopback only)`)
-  if (typeof metadata.end_session_endpoint === 'string') add('ok', 'end_session_endpoint', 'present: logout() can end the provider session')
+  else if (insecure.length === 0)
+    add('ok', 'endpoints', `${names(needed.map((name) => name.replace('_endpoint', '')))} present, HTTPS (or loopback)`)
+  if (insecure.length > 0)
+    add('fail', 'endpoints', `not HTTPS: ${names([...new Set(insecure)])} (the SDK allows plain HTTP on loopback only)`)
+  if (typeof metadata.end_session_endpoint === 'string')
+    add('ok', 'end_session_endpoint', 'present: logout() can end the provider session')
   else add('warn', 'end_session_endpoint', 'missing: logout() cannot end the session at the provider')
   if (typeof metadata.revocation_endpoint === 'string') add('ok', 'revocation_endpoint', 'present: revoke() works')
   else add('warn', 'revocation_endpoint', 'missing: revoke() is not possible')
 
-  checks.push(checkAlgorithms('id_token_signing_alg_values_supported', list(metadata.id_token_signing_alg_values_supported), provider.signingAlgorithms, 'ID tokens'))
+  checks.push(
+    checkAlgorithms(
+      'id_token_signing_alg_values_supported',
+      list(metadata.id_token_signing_alg_values_supported),
+      provider.signingAlgorithms,
+      'ID tokens',
+    ),
+  )
   if (provider.userinfo === 'jwt' || provider.userinfo === 'jwe') {
-    checks.push(checkAlgorithms('userinfo_signing_alg_values_supported', list(metadata.userinfo_signing_alg_values_supported), provider.signingAlgorithms, 'userinfo'))
+    checks.push(
+      checkAlgorithms(
+        'userinfo_signing_alg_values_supported',
+        list(metadata.userinfo_signing_alg_values_supported),
+        provider.signingAlgorithms,
+        'userinfo',
+      ),
+    )
   }
 
   checks.push(...checkAcr(provider, metadata))
@@ -72,16 +101,35 @@ export function checkDiscovery(provider: Provider, metadata: Metadata): Check[] 
 
   const iss = metadata.authorization_response_iss_parameter_supported === true
   if (provider.callbackIssRequired) {
-    if (iss) add('ok', 'authorization_response_iss_parameter_supported', 'true: callbacks carry iss, which the preset requires and checks')
-    else add('fail', 'authorization_response_iss_parameter_supported', 'not true: the preset refuses callbacks without iss (RFC 9207)')
+    if (iss)
+      add(
+        'ok',
+        'authorization_response_iss_parameter_supported',
+        'true: callbacks carry iss, which the preset requires and checks',
+      )
+    else
+      add(
+        'fail',
+        'authorization_response_iss_parameter_supported',
+        'not true: the preset refuses callbacks without iss (RFC 9207)',
+      )
   } else {
-    add('ok', 'authorization_response_iss_parameter_supported', iss ? 'true: the callback’s iss is checked' : 'absent: callbacks without iss are accepted by this preset')
+    add(
+      'ok',
+      'authorization_response_iss_parameter_supported',
+      iss ? 'true: the callback’s iss is checked' : 'absent: callbacks without iss are accepted by this preset',
+    )
   }
 
   if (provider.pkce) {
     const methods = list(metadata.code_challenge_methods_supported)
     if (methods?.includes('S256')) add('ok', 'code_challenge_methods_supported', 'S256: PKCE as the preset sends it')
-    else add('warn', 'code_challenge_methods_supported', 'S256 not advertised: the preset sends PKCE S256; a provider that rejects it fails the sign-in')
+    else
+      add(
+        'warn',
+        'code_challenge_methods_supported',
+        'S256 not advertised: the preset sends PKCE S256; a provider that rejects it fails the sign-in',
+      )
   }
 
   const scopes = list(metadata.scopes_supported)
@@ -96,9 +144,18 @@ export function checkDiscovery(provider: Provider, metadata: Metadata): Check[] 
 function checkAlgorithms(subject: string, offered: string[] | undefined, accepted: readonly string[], what: string): Check {
   if (!offered) return { level: 'warn', subject, message: `not advertised: the preset accepts ${names(accepted)} for ${what}` }
   const usable = offered.filter((alg) => accepted.includes(alg))
-  if (usable.length === 0) return { level: 'fail', subject, message: `offers ${names(offered)}; the preset accepts only ${names(accepted)}: ${what} would be refused` }
+  if (usable.length === 0)
+    return {
+      level: 'fail',
+      subject,
+      message: `offers ${names(offered)}; the preset accepts only ${names(accepted)}: ${what} would be refused`,
+    }
   const ignored = offered.filter((alg) => !accepted.includes(alg))
-  return { level: 'ok', subject, message: `${names(usable)} accepted${ignored.length ? ` (${names(ignored)} offered, not accepted by the preset)` : ''}` }
+  return {
+    level: 'ok',
+    subject,
+    message: `${names(usable)} accepted${ignored.length ? ` (${names(ignored)} offered, not accepted by the preset)` : ''}`,
+  }
 }
 
 function checkAcr(provider: Provider, metadata: Metadata): Check[] {
@@ -108,9 +165,17 @@ function checkAcr(provider: Provider, metadata: Metadata): Check[] {
   const offered = list(metadata.acr_values_supported)
   const checks: Check[] = []
   if (acr.parameter === 'claims' && metadata.claims_parameter_supported !== true) {
-    checks.push({ level: 'warn', subject: 'claims_parameter_supported', message: 'not true: the preset asks levels through claims.id_token.acr' })
+    checks.push({
+      level: 'warn',
+      subject: 'claims_parameter_supported',
+      message: 'not true: the preset asks levels through claims.id_token.acr',
+    })
   }
-  if (!offered) return [...checks, { level: acr.required ? 'warn' : 'ok', subject, message: `not advertised; the preset asks ${names(acr.allowed)}` }]
+  if (!offered)
+    return [
+      ...checks,
+      { level: acr.required ? 'warn' : 'ok', subject, message: `not advertised; the preset asks ${names(acr.allowed)}` },
+    ]
   const missing = acr.allowed.filter((level) => !offered.includes(level))
   if (acr.default !== undefined && !offered.includes(acr.default)) {
     checks.push({
@@ -121,9 +186,17 @@ function checkAcr(provider: Provider, metadata: Metadata): Check[] {
   } else if (!acr.allowed.some((level) => offered.includes(level))) {
     checks.push({ level: 'fail', subject, message: `offers ${names(offered)}; the preset allows only ${names(acr.allowed)}` })
   } else if (missing.length > 0) {
-    checks.push({ level: 'warn', subject, message: `offers ${names(offered)}; ${names(missing)}, allowed by the preset, cannot be asked` })
+    checks.push({
+      level: 'warn',
+      subject,
+      message: `offers ${names(offered)}; ${names(missing)}, allowed by the preset, cannot be asked`,
+    })
   } else {
-    checks.push({ level: 'ok', subject, message: `${names(offered)}${acr.default ? ` (the preset asks ${acr.default} by default)` : ''}` })
+    checks.push({
+      level: 'ok',
+      subject,
+      message: `${names(offered)}${acr.default ? ` (the preset asks ${acr.default} by default)` : ''}`,
+    })
   }
   return checks
 }
@@ -134,7 +207,13 @@ function checkEncryption(provider: Provider, metadata: Metadata): Check[] {
   if (!encryption?.required) {
     const advertised = list(metadata.id_token_encryption_alg_values_supported)
     return advertised?.length
-      ? [{ level: 'warn', subject: 'id_token_encryption_alg_values_supported', message: `offers encryption (${names(advertised)}); the ${provider.id} preset expects signed tokens only: is this FranceConnect+?` }]
+      ? [
+          {
+            level: 'warn',
+            subject: 'id_token_encryption_alg_values_supported',
+            message: `offers encryption (${names(advertised)}); the ${provider.id} preset expects signed tokens only: is this FranceConnect+?`,
+          },
+        ]
       : []
   }
   const checks: Check[] = []
@@ -151,7 +230,11 @@ function checkEncryption(provider: Provider, metadata: Metadata): Check[] {
         message: `${algs ? `offers ${names(algs)} / ${names(encs ?? [])}` : 'not advertised'}; the preset needs one of ${names(encryption.keyManagementAlgorithms)} with ${names(encryption.contentEncryptionAlgorithms)}`,
       })
     } else {
-      checks.push({ level: 'ok', subject, message: `${names(usableAlgs)} with ${names(usableEncs)}: give the client encryptionKeys of one of these algorithms` })
+      checks.push({
+        level: 'ok',
+        subject,
+        message: `${names(usableAlgs)} with ${names(usableEncs)}: give the client encryptionKeys of one of these algorithms`,
+      })
     }
   }
   return checks
@@ -165,10 +248,23 @@ function checkTokenAuth(provider: Provider, advertised: string[] | undefined): C
   const withSecret = usable.find((method) => method === 'client_secret_post' || method === 'client_secret_basic')
   if (withSecret) {
     const others = usable.filter((method) => method !== withSecret)
-    return { level: 'ok', subject, message: `${withSecret} (the SDK’s choice with a client secret)${others.length ? `; also ${names(others)}` : ''}${advertised ? '' : ', by default: not advertised'}` }
+    return {
+      level: 'ok',
+      subject,
+      message: `${withSecret} (the SDK’s choice with a client secret)${others.length ? `; also ${names(others)}` : ''}${advertised ? '' : ', by default: not advertised'}`,
+    }
   }
-  if (usable.includes('private_key_jwt')) return { level: 'warn', subject, message: 'private_key_jwt only: give createClient a privateKeyJwt, a client secret will not do' }
-  return { level: 'fail', subject, message: `offers ${names(offered)}; the preset authenticates with ${names(provider.tokenAuthMethods)}` }
+  if (usable.includes('private_key_jwt'))
+    return {
+      level: 'warn',
+      subject,
+      message: 'private_key_jwt only: give createClient a privateKeyJwt, a client secret will not do',
+    }
+  return {
+    level: 'fail',
+    subject,
+    message: `offers ${names(offered)}; the preset authenticates with ${names(provider.tokenAuthMethods)}`,
+  }
 }
 
 /** Kinds of key each family of JWS algorithms needs. */
@@ -183,10 +279,16 @@ const ktyOf = (alg: string) => ({ ES: 'EC', RS: 'RSA', PS: 'RSA', Ed: 'OKP' })[a
  * await checkJwks(franceConnect({ issuer }), { keys: [...] }, ['ES256', 'RS256'])
  * ```
  */
-export async function checkJwks(provider: Provider, jwks: Record<string, unknown>, offeredAlgorithms: readonly string[] | undefined): Promise<Check[]> {
+export async function checkJwks(
+  provider: Provider,
+  jwks: Record<string, unknown>,
+  offeredAlgorithms: readonly string[] | undefined,
+): Promise<Check[]> {
   if (!Array.isArray(jwks.keys)) return [{ level: 'fail', subject: 'jwks', message: 'the key set has no "keys" array' }]
   const keys = (jwks.keys as unknown[]).filter((key): key is JWK => typeof key === 'object' && key !== null)
-  const accepted = provider.signingAlgorithms.filter((alg) => alg !== 'HS256' && (offeredAlgorithms ?? provider.signingAlgorithms).includes(alg))
+  const accepted = provider.signingAlgorithms.filter(
+    (alg) => alg !== 'HS256' && (offeredAlgorithms ?? provider.signingAlgorithms).includes(alg),
+  )
   const checks: Check[] = []
   const usable: string[] = []
   const seen = new Set<string>()
@@ -207,11 +309,25 @@ export async function checkJwks(provider: Provider, jwks: Record<string, unknown
       checks.push({ level: 'ok', subject: 'jwks', message: `${label}: ${key.alg ?? key.kty}, not used by this preset` })
       continue
     }
-    if (!key.kid) checks.push({ level: 'warn', subject: 'jwks', message: `${label}: no kid; tokens that name their key (FranceConnect’s do) never select it` })
-    if (!key.alg) checks.push({ level: 'warn', subject: 'jwks', message: `${label}: no alg; matched to ${names(forPreset)} by its type ${String(key.kty)}` })
+    if (!key.kid)
+      checks.push({
+        level: 'warn',
+        subject: 'jwks',
+        message: `${label}: no kid; tokens that name their key (FranceConnect’s do) never select it`,
+      })
+    if (!key.alg)
+      checks.push({
+        level: 'warn',
+        subject: 'jwks',
+        message: `${label}: no alg; matched to ${names(forPreset)} by its type ${String(key.kty)}`,
+      })
     const duplicate = forPreset.find((alg) => seen.has(`${key.kid}|${alg}`))
     if (duplicate) {
-      checks.push({ level: 'fail', subject: 'jwks', message: `${label}: two keys share kid and ${duplicate}; the SDK refuses to guess between them` })
+      checks.push({
+        level: 'fail',
+        subject: 'jwks',
+        message: `${label}: two keys share kid and ${duplicate}; the SDK refuses to guess between them`,
+      })
       continue
     }
     for (const alg of forPreset) seen.add(`${key.kid}|${alg}`)
@@ -223,7 +339,11 @@ export async function checkJwks(provider: Provider, jwks: Record<string, unknown
     }
   }
   if (usable.length === 0) {
-    checks.unshift({ level: 'fail', subject: 'jwks', message: `no usable signing key for ${names(accepted)} (${keys.length} keys in the set)` })
+    checks.unshift({
+      level: 'fail',
+      subject: 'jwks',
+      message: `no usable signing key for ${names(accepted)} (${keys.length} keys in the set)`,
+    })
   } else {
     checks.unshift({
       level: 'ok',

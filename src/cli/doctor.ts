@@ -4,7 +4,17 @@
  * preset's expectations. Optionally sends the SDK's own authorization request to see whether the
  * provider knows the client and its callback.
  */
-import { createClient, describeFranceConnectCode, findFranceConnectCode, franceConnect, franceConnectPlus, memoryStore, oidcProvider, proConnect, type Provider } from '../index.js'
+import {
+  createClient,
+  describeFranceConnectCode,
+  findFranceConnectCode,
+  franceConnect,
+  franceConnectPlus,
+  memoryStore,
+  oidcProvider,
+  proConnect,
+  type Provider,
+} from '../index.js'
 import { readJsonObject } from '../http/read-json.js'
 import { sendRequest } from '../http/send-request.js'
 import { assertSecureUrl } from '../http/secure-url.js'
@@ -58,7 +68,11 @@ export async function runDoctor(output: Output, options: DoctorOptions): Promise
     const start = performance.now()
     const response = await sendRequest(discoveryUrl, { headers: { accept: 'application/json' } }, transport)
     metadata = readJsonObject('discovery_error', response)
-    print({ level: 'ok', subject: 'discovery', message: `${discoveryUrl} (HTTP ${response.status}, ${formatDuration(performance.now() - start)})` })
+    print({
+      level: 'ok',
+      subject: 'discovery',
+      message: `${discoveryUrl} (HTTP ${response.status}, ${formatDuration(performance.now() - start)})`,
+    })
   } catch (error) {
     print({ level: 'fail', subject: 'discovery', message: `${discoveryUrl}: ${describeError(error)}` })
     return finish(output, checks)
@@ -72,10 +86,20 @@ export async function runDoctor(output: Output, options: DoctorOptions): Promise
   } else {
     try {
       const start = performance.now()
-      const response = await sendRequest(jwksUri, { headers: { accept: 'application/jwk-set+json, application/json' } }, transport)
+      const response = await sendRequest(
+        jwksUri,
+        { headers: { accept: 'application/jwk-set+json, application/json' } },
+        transport,
+      )
       const jwks = readJsonObject('jwks_error', response)
-      print({ level: 'ok', subject: 'jwks_uri', message: `${jwksUri} (HTTP ${response.status}, ${formatDuration(performance.now() - start)})` })
-      const offered = Array.isArray(metadata.id_token_signing_alg_values_supported) ? (metadata.id_token_signing_alg_values_supported as string[]) : undefined
+      print({
+        level: 'ok',
+        subject: 'jwks_uri',
+        message: `${jwksUri} (HTTP ${response.status}, ${formatDuration(performance.now() - start)})`,
+      })
+      const offered = Array.isArray(metadata.id_token_signing_alg_values_supported)
+        ? (metadata.id_token_signing_alg_values_supported as string[])
+        : undefined
       for (const check of await checkJwks(provider, jwks, offered)) print(check)
     } catch (error) {
       print({ level: 'fail', subject: 'jwks_uri', message: `${jwksUri}: ${describeError(error)}` })
@@ -84,7 +108,12 @@ export async function runDoctor(output: Output, options: DoctorOptions): Promise
 
   // the client, with the SDK's own authorization request
   if (!options.redirectUri) {
-    print({ level: 'skip', subject: 'client', message: 'add --redirect-uri <your registered callback> to check that the provider knows this client and accepts the SDK’s authorization request' })
+    print({
+      level: 'skip',
+      subject: 'client',
+      message:
+        'add --redirect-uri <your registered callback> to check that the provider knows this client and accepts the SDK’s authorization request',
+    })
   } else if (checks.some((check) => check.level === 'fail')) {
     print({ level: 'skip', subject: 'client', message: 'not checked: fix the problems above first' })
   } else {
@@ -98,10 +127,14 @@ function finish(output: Output, checks: Check[]): number {
   const warned = checks.filter((check) => check.level === 'warn').length
   output.out()
   if (failed > 0) {
-    output.out(`${mark(output, 'fail')} ${failed} problem${failed > 1 ? 's' : ''} would stop a sign-in${warned ? `; ${warned} other difference${warned > 1 ? 's' : ''}` : ''}.`)
+    output.out(
+      `${mark(output, 'fail')} ${failed} problem${failed > 1 ? 's' : ''} would stop a sign-in${warned ? `; ${warned} other difference${warned > 1 ? 's' : ''}` : ''}.`,
+    )
     return 1
   }
-  output.out(`${mark(output, 'ok')} Nothing stops a sign-in${warned ? `; ${warned} difference${warned > 1 ? 's' : ''} to look at` : ''}.`)
+  output.out(
+    `${mark(output, 'ok')} Nothing stops a sign-in${warned ? `; ${warned} difference${warned > 1 ? 's' : ''} to look at` : ''}.`,
+  )
   return 0
 }
 
@@ -116,16 +149,31 @@ async function probeClient(provider: Provider, options: DoctorOptions, metadata:
   let url: string
   try {
     // the secret is not sent by authorize(); createClient only wants one to be configured
-    const fc = createClient({ provider, clientId: options.clientId, clientSecret: 'doctor-sends-no-secret-anywhere', redirectUri, store: memoryStore(), timeoutMs: options.timeoutMs })
+    const fc = createClient({
+      provider,
+      clientId: options.clientId,
+      clientSecret: 'doctor-sends-no-secret-anywhere',
+      redirectUri,
+      store: memoryStore(),
+      timeoutMs: options.timeoutMs,
+    })
     url = (await fc.authorize()).url
   } catch (error) {
     return { level: 'fail', subject, message: `the SDK cannot build the authorization request: ${describeError(error)}` }
   }
   let response: Response
   try {
-    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs), headers: { accept: 'text/html' } })
+    response = await fetch(url, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: { accept: 'text/html' },
+    })
   } catch (error) {
-    return { level: 'fail', subject, message: `${String(metadata.authorization_endpoint)} did not answer: ${describeError(error)}` }
+    return {
+      level: 'fail',
+      subject,
+      message: `${String(metadata.authorization_endpoint)} did not answer: ${describeError(error)}`,
+    }
   }
   const location = response.headers.get('location')
   const body = location ? '' : (await response.text()).slice(0, 50_000)
@@ -134,14 +182,31 @@ async function probeClient(provider: Provider, options: DoctorOptions, metadata:
     const target = new URL(location, url)
     if (target.href.startsWith(redirectUri)) {
       const error = target.searchParams.get('error')
-      if (error) return { level: 'fail', subject, message: `the provider sent the browser back with error=${error}${target.searchParams.get('error_description') ? ` (${target.searchParams.get('error_description')})` : ''}` }
+      if (error)
+        return {
+          level: 'fail',
+          subject,
+          message: `the provider sent the browser back with error=${error}${target.searchParams.get('error_description') ? ` (${target.searchParams.get('error_description')})` : ''}`,
+        }
     }
-    return { level: 'ok', subject, message: `${options.clientId} known, ${redirectUri} accepted: the authorization request leads to the provider’s login (HTTP ${response.status})` }
+    return {
+      level: 'ok',
+      subject,
+      message: `${options.clientId} known, ${redirectUri} accepted: the authorization request leads to the provider’s login (HTTP ${response.status})`,
+    }
   }
   const code = findFranceConnectCode(body)
   if (response.status >= 400 || code) {
     const known = code ? describeFranceConnectCode(code) : undefined
-    return { level: 'fail', subject, message: `the authorization request is refused (HTTP ${response.status}${code ? `, ${code}${known ? `: ${known.en}` : ''}` : ''})` }
+    return {
+      level: 'fail',
+      subject,
+      message: `the authorization request is refused (HTTP ${response.status}${code ? `, ${code}${known ? `: ${known.en}` : ''}` : ''})`,
+    }
   }
-  return { level: 'ok', subject, message: `${options.clientId} known, ${redirectUri} accepted: the provider shows its login page (HTTP ${response.status})` }
+  return {
+    level: 'ok',
+    subject,
+    message: `${options.clientId} known, ${redirectUri} accepted: the provider shows its login page (HTTP ${response.status})`,
+  }
 }

@@ -23,11 +23,16 @@ export async function main(args: string[], output: Output = processOutput()): Pr
   try {
     switch (command) {
       case 'demo': {
-        const options = readOptions(rest, { variant: { type: 'string' }, identity: { type: 'string' }, serve: { type: 'boolean' }, port: { type: 'string' } }, demoUsage)
+        const options = readOptions(
+          rest,
+          { variant: { type: 'string' }, identity: { type: 'string' }, serve: { type: 'boolean' }, port: { type: 'string' } },
+          demoUsage,
+        )
         if (options.help) return usage(output, demoUsage)
         const variant = readChoice(options.variant, 'variant', variants, demoUsage) ?? 'v2'
         if (options.serve) {
-          if (options.identity !== undefined) throw new UsageError('--identity is for the printed demo; with --serve, pick the person on the login page', demoUsage)
+          if (options.identity !== undefined)
+            throw new UsageError('--identity is for the printed demo; with --serve, pick the person on the login page', demoUsage)
           const { runServe } = await import('./serve.js')
           return await runServe(output, { port: readPort(options.port, demoUsage, 3000)!, variant })
         }
@@ -38,7 +43,12 @@ export async function main(args: string[], output: Output = processOutput()): Pr
       case 'sandbox': {
         const options = readOptions(
           rest,
-          { port: { type: 'string' }, variant: { type: 'string' }, 'redirect-uri': { type: 'string' }, 'post-logout-redirect-uri': { type: 'string' } },
+          {
+            port: { type: 'string' },
+            variant: { type: 'string' },
+            'redirect-uri': { type: 'string' },
+            'post-logout-redirect-uri': { type: 'string' },
+          },
           sandboxUsage,
         )
         if (options.help) return usage(output, sandboxUsage)
@@ -55,7 +65,13 @@ export async function main(args: string[], output: Output = processOutput()): Pr
       case 'doctor': {
         const options = readOptions(
           rest,
-          { issuer: { type: 'string' }, 'client-id': { type: 'string' }, preset: { type: 'string' }, 'redirect-uri': { type: 'string' }, timeout: { type: 'string' } },
+          {
+            issuer: { type: 'string' },
+            'client-id': { type: 'string' },
+            preset: { type: 'string' },
+            'redirect-uri': { type: 'string' },
+            timeout: { type: 'string' },
+          },
           doctorUsage,
         )
         if (options.help) return usage(output, doctorUsage)
@@ -63,7 +79,8 @@ export async function main(args: string[], output: Output = processOutput()): Pr
         if (!options.issuer) throw new UsageError('--issuer is required', doctorUsage)
         if (!options['client-id']) throw new UsageError('--client-id is required', doctorUsage)
         const timeoutMs = options.timeout === undefined ? 10_000 : Number(options.timeout)
-        if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a number of milliseconds', doctorUsage)
+        if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+          throw new UsageError('--timeout must be a number of milliseconds', doctorUsage)
         return await runDoctor(output, {
           issuer: options.issuer,
           clientId: options['client-id'],

@@ -23,7 +23,8 @@ export function processOutput(): Output {
   }
 }
 
-const wrap = (open: number, close: number) => (enabled: boolean, text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text)
+const wrap = (open: number, close: number) => (enabled: boolean, text: string) =>
+  enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text
 export const paint = {
   bold: wrap(1, 22),
   dim: wrap(2, 22),
@@ -80,7 +81,10 @@ export function renderDataTable(output: Output, table: DataTable, indent = '    
     const title = table.path ? [`${indent}${paint.bold(output.tty, table.path)}`] : []
     return [...title, ...renderFields(table.rows, table.path ? `${indent}  ` : indent)]
   }
-  return [`${indent}${paint.bold(output.tty, table.path)} (${table.rows.length})`, ...renderColumns(table.columns, table.rows, `${indent}  `)]
+  return [
+    `${indent}${paint.bold(output.tty, table.path)} (${table.rows.length})`,
+    ...renderColumns(table.columns, table.rows, `${indent}  `),
+  ]
 }
 
 /**

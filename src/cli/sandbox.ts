@@ -18,9 +18,12 @@ export interface SandboxCommandOptions {
 
 /** Starts the sandbox, prints its configuration, runs until SIGINT or SIGTERM, then stops it. */
 export async function runSandbox(output: Output, options: SandboxCommandOptions): Promise<number> {
-  const [{ startSandbox }, { sandboxEnv }] = await Promise.all([import('../testing/index.js'), import('../../examples/shared/config.js')])
+  const [{ startSandbox }, { sandboxEnv }] = await Promise.all([
+    import('../testing/index.js'),
+    import('../../examples/shared/config.js'),
+  ])
   const stopped = waitForStop()
-  let sandbox
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>
   try {
     sandbox = await startSandbox({
       variant: options.variant,
@@ -31,7 +34,9 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
   } catch (error) {
     stopped.cancel()
     const inUse = (error as { code?: string }).code === 'EADDRINUSE'
-    output.err(`${mark(output, 'fail')} ${inUse ? `port ${options.port} or ${Number(options.port) + 1} is in use: choose another with --port` : describeError(error)}`)
+    output.err(
+      `${mark(output, 'fail')} ${inUse ? `port ${options.port} or ${Number(options.port) + 1} is in use: choose another with --port` : describeError(error)}`,
+    )
     return 1
   }
   const tty = output.tty
@@ -41,7 +46,9 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
   }
   const { credentials } = sandbox
 
-  output.out(`${mark(output, 'ok')} ${paint.bold(tty, `${variantNames[sandbox.variant]} sandbox running`)} on 127.0.0.1 — fictitious people and data`)
+  output.out(
+    `${mark(output, 'ok')} ${paint.bold(tty, `${variantNames[sandbox.variant]} sandbox running`)} on 127.0.0.1 — fictitious people and data`,
+  )
 
   heading('FranceConnect (mock)')
   const provider: [string, string][] = [
@@ -61,7 +68,10 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
 
   heading('Data APIs (base URLs)')
   const urlWidth = Math.max(...Object.values(sandbox.apis).map((url) => url.length))
-  const apis = Object.entries(sandbox.apis).map(([id, url]): [string, string] => [id, `${url.padEnd(urlWidth)}  ${paint.dim(tty, apiTitle(id))}`])
+  const apis = Object.entries(sandbox.apis).map(([id, url]): [string, string] => [
+    id,
+    `${url.padEnd(urlWidth)}  ${paint.dim(tty, apiTitle(id))}`,
+  ])
   for (const line of renderFields(apis)) output.out(line)
 
   heading('Credentials of the data APIs')
@@ -69,7 +79,10 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
     ['API Particulier recipient', credentials.apiParticulier.recipient],
     ['DGFiP gateway token', credentials.dgfip.gatewayToken],
     ['DGFiP ID_Teleservice', credentials.dgfip.idTeleservice],
-    ['DGFiP gateway OAuth', `${credentials.dgfip.tokenUrl} (client ${credentials.dgfip.clientId}, secret ${credentials.dgfip.clientSecret})`],
+    [
+      'DGFiP gateway OAuth',
+      `${credentials.dgfip.tokenUrl} (client ${credentials.dgfip.clientId}, secret ${credentials.dgfip.clientSecret})`,
+    ],
     ['CNAM API key', credentials.cnam.apiKey],
   ]
   for (const line of renderFields(keys)) output.out(line)
@@ -80,7 +93,8 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
   }
 
   heading('As environment variables (what examples/*/server.ts read)')
-  for (const [name, value] of Object.entries(sandboxEnv(sandbox))) output.out(`${name}=${/^[\w.:/@+-]*$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`}`)
+  for (const [name, value] of Object.entries(sandboxEnv(sandbox)))
+    output.out(`${name}=${/^[\w.:/@+-]*$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`}`)
 
   output.out()
   output.out(paint.dim(tty, 'Ctrl-C to stop.'))

@@ -9,15 +9,24 @@ import { waitForStop } from './signals.js'
 
 /** Starts the app and its sandbox, prints where to go, waits for SIGINT/SIGTERM, stops both. */
 export async function runServe(output: Output, options: { port: number; variant: SandboxVariant }): Promise<number> {
-  const [{ startWithSandbox }, { createApp }] = await Promise.all([import('../../examples/shared/run.js'), import('../../examples/node-http/app.js')])
+  const [{ startWithSandbox }, { createApp }] = await Promise.all([
+    import('../../examples/shared/run.js'),
+    import('../../examples/node-http/app.js'),
+  ])
   const stopped = waitForStop()
-  let running
+  let running: Awaited<ReturnType<typeof startWithSandbox>>
   try {
-    running = await startWithSandbox((appOptions) => createApp(appOptions), { port: options.port, variant: options.variant, apis: 'all' })
+    running = await startWithSandbox((appOptions) => createApp(appOptions), {
+      port: options.port,
+      variant: options.variant,
+      apis: 'all',
+    })
   } catch (error) {
     stopped.cancel()
     const inUse = (error as { code?: string }).code === 'EADDRINUSE'
-    output.err(`${mark(output, 'fail')} ${inUse ? `port ${options.port} is in use: choose another with --port` : describeError(error)}`)
+    output.err(
+      `${mark(output, 'fail')} ${inUse ? `port ${options.port} is in use: choose another with --port` : describeError(error)}`,
+    )
     return 1
   }
   const tty = output.tty

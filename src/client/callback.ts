@@ -13,7 +13,22 @@ import { verifyIdToken } from './verify-id-token.js'
 const identityClaims = lazyModule(() => import('../registry/identity-claims.js'))
 
 // Claims about the token itself, not about the person: left out of `session.claims`.
-const protocolClaims = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'nonce', 'azp', 'at_hash', 'c_hash', 'auth_time', 'sid', 'acr', 'amr'])
+const protocolClaims = new Set([
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'jti',
+  'nonce',
+  'azp',
+  'at_hash',
+  'c_hash',
+  'auth_time',
+  'sid',
+  'acr',
+  'amr',
+])
 
 /**
  * Completes a sign-in: checks the callback (`state` known and unused, `iss`), maps an `error=`
@@ -33,7 +48,10 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
   if (iss !== null && iss !== context.provider.issuer) {
     throw new CallbackError('iss_mismatch', 'The callback comes from another issuer (iss)')
   }
-  if (iss === null && (context.provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true)) {
+  if (
+    iss === null &&
+    (context.provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true)
+  ) {
     throw new CallbackError('iss_missing', 'The callback has no iss although the provider always sends it')
   }
   const error = params.get('error')

@@ -30,7 +30,8 @@ export function chooseAuthMethod(context: ClientContext, metadata: ProviderMetad
     return options.tokenAuthMethod
   }
   if (options.privateKeyJwt) {
-    if (!usable('private_key_jwt')) throw new ConfigurationError('configuration_invalid', `${provider.name} does not accept private_key_jwt`)
+    if (!usable('private_key_jwt'))
+      throw new ConfigurationError('configuration_invalid', `${provider.name} does not accept private_key_jwt`)
     return 'private_key_jwt'
   }
   const method = provider.tokenAuthMethods.find((m) => m !== 'private_key_jwt' && usable(m))

@@ -34,7 +34,9 @@ export function exchangeCode(
     redirect_uri: context.options.redirectUri,
     ...(codeVerifier === undefined ? {} : { code_verifier: codeVerifier }),
   }
-  return requestTokens(context, metadata, grant, { idTokenRequired: true, signal }) as Promise<TokenResponse & { idToken: string }>
+  return requestTokens(context, metadata, grant, { idTokenRequired: true, signal }) as Promise<
+    TokenResponse & { idToken: string }
+  >
 }
 
 /**

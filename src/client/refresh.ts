@@ -11,7 +11,11 @@ import { decryptionExpectations } from './verify-id-token.js'
  * FranceConnect issues none). A new ID token, when the provider sends one, is verified and must be
  * about the same subject (OpenID Connect Core §12.2); the identity claims are kept.
  */
-export async function refresh(context: ClientContext, session: Session, options: { signal?: AbortSignal } = {}): Promise<Session> {
+export async function refresh(
+  context: ClientContext,
+  session: Session,
+  options: { signal?: AbortSignal } = {},
+): Promise<Session> {
   if (session.refreshToken === undefined) {
     throw new UnsupportedError('feature_unsupported', `This session has no refresh token (${context.provider.name} issues none)`)
   }

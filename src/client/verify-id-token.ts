@@ -64,7 +64,8 @@ export function decryptionExpectations(context: ClientContext) {
 function checkAcr(context: ClientContext, received: unknown, asked: string | undefined): void {
   const rules = context.provider.acr
   if (received === undefined) {
-    if (rules?.required || asked !== undefined) throw new AcrError('acr_missing', 'The ID token carries no acr', { ...(asked ? { expected: asked } : {}) })
+    if (rules?.required || asked !== undefined)
+      throw new AcrError('acr_missing', 'The ID token carries no acr', { ...(asked ? { expected: asked } : {}) })
     return
   }
   if (typeof received !== 'string') throw new AcrError('acr_invalid', 'The ID token acr is not a string')

@@ -1,9 +1,4 @@
-import {
-  failureForError,
-  insufficientScopeFailure,
-  invalidTokenFailure,
-  missingTokenFailure,
-} from './auth-responses.js'
+import { failureForError, insufficientScopeFailure, invalidTokenFailure, missingTokenFailure } from './auth-responses.js'
 import { readBearerToken } from './bearer-token.js'
 import { missingScopes } from './require-scopes.js'
 import type { ActiveAccessToken, ActiveAccessTokenV1, AnyAccessTokenResult, AuthenticateResult, BearerRequest } from './types.js'
@@ -25,7 +20,8 @@ export async function authenticateWith<T extends ActiveAccessToken | ActiveAcces
 ): Promise<AuthenticateResult<T>> {
   const reading = readBearerToken(request)
   if (reading.kind === 'absent') return missingTokenFailure(realm)
-  if (reading.kind === 'malformed') return invalidTokenFailure(realm, 'The Authorization header does not hold a valid bearer token')
+  if (reading.kind === 'malformed')
+    return invalidTokenFailure(realm, 'The Authorization header does not hold a valid bearer token')
   let result: AnyAccessTokenResult
   try {
     result = await verify(reading.token)

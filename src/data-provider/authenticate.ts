@@ -39,7 +39,10 @@ export function authenticate(request: BearerRequest, options: AuthenticateOption
  * await authenticate(req, { version: 'v1', issuer: 'https://app.franceconnect.gouv.fr' })
  * ```
  */
-export function authenticate(request: BearerRequest, options: AuthenticateV1Options): Promise<AuthenticateResult<ActiveAccessTokenV1>>
+export function authenticate(
+  request: BearerRequest,
+  options: AuthenticateV1Options,
+): Promise<AuthenticateResult<ActiveAccessTokenV1>>
 export async function authenticate(
   request: BearerRequest,
   options: AuthenticateOptions | AuthenticateV1Options,

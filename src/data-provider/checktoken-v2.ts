@@ -24,11 +24,7 @@ const introspectionMediaType = 'application/token-introspection+jwt'
  * const result = await checktokenV2(token, resolveChecktokenOptions(options), keySet)
  * ```
  */
-export async function checktokenV2(
-  token: string,
-  options: ResolvedChecktokenOptions,
-  keys: KeySet,
-): Promise<AccessTokenResult> {
+export async function checktokenV2(token: string, options: ResolvedChecktokenOptions, keys: KeySet): Promise<AccessTokenResult> {
   const decryptionKeys = options.decryptionKeys
   if (!decryptionKeys) throw new ConfigurationError('configuration_invalid', 'The v2 checktoken needs decryptionKeys')
   const body = new URLSearchParams({ token, client_id: options.clientId, client_secret: options.clientSecret })

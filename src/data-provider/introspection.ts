@@ -22,7 +22,20 @@ const activeIntrospectionSchema = v.looseObject({
 const activeFlagSchema = v.looseObject({ active: v.boolean() })
 
 // RFC 7662 members, which describe the token rather than the person: kept out of the identity.
-const tokenMembers = new Set(['active', 'aud', 'iat', 'exp', 'nbf', 'acr', 'jti', 'scope', 'client_id', 'username', 'token_type', 'iss'])
+const tokenMembers = new Set([
+  'active',
+  'aud',
+  'iat',
+  'exp',
+  'nbf',
+  'acr',
+  'jti',
+  'scope',
+  'client_id',
+  'username',
+  'token_type',
+  'iss',
+])
 
 /**
  * Turns a verified checktoken answer's `token_introspection` into the result: `{ active: false }`
@@ -39,14 +52,22 @@ const tokenMembers = new Set(['active', 'aud', 'iat', 'exp', 'nbf', 'acr', 'jti'
 export function readIntrospection(value: unknown, now: number, clockToleranceSec: number): AccessTokenResult {
   const flag = v.safeParse(activeFlagSchema, value)
   if (!flag.success) {
-    throw new TokenValidationError('checktoken', 'claims', 'The checktoken answer has no valid "token_introspection" with "active"')
+    throw new TokenValidationError(
+      'checktoken',
+      'claims',
+      'The checktoken answer has no valid "token_introspection" with "active"',
+    )
   }
   if (!flag.output.active) return { active: false }
 
   const parsed = v.safeParse(activeIntrospectionSchema, value, { abortEarly: true })
   if (!parsed.success) {
     const { path } = describeIssue(parsed.issues)
-    throw new TokenValidationError('checktoken', 'claims', `The checktoken answer's token_introspection.${path} is missing or invalid`)
+    throw new TokenValidationError(
+      'checktoken',
+      'claims',
+      `The checktoken answer's token_introspection.${path} is missing or invalid`,
+    )
   }
   const introspection = parsed.output
   if (introspection.exp + clockToleranceSec <= now) {

@@ -25,7 +25,10 @@ export function assertChecktokenEncryptionKey(key: EncryptionKey, index: number)
     )
   }
   if (key.kty !== keyTypeOfAlgorithm[key.alg]) {
-    throw new ConfigurationError('configuration_invalid', `Encryption key ${name} is not a ${keyTypeOfAlgorithm[key.alg]} key, as ${key.alg} needs`)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `Encryption key ${name} is not a ${keyTypeOfAlgorithm[key.alg]} key, as ${key.alg} needs`,
+    )
   }
   if (key.use !== undefined && key.use !== 'enc') {
     throw new ConfigurationError('configuration_invalid', `Encryption key ${name} is not an encryption key (use)`)

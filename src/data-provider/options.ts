@@ -42,7 +42,10 @@ export function resolveChecktokenOptions(
   options: VerifyAccessTokenOptions | VerifyAccessTokenV1Options,
 ): ResolvedChecktokenOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError('configuration_invalid', 'verifyAccessToken needs options: { issuer, clientId, clientSecret, decryptionKeys }')
+    throw new ConfigurationError(
+      'configuration_invalid',
+      'verifyAccessToken needs options: { issuer, clientId, clientSecret, decryptionKeys }',
+    )
   }
   const version = options.version ?? 'v2'
   if (version !== 'v2' && version !== 'v1') {
@@ -74,7 +77,17 @@ export function resolveChecktokenOptions(
   }
 
   if (version === 'v1') {
-    return { version, issuer, checktokenEndpoint, jwksUri, clientId: '', clientSecret: '', maxAgeSec, clockToleranceSec, transport }
+    return {
+      version,
+      issuer,
+      checktokenEndpoint,
+      jwksUri,
+      clientId: '',
+      clientSecret: '',
+      maxAgeSec,
+      clockToleranceSec,
+      transport,
+    }
   }
 
   assertSecureUrl(jwksUri, 'jwksUri')

@@ -13,13 +13,7 @@ export type AuthorizationErrorCode =
   | 'consent_required'
   | 'authorization_error'
 
-const knownCodes = new Set<string>([
-  'access_denied',
-  'invalid_acr',
-  'invalid_idp_hint',
-  'login_required',
-  'consent_required',
-])
+const knownCodes = new Set<string>(['access_denied', 'invalid_acr', 'invalid_idp_hint', 'login_required', 'consent_required'])
 
 /**
  * The provider sent the user back with `error=…` instead of a code: the user cancelled
@@ -43,7 +37,11 @@ export class AuthorizationError extends FranceConnectSdkError {
     const code = (knownCodes.has(providerError) ? providerError : 'authorization_error') as AuthorizationErrorCode
     // The callback URL is in anyone's hands: only a code-like value reaches the message.
     const shown = isCodeLike(providerError) ? providerError : 'unrecognised error'
-    super(code, `The provider refused the authorization (${shown})`, shown === providerError ? { providerCode: providerError } : {})
+    super(
+      code,
+      `The provider refused the authorization (${shown})`,
+      shown === providerError ? { providerCode: providerError } : {},
+    )
     if (description !== undefined) this.description = cleanProviderText({ description }, []).description as string
   }
 }

@@ -1,12 +1,7 @@
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
 /** Codes of {@link CallbackError}. */
-export type CallbackErrorCode =
-  | 'callback_invalid'
-  | 'state_missing'
-  | 'state_unknown'
-  | 'iss_missing'
-  | 'iss_mismatch'
+export type CallbackErrorCode = 'callback_invalid' | 'state_missing' | 'state_unknown' | 'iss_missing' | 'iss_mismatch'
 
 /**
  * The callback URL itself is wrong: no `state`, a `state` this app never issued or already used

@@ -32,10 +32,7 @@ export class DataApiError extends FranceConnectSdkError {
   /** Seconds the provider asked to wait (`Retry-After`), when it said. */
   readonly retryAfterSec?: number
 
-  constructor(
-    api: string,
-    details: { status: number; providerCode?: string; description?: string; retryAfterSec?: number },
-  ) {
+  constructor(api: string, details: { status: number; providerCode?: string; description?: string; retryAfterSec?: number }) {
     const code = codeForStatus(details.status)
     const provider = details.providerCode === undefined ? '' : `, provider code ${details.providerCode}`
     super(code, `The ${api} API answered HTTP ${details.status}${provider}`, {

@@ -10,7 +10,6 @@ export type ProviderErrorCode =
   | 'revocation_error'
   | 'checktoken_error'
 
-
 /**
  * An endpoint answered with an error: an OAuth error body (`invalid_grant`, `invalid_client`,
  * `invalid_token` in `providerCode`), a FranceConnect error page (its `Y……` code in

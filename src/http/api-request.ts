@@ -133,11 +133,20 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-function readLimited(response: Response, maxBytes: number, api: string, timeLeftMs: number, timedOut: () => Error): Promise<string> {
+function readLimited(
+  response: Response,
+  maxBytes: number,
+  api: string,
+  timeLeftMs: number,
+  timedOut: () => Error,
+): Promise<string> {
   return readBodyWithin(
     response,
     maxBytes,
-    () => new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, { status: response.status }),
+    () =>
+      new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, {
+        status: response.status,
+      }),
     { ms: timeLeftMs, error: timedOut },
   )
 }
@@ -176,7 +185,8 @@ async function toApiError(
     })
   }
   // ky's own errors hold the request, headers and tokens included: never kept as a cause.
-  if (error instanceof KyTimeoutError || budget.aborted) return new TransportError('timeout', `The ${api} API did not answer in time`)
+  if (error instanceof KyTimeoutError || budget.aborted)
+    return new TransportError('timeout', `The ${api} API did not answer in time`)
   if (options.signal?.aborted) return new TransportError('aborted', `The ${api} request was aborted`)
   return new TransportError('network_error', `The ${api} API could not be reached`, { cause: error })
 }

@@ -1,5 +1,6 @@
 const codeLike = /^[A-Za-z0-9_.:-]{1,40}$/
 // C0 and C1 control characters (CR, LF, ESC…): a provider's text must not forge log lines.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g
 
 /**

@@ -82,10 +82,13 @@ export async function readBodyWithin(
   const reader = response.body.getReader()
   let timedOut = false
   const timer = deadline
-    ? setTimeout(() => {
-        timedOut = true
-        reader.cancel().catch(() => undefined)
-      }, Math.max(0, deadline.ms))
+    ? setTimeout(
+        () => {
+          timedOut = true
+          reader.cancel().catch(() => undefined)
+        },
+        Math.max(0, deadline.ms),
+      )
     : undefined
   const decoder = new TextDecoder()
   let text = ''

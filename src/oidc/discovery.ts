@@ -41,7 +41,9 @@ export async function loadProviderMetadata(provider: Provider, transport: Transp
     }
     for (const name of endpointNames) {
       if (json[name] !== undefined && typeof json[name] !== 'string') {
-        throw new TransportError('response_invalid', `The discovery document's ${name} is not a string`, { status: response.status })
+        throw new TransportError('response_invalid', `The discovery document's ${name} is not a string`, {
+          status: response.status,
+        })
       }
     }
     metadata = { ...(json as unknown as ProviderMetadata), ...provider.endpoints }

@@ -68,9 +68,7 @@ export function createDecryptionKeys(keys: readonly EncryptionKey[]): Decryption
   return {
     algorithms: [...new Set(keys.map((key) => key.alg))],
     select(header) {
-      return keys
-        .filter((key) => key.alg === header.alg && (header.kid === undefined || key.kid === header.kid))
-        .map(load)
+      return keys.filter((key) => key.alg === header.alg && (header.kid === undefined || key.kid === header.kid)).map(load)
     },
     publicJwks() {
       return { keys: keys.map(toPublicEncryptionJwk) }

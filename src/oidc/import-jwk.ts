@@ -5,7 +5,8 @@ type KeyUse = 'verify' | 'sign' | 'decrypt'
 /** The Web Crypto algorithm of a JOSE `alg`, for a key of curve `crv` where it matters. */
 function webCryptoAlgorithm(alg: string, crv: string | undefined): RsaHashedImportParams | EcKeyImportParams | Algorithm {
   const bits = alg.slice(-3)
-  if (/^ES(256|384|512)$/.test(alg)) return { name: 'ECDSA', namedCurve: { '256': 'P-256', '384': 'P-384', '512': 'P-521' }[bits] as string }
+  if (/^ES(256|384|512)$/.test(alg))
+    return { name: 'ECDSA', namedCurve: { '256': 'P-256', '384': 'P-384', '512': 'P-521' }[bits] as string }
   if (/^RS(256|384|512)$/.test(alg)) return { name: 'RSASSA-PKCS1-v1_5', hash: `SHA-${bits}` }
   if (/^PS(256|384|512)$/.test(alg)) return { name: 'RSA-PSS', hash: `SHA-${bits}` }
   if (alg === 'EdDSA' || alg === 'Ed25519') return { name: 'Ed25519' }

@@ -52,7 +52,8 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
     fetchCount++
     const response = await sendRequest(jwksUri, { headers: { accept: 'application/jwk-set+json, application/json' } }, transport)
     const json = readJsonObject('jwks_error', response)
-    if (!Array.isArray(json.keys)) throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
+    if (!Array.isArray(json.keys))
+      throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
     const keys = (json.keys as unknown[]).filter(
       (key): key is JWK => typeof key === 'object' && key !== null && (key as JWK).use !== 'enc',
     )
@@ -96,7 +97,12 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
         return await imported
       } catch (cause) {
         set.imported.delete(cacheKey)
-        throw new TokenValidationError(kind, 'kid_unknown', `The provider key for the ${kind} cannot be used with ${header.alg}`, cause)
+        throw new TokenValidationError(
+          kind,
+          'kid_unknown',
+          `The provider key for the ${kind} cannot be used with ${header.alg}`,
+          cause,
+        )
       }
     },
   }
@@ -104,11 +110,7 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
 
 const ktyForAlg: Record<string, string> = { ES: 'EC', RS: 'RSA', PS: 'RSA', Ed: 'OKP' }
 
-function selectKey(
-  keys: JWK[],
-  header: { kid?: string; alg: string },
-  kind: TokenKind,
-): { jwk: JWK; index: number } | undefined {
+function selectKey(keys: JWK[], header: { kid?: string; alg: string }, kind: TokenKind): { jwk: JWK; index: number } | undefined {
   const kty = ktyForAlg[header.alg.slice(0, 2)]
   const candidates: { jwk: JWK; index: number }[] = []
   keys.forEach((jwk, index) => {

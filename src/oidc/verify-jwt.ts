@@ -112,12 +112,20 @@ async function unwrap(token: string, expect: JwtExpectations): Promise<string> {
   }
   if (parts !== 5) throw new TokenValidationError(kind, 'malformed', `The ${kind} is not a compact JWT`)
   if (!expect.decryption) {
-    throw new TokenValidationError(kind, 'unexpected_encryption', `The ${kind} is encrypted but no decryption keys are configured`)
+    throw new TokenValidationError(
+      kind,
+      'unexpected_encryption',
+      `The ${kind} is encrypted but no decryption keys are configured`,
+    )
   }
   const header = readHeader(token, kind)
   const { keys, contentEncryptionAlgorithms } = expect.decryption
   if (typeof header.enc !== 'string' || !contentEncryptionAlgorithms.includes(header.enc)) {
-    throw new TokenValidationError(kind, 'header', `The ${kind} is encrypted with an enc that is not accepted (expected ${contentEncryptionAlgorithms.join(' or ')})`)
+    throw new TokenValidationError(
+      kind,
+      'header',
+      `The ${kind} is encrypted with an enc that is not accepted (expected ${contentEncryptionAlgorithms.join(' or ')})`,
+    )
   }
   if ('zip' in header) throw new TokenValidationError(kind, 'header', `The ${kind} is compressed (zip), refused`)
   if (typeof header.alg !== 'string' || !keys.algorithms.includes(header.alg)) {
@@ -158,12 +166,10 @@ function readHeader(token: string, kind: TokenKind): Record<string, unknown> {
   }
 }
 
-async function verificationKey(
-  header: { alg: string; kid?: string },
-  expect: JwtExpectations,
-): Promise<CryptoKey | Uint8Array> {
+async function verificationKey(header: { alg: string; kid?: string }, expect: JwtExpectations): Promise<CryptoKey | Uint8Array> {
   if (header.alg.startsWith('HS')) {
-    if (!expect.sharedSecret) throw new TokenValidationError(expect.kind, 'alg', `The ${expect.kind} uses HMAC, which is not accepted`)
+    if (!expect.sharedSecret)
+      throw new TokenValidationError(expect.kind, 'alg', `The ${expect.kind} uses HMAC, which is not accepted`)
     return expect.sharedSecret
   }
   if (!expect.keys) throw new TokenValidationError(expect.kind, 'kid_unknown', `No provider key set to verify the ${expect.kind}`)
@@ -191,7 +197,8 @@ function checkClaims(payload: Record<string, unknown>, expect: JwtExpectations):
   if (!mustHave && aud === undefined) {
     // nothing to check
   } else if (Array.isArray(aud)) {
-    if (!aud.includes(expect.audience)) throw new TokenValidationError(kind, 'aud', `The ${kind} is not meant for this client (aud)`)
+    if (!aud.includes(expect.audience))
+      throw new TokenValidationError(kind, 'aud', `The ${kind} is not meant for this client (aud)`)
     if (aud.length > 1 && azp === undefined) {
       throw new TokenValidationError(kind, 'azp', `The ${kind} has several audiences and no authorized party (azp)`)
     }

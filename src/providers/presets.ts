@@ -21,10 +21,7 @@ const franceConnectAuthorizeParameters = [
   'ui_locales',
 ] as const
 
-function locate<Env extends string>(
-  platform: keyof typeof issuers,
-  location: PresetLocation<Env>,
-): string {
+function locate<Env extends string>(platform: keyof typeof issuers, location: PresetLocation<Env>): string {
   if (location.issuer !== undefined) return location.issuer
   const known = issuers[platform] as Record<string, string>
   const issuer = known[location.env]

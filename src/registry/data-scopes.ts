@@ -69,7 +69,13 @@ const v2Only = ['franceconnect'] as const
 
 const dgfipNote = '⚠️ Mapping inferred from the scope and field names (reference §2.2).'
 const dgfipYearNote = 'Opens a year of income (the `annrev` that may be asked), not a response field (reference §2.2).'
-const dgfip = (scope: string, label: string, labelSource: DataScope['labelSource'], fields: readonly string[], fieldsNote = dgfipNote): DataScope => ({
+const dgfip = (
+  scope: string,
+  label: string,
+  labelSource: DataScope['labelSource'],
+  fields: readonly string[],
+  fieldsNote = dgfipNote,
+): DataScope => ({
   scope,
   label,
   labelSource,
@@ -80,7 +86,8 @@ const dgfip = (scope: string, label: string, labelSource: DataScope['labelSource
   platforms: both,
 })
 
-const cnamFineNote = '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).'
+const cnamFineNote =
+  '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).'
 const cnam = (scope: string, label: string, fields: readonly string[], fieldsNote = cnamFineNote): DataScope => ({
   scope,
   label,
@@ -92,7 +99,13 @@ const cnam = (scope: string, label: string, fields: readonly string[], fieldsNot
   platforms: both,
 })
 
-const cnous = (scope: string, label: string, labelSource: DataScope['labelSource'], fields: readonly string[], fieldsNote?: string): DataScope => ({
+const cnous = (
+  scope: string,
+  label: string,
+  labelSource: DataScope['labelSource'],
+  fields: readonly string[],
+  fieldsNote?: string,
+): DataScope => ({
   scope,
   label,
   labelSource,
@@ -165,7 +178,14 @@ export const dataScopes: readonly DataScope[] = [
   dgfip('dgfip_pac', 'Détail des personnes à charge et rattachées', 'reference', ['pac']),
   dgfip('dgfip_pac_nbPac', 'Nombre de personnes à charge', 'reference', ['pac.nbPac']),
   dgfip('dgfip_decl', 'État-civil des déclarants', 'reference', [
-    'nmNaiDec1', 'nmUsaDec1', 'prnmDec1', 'dateNaisDec1', 'nmNaiDec2', 'nmUsaDec2', 'prnmDec2', 'dateNaisDec2',
+    'nmNaiDec1',
+    'nmUsaDec1',
+    'prnmDec1',
+    'dateNaisDec1',
+    'nmNaiDec2',
+    'nmUsaDec2',
+    'prnmDec2',
+    'dateNaisDec2',
   ]),
   dgfip('dgfip_inddeficit', 'Indicateur de déficit', 'reference', ['indDeficit']),
   dgfip('dgfip_pariso', 'Parent isolé (case T)', 'reference', ['sitParIso']),
@@ -195,14 +215,26 @@ export const dataScopes: readonly DataScope[] = [
   dgfip('dgfip_mntRevbareme', 'Montant de l’impôt sur les revenus soumis au barème (ligne 14)', 'reference', ['mntRevbareme']),
   dgfip('dgfip_indiIFI', 'Indicateur ISF/IFI', 'reference', ['indicateurIfiIsf']),
   dgfip('dgfip_RevDecl_Cat1_Tspr', 'Revenus déclarés : traitements, salaires, pensions et rentes', 'derived', ['rev.tspr']),
-  dgfip('dgfip_RevDecl_Cat1_RentOn', 'Revenus déclarés : rentes viagères à titre onéreux', 'derived', [], `${dgfipNote} The \`rev\` array holding them is not known.`),
+  dgfip(
+    'dgfip_RevDecl_Cat1_RentOn',
+    'Revenus déclarés : rentes viagères à titre onéreux',
+    'derived',
+    [],
+    `${dgfipNote} The \`rev\` array holding them is not known.`,
+  ),
   dgfip('dgfip_RevDecl_Cat2_Rcm', 'Revenus déclarés : revenus de capitaux mobiliers', 'derived', ['rev.rcm']),
   dgfip('dgfip_RevDecl_Cat3_PMV', 'Revenus déclarés : plus-values et moins-values', 'derived', ['rev.pv']),
   dgfip('dgfip_RevDecl_Cat4_Ref', 'Revenus déclarés : revenus fonciers', 'derived', ['rev.fonc']),
   dgfip('dgfip_RevDecl_Cat5_NonSal', 'Revenus déclarés : revenus des professions non salariées', 'derived', ['rev.pro']),
   // §9.5 writes the net-income scopes `dgfip_RevNets_Cat{…same}`: the six names are expanded from the declared ones ⚠️.
   dgfip('dgfip_RevNets_Cat1_Tspr', 'Revenus nets : traitements, salaires, pensions et rentes', 'derived', ['rev.tspr']),
-  dgfip('dgfip_RevNets_Cat1_RentOn', 'Revenus nets : rentes viagères à titre onéreux', 'derived', [], `${dgfipNote} The \`rev\` array holding them is not known.`),
+  dgfip(
+    'dgfip_RevNets_Cat1_RentOn',
+    'Revenus nets : rentes viagères à titre onéreux',
+    'derived',
+    [],
+    `${dgfipNote} The \`rev\` array holding them is not known.`,
+  ),
   dgfip('dgfip_RevNets_Cat2_Rcm', 'Revenus nets : revenus de capitaux mobiliers', 'derived', ['rev.rcm']),
   dgfip('dgfip_RevNets_Cat3_PMV', 'Revenus nets : plus-values et moins-values', 'derived', ['rev.pv']),
   dgfip('dgfip_RevNets_Cat4_Ref', 'Revenus nets : revenus fonciers', 'derived', ['rev.fonc']),
@@ -236,7 +268,13 @@ export const dataScopes: readonly DataScope[] = [
   },
 
   // CNOUS — API Statut étudiant boursier through API Particulier (reference §6.1, §6.3).
-  cnous('cnous_statut_boursier', 'Statut boursier', 'derived', ['est_boursier', 'statut_boursier'], 'v3 `est_boursier`, v4 `statut_boursier`.'),
+  cnous(
+    'cnous_statut_boursier',
+    'Statut boursier',
+    'derived',
+    ['est_boursier', 'statut_boursier'],
+    'v3 `est_boursier`, v4 `statut_boursier`.',
+  ),
   cnous('cnous_echelon_bourse', 'Échelon de la bourse', 'derived', ['echelon_bourse']),
   cnous('cnous_email', 'Adresse électronique', 'derived', ['email']),
   cnous('cnous_periode_versement', 'Période de versement de la bourse', 'derived', ['periode_versement_bourse']),
@@ -257,11 +295,24 @@ export const dataScopes: readonly DataScope[] = [
   ),
 
   // MESRI — API Statut étudiant through API Particulier (reference §5.2, §5.4).
-  mesri('mesri_identite', 'Identité de l’étudiant', [], 'The published v3 schema has no identity block (reference §5.4); ⚠️ API Particulier may add one under this scope, left in `raw`.'),
-  mesri('mesri_admissions', 'Liste des admissions de l’étudiant', ['admissions', 'admissions[].date_debut', 'admissions[].date_fin']),
-  mesri('mesri_admission_inscrit', 'Pour chaque admission, indique si l’étudiant est passé à inscrit', ['admissions[].est_inscrit']),
+  mesri(
+    'mesri_identite',
+    'Identité de l’étudiant',
+    [],
+    'The published v3 schema has no identity block (reference §5.4); ⚠️ API Particulier may add one under this scope, left in `raw`.',
+  ),
+  mesri('mesri_admissions', 'Liste des admissions de l’étudiant', [
+    'admissions',
+    'admissions[].date_debut',
+    'admissions[].date_fin',
+  ]),
+  mesri('mesri_admission_inscrit', 'Pour chaque admission, indique si l’étudiant est passé à inscrit', [
+    'admissions[].est_inscrit',
+  ]),
   mesri('mesri_admission_regime_formation', 'Régime de formation', ['admissions[].regime_formation']),
-  mesri('mesri_admission_commune_etudes', 'Code COG Insee de la commune de l’établissement', ['admissions[].code_cog_insee_commune']),
+  mesri('mesri_admission_commune_etudes', 'Code COG Insee de la commune de l’établissement', [
+    'admissions[].code_cog_insee_commune',
+  ]),
   mesri(
     'mesri_admission_etablissement_etude',
     'Appellation et code UAI de l’établissement',
@@ -270,7 +321,14 @@ export const dataScopes: readonly DataScope[] = [
   ),
 
   // MI.
-  v2Scope('mi_siv_carte_grise', 'Certificat d’immatriculation (carte grise) du système d’immatriculation des véhicules', 'MI', undefined, [], unknownFields('the APIs reference documents no MI API')),
+  v2Scope(
+    'mi_siv_carte_grise',
+    'Certificat d’immatriculation (carte grise) du système d’immatriculation des véhicules',
+    'MI',
+    undefined,
+    [],
+    unknownFields('the APIs reference documents no MI API'),
+  ),
 
   // France Travail — served by France Travail itself (reference §8).
   v2Scope(
@@ -298,19 +356,96 @@ export const dataScopes: readonly DataScope[] = [
   ]),
 
   // DSNJ.
-  v2Scope('dsnj_statut_service_national', 'Statut au regard du service national', 'DSNJ', undefined, [], unknownFields('the APIs reference documents no DSNJ API')),
+  v2Scope(
+    'dsnj_statut_service_national',
+    'Statut au regard du service national',
+    'DSNJ',
+    undefined,
+    [],
+    unknownFields('the APIs reference documents no DSNJ API'),
+  ),
 
   // CNAF/MSA — through API Particulier (reference §7).
-  v2Scope('allocation_adulte_handicape', 'Allocation aux adultes handicapés (AAH)', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
-  v2Scope('allocation_soutien_familial', 'Allocation de soutien familial (ASF)', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
-  v2Scope('prime_activite', 'Prime d’activité', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
-  v2Scope('prime_activite_majoration', 'Majoration de la prime d’activité', 'CNAF/MSA', undefined, [], unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')),
-  v2Scope('cnaf_quotient_familial', 'Quotient familial CAF & MSA et composition familiale', 'CNAF/MSA', 'quotient-familial', ['quotient_familial'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('cnaf_allocataires', 'Identités allocataire et conjoint', 'CNAF/MSA', 'quotient-familial', ['allocataires'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('cnaf_enfants', 'Identités enfants', 'CNAF/MSA', 'quotient-familial', ['enfants'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('cnaf_adresse', 'Adresse du foyer', 'CNAF/MSA', 'quotient-familial', ['adresse'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('revenu_solidarite_active', 'Statut bénéficiaire RSA', 'CNAF/MSA', 'revenu-solidarite-active', ['est_beneficiaire', 'date_debut_droit'], '⚠️ Mapping inferred from the scope names (reference §7).'),
-  v2Scope('revenu_solidarite_active_majoration', 'Statut bénéficiaire majoration', 'CNAF/MSA', 'revenu-solidarite-active', ['avec_majoration'], '⚠️ Mapping inferred from the scope names (reference §7).'),
+  v2Scope(
+    'allocation_adulte_handicape',
+    'Allocation aux adultes handicapés (AAH)',
+    'CNAF/MSA',
+    undefined,
+    [],
+    unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)'),
+  ),
+  v2Scope(
+    'allocation_soutien_familial',
+    'Allocation de soutien familial (ASF)',
+    'CNAF/MSA',
+    undefined,
+    [],
+    unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)'),
+  ),
+  v2Scope(
+    'prime_activite',
+    'Prime d’activité',
+    'CNAF/MSA',
+    undefined,
+    [],
+    unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)'),
+  ),
+  v2Scope(
+    'prime_activite_majoration',
+    'Majoration de la prime d’activité',
+    'CNAF/MSA',
+    undefined,
+    [],
+    unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)'),
+  ),
+  v2Scope(
+    'cnaf_quotient_familial',
+    'Quotient familial CAF & MSA et composition familiale',
+    'CNAF/MSA',
+    'quotient-familial',
+    ['quotient_familial'],
+    '⚠️ Mapping inferred from the scope names (reference §7).',
+  ),
+  v2Scope(
+    'cnaf_allocataires',
+    'Identités allocataire et conjoint',
+    'CNAF/MSA',
+    'quotient-familial',
+    ['allocataires'],
+    '⚠️ Mapping inferred from the scope names (reference §7).',
+  ),
+  v2Scope(
+    'cnaf_enfants',
+    'Identités enfants',
+    'CNAF/MSA',
+    'quotient-familial',
+    ['enfants'],
+    '⚠️ Mapping inferred from the scope names (reference §7).',
+  ),
+  v2Scope(
+    'cnaf_adresse',
+    'Adresse du foyer',
+    'CNAF/MSA',
+    'quotient-familial',
+    ['adresse'],
+    '⚠️ Mapping inferred from the scope names (reference §7).',
+  ),
+  v2Scope(
+    'revenu_solidarite_active',
+    'Statut bénéficiaire RSA',
+    'CNAF/MSA',
+    'revenu-solidarite-active',
+    ['est_beneficiaire', 'date_debut_droit'],
+    '⚠️ Mapping inferred from the scope names (reference §7).',
+  ),
+  v2Scope(
+    'revenu_solidarite_active_majoration',
+    'Statut bénéficiaire majoration',
+    'CNAF/MSA',
+    'revenu-solidarite-active',
+    ['avec_majoration'],
+    '⚠️ Mapping inferred from the scope names (reference §7).',
+  ),
 
   // ANTS.
   ants('identite_particulier', 'identité du titulaire'),

@@ -80,10 +80,7 @@ export type ClaimsSchema = v.GenericSchema<unknown, { sub: string; [claim: strin
  * const claims = validateClaims(franceConnectClaimsSchema, userinfoPayload)
  * ```
  */
-export function validateClaims<T>(
-  schema: v.GenericSchema<unknown, T>,
-  input: unknown,
-): T {
+export function validateClaims<T>(schema: v.GenericSchema<unknown, T>, input: unknown): T {
   const result = v.safeParse(schema, input, { abortEarly: true })
   if (result.success) return result.output
   const { path, expected } = describeIssue(result.issues)

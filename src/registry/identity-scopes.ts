@@ -86,7 +86,12 @@ export const identityScopes: readonly IdentityScope[] = [
     claims: ['rnipp_given_name', 'rnipp_given_name_array', 'rnipp_family_name', 'rnipp_birthdate', 'rnipp_gender'],
     platforms: plusOnly,
   },
-  { scope: 'rnipp_birth', label: 'Lieu de naissance (RNIPP)', claims: ['rnipp_birthplace', 'rnipp_birthcountry'], platforms: plusOnly },
+  {
+    scope: 'rnipp_birth',
+    label: 'Lieu de naissance (RNIPP)',
+    claims: ['rnipp_birthplace', 'rnipp_birthcountry'],
+    platforms: plusOnly,
+  },
   {
     scope: 'rnipp_identite_pivot',
     label: 'Identité pivot (RNIPP)',

@@ -15,6 +15,6 @@ export function describeIssue(issues: readonly v.BaseIssue<unknown>[]): { path: 
   if (!issue) return { path: '(root)', expected: 'a valid value' }
   const path = issue.path?.map((item) => String(item.key)).join('.') || '(root)'
   // A type mismatch names the expected type; a validation action carries our own message.
-  const expected = issue.kind === 'schema' ? issue.expected ?? 'another type' : issue.message
+  const expected = issue.kind === 'schema' ? (issue.expected ?? 'another type') : issue.message
   return { path, expected }
 }

@@ -31,7 +31,10 @@ export interface RedisStoreOptions {
 async function withinTime<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreError('store_unavailable', `Redis did not answer within ${timeoutMs} ms`)), timeoutMs)
+    timer = setTimeout(
+      () => reject(new StoreError('store_unavailable', `Redis did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    )
   })
   try {
     return await Promise.race([operation, timeout])

@@ -27,7 +27,9 @@ interface Calendar {
 }
 
 function calendarOf(now: Date): Calendar {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric' }).formatToParts(now)
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric' }).formatToParts(
+    now,
+  )
   const year = Number(parts.find((part) => part.type === 'year')?.value)
   const month = Number(parts.find((part) => part.type === 'month')?.value)
   return { year, month, schoolYear: month >= 9 ? year : year - 1 }
@@ -69,7 +71,13 @@ function c2s(since: string, calendar: Calendar): JsonObject {
   }
 }
 
-function caisse(id: string, libelle: string, voie: { numero: string; type: string; nom: string }, codePostal: string, commune: string): JsonObject {
+function caisse(
+  id: string,
+  libelle: string,
+  voie: { numero: string; type: string; nom: string },
+  codePostal: string,
+  commune: string,
+): JsonObject {
   return {
     id,
     codeCentre: id.slice(2),
@@ -92,7 +100,14 @@ function caisse(id: string, libelle: string, voie: { numero: string; type: strin
 }
 
 function quotient(calendar: Calendar, fournisseur: 'CNAF' | 'MSA', valeur: number): JsonObject {
-  return { fournisseur, valeur, annee: calendar.year, mois: calendar.month, annee_calcul: calendar.year, mois_calcul: calendar.month }
+  return {
+    fournisseur,
+    valeur,
+    annee: calendar.year,
+    mois: calendar.month,
+    annee_calcul: calendar.year,
+    mois_calcul: calendar.month,
+  }
 }
 
 function ftPaiements(calendar: Calendar, amounts: number[]): JsonObject[] {
@@ -197,8 +212,28 @@ function angela(calendar: Calendar): SandboxIdentity {
       },
       'indemnites-journalieres': {
         paiements: [
-          { date_debut: `${last}-02-03`, date_fin: `${last}-02-16`, montant_journalier: 41.2, nombre_jours: 14, montant_brut: 576.8, montant_csg: 38.07, montant_crds: 2.88, montant_net: 535.85, date_paiement: `${last}-02-20` },
-          { date_debut: `${last}-02-17`, date_fin: `${last}-03-02`, montant_journalier: 41.2, nombre_jours: 14, montant_brut: 576.8, montant_csg: 38.07, montant_crds: 2.88, montant_net: 535.85, date_paiement: `${last}-03-06` },
+          {
+            date_debut: `${last}-02-03`,
+            date_fin: `${last}-02-16`,
+            montant_journalier: 41.2,
+            nombre_jours: 14,
+            montant_brut: 576.8,
+            montant_csg: 38.07,
+            montant_crds: 2.88,
+            montant_net: 535.85,
+            date_paiement: `${last}-02-20`,
+          },
+          {
+            date_debut: `${last}-02-17`,
+            date_fin: `${last}-03-02`,
+            montant_journalier: 41.2,
+            nombre_jours: 14,
+            montant_brut: 576.8,
+            montant_csg: 38.07,
+            montant_crds: 2.88,
+            montant_net: 535.85,
+            date_paiement: `${last}-03-06`,
+          },
         ],
       },
       'statut-etudiant': {
@@ -224,7 +259,9 @@ function angela(calendar: Calendar): SandboxIdentity {
       'revenu-solidarite-active': { est_beneficiaire: true, avec_majoration: false, date_debut_droit: `${last}-02-01` },
       'quotient-familial': {
         quotient_familial: quotient(calendar, 'CNAF', 412),
-        allocataires: [{ nom_naissance: 'DUBOIS', nom_usage: null, prenoms: 'ANGELA CLAIRE LOUISE', date_naissance: '1962-08-24', sexe: 'F' }],
+        allocataires: [
+          { nom_naissance: 'DUBOIS', nom_usage: null, prenoms: 'ANGELA CLAIRE LOUISE', date_naissance: '1962-08-24', sexe: 'F' },
+        ],
         enfants: [{ nom_naissance: 'DUBOIS', nom_usage: null, prenoms: 'LUCAS', date_naissance: '2008-05-14', sexe: 'M' }],
         adresse: {
           destinataire: 'MADAME ANGELA DUBOIS',
@@ -246,7 +283,12 @@ function angela(calendar: Calendar): SandboxIdentity {
           dateNaissance: parisDateTime('1962-08-24'),
           codeCertificationCNAV: 'VRSC',
         },
-        modalitesContact: { telephone: '0123456789', telephone2: null, email: 'wossewodda-3728@yopmail.com', codeValiditeEmail: 'V' },
+        modalitesContact: {
+          telephone: '0123456789',
+          telephone2: null,
+          email: 'wossewodda-3728@yopmail.com',
+          codeValiditeEmail: 'V',
+        },
         adresse: {
           ligneNom: 'MADAME ANGELA DUBOIS',
           ligneComplementDestinataire: null,
@@ -284,7 +326,12 @@ function carlos(calendar: Calendar): SandboxIdentity {
     dptNaissDec1: '99',
     lieuNaissDec1: 'ESPAGNE',
     aft: '8 RUE DES LILAS 31000 TOULOUSE',
-    aftDetail: { complementAdresse: 'APPARTEMENT 12', voie: '8 RUE DES LILAS', getcommune: 'TOULOUSE', getcodePostal: '31000 TOULOUSE' },
+    aftDetail: {
+      complementAdresse: 'APPARTEMENT 12',
+      voie: '8 RUE DES LILAS',
+      getcommune: 'TOULOUSE',
+      getcodePostal: '31000 TOULOUSE',
+    },
     revenuBrutGlobal: 35022,
     revImposable: 35022,
     mntRevbareme: 2456,
@@ -310,7 +357,10 @@ function carlos(calendar: Calendar): SandboxIdentity {
     siret: '13002526500013',
     phone: '0612345678',
     data: {
-      'impot-particulier': { [last]: situation, [last - 1]: { ...situation, rfr: 30110, mntRevbareme: 2298, impAvImput: 2298, montTotIr: 2298 } },
+      'impot-particulier': {
+        [last]: situation,
+        [last - 1]: { ...situation, rfr: 30110, mntRevbareme: 2298, impAvImput: 2298, montTotIr: 2298 },
+      },
       'droits-assurance-maladie': {
         me: {
           nir,
@@ -464,7 +514,12 @@ function helene(calendar: Calendar): SandboxIdentity {
     mntRevbareme: impot,
     impAvImput: impot,
     montTotIr: impot,
-    rev: { tspr: [{ code: '1AJ', valeur: '39800' }, { code: '1BJ', valeur: String(rfr - 37700) }] },
+    rev: {
+      tspr: [
+        { code: '1AJ', valeur: '39800' },
+        { code: '1BJ', valeur: String(rfr - 37700) },
+      ],
+    },
   })
   const beneficiaire = (nirOf: string, prenom: string, dateNaissance: string, qualite: string, rang: number): JsonObject => ({
     nir: nirOf,
@@ -489,7 +544,11 @@ function helene(calendar: Calendar): SandboxIdentity {
     birthcountry: '99100',
     email: 'helene.rousseau@example.com',
     data: {
-      'impot-particulier': { [last]: situation(72450, 3120), [last - 1]: situation(69880, 2890), [last - 2]: situation(66120, 2640) },
+      'impot-particulier': {
+        [last]: situation(72450, 3120),
+        [last - 1]: situation(69880, 2890),
+        [last - 2]: situation(66120, 2640),
+      },
       'droits-assurance-maladie': {
         me: beneficiaire(nir, 'HELENE', '1987-06-12', 'assure', 1),
         beneficiaires: [
@@ -515,9 +574,39 @@ function helene(calendar: Calendar): SandboxIdentity {
       },
       'indemnites-journalieres': {
         paiements: [
-          { date_debut: `${last}-09-01`, date_fin: `${last}-09-30`, montant_journalier: 89.03, nombre_jours: 30, montant_brut: 2670.9, montant_csg: 176.28, montant_crds: 13.35, montant_net: 2481.27, date_paiement: `${last}-10-04` },
-          { date_debut: `${last}-10-01`, date_fin: `${last}-10-31`, montant_journalier: 89.03, nombre_jours: 31, montant_brut: 2759.93, montant_csg: 182.16, montant_crds: 13.8, montant_net: 2563.97, date_paiement: `${last}-11-05` },
-          { date_debut: `${last}-11-01`, date_fin: `${last}-11-15`, montant_journalier: 89.03, nombre_jours: 15, montant_brut: 1335.45, montant_csg: 88.14, montant_crds: 6.68, montant_net: 1240.63, date_paiement: `${last}-11-20` },
+          {
+            date_debut: `${last}-09-01`,
+            date_fin: `${last}-09-30`,
+            montant_journalier: 89.03,
+            nombre_jours: 30,
+            montant_brut: 2670.9,
+            montant_csg: 176.28,
+            montant_crds: 13.35,
+            montant_net: 2481.27,
+            date_paiement: `${last}-10-04`,
+          },
+          {
+            date_debut: `${last}-10-01`,
+            date_fin: `${last}-10-31`,
+            montant_journalier: 89.03,
+            nombre_jours: 31,
+            montant_brut: 2759.93,
+            montant_csg: 182.16,
+            montant_crds: 13.8,
+            montant_net: 2563.97,
+            date_paiement: `${last}-11-05`,
+          },
+          {
+            date_debut: `${last}-11-01`,
+            date_fin: `${last}-11-15`,
+            montant_journalier: 89.03,
+            nombre_jours: 15,
+            montant_brut: 1335.45,
+            montant_csg: 88.14,
+            montant_crds: 6.68,
+            montant_net: 1240.63,
+            date_paiement: `${last}-11-20`,
+          },
         ],
       },
       'complementaire-sante-solidaire': { est_beneficiaire: false, avec_participation: null, date_debut_droit: null },
@@ -643,7 +732,12 @@ function thomas(calendar: Calendar): SandboxIdentity {
           prnmDec2: 'CAMILLE',
           dateNaisDec2: { jour: '27', mois: '09', annee: '1990' },
           aft: '3 PLACE DU GENERAL DE GAULLE 59000 LILLE',
-          aftDetail: { complementAdresse: null, voie: '3 PLACE DU GENERAL DE GAULLE', getcommune: 'LILLE', getcodePostal: '59000 LILLE' },
+          aftDetail: {
+            complementAdresse: null,
+            voie: '3 PLACE DU GENERAL DE GAULLE',
+            getcommune: 'LILLE',
+            getcodePostal: '59000 LILLE',
+          },
           mntRevbareme: 610,
           impAvImput: 610,
           montTotIr: 610,
@@ -659,7 +753,12 @@ function thomas(calendar: Calendar): SandboxIdentity {
           dateNaissance: parisDateTime('1988-03-11'),
           codeCertificationCNAV: 'VRSC',
         },
-        modalitesContact: { telephone: '0698765432', telephone2: null, email: 'thomas.leroy@example.com', codeValiditeEmail: 'V' },
+        modalitesContact: {
+          telephone: '0698765432',
+          telephone2: null,
+          email: 'thomas.leroy@example.com',
+          codeValiditeEmail: 'V',
+        },
         adresse: {
           ligneNom: 'MONSIEUR THOMAS LEROY',
           ligneComplementDestinataire: null,
@@ -711,7 +810,16 @@ function lucie(): SandboxIdentity {
  */
 export function sandboxIdentities(now: Date = new Date()): SandboxIdentity[] {
   const calendar = calendarOf(now)
-  return [angela(calendar), carlos(calendar), lea(calendar), karim(calendar), helene(calendar), nadia(calendar), thomas(calendar), lucie()]
+  return [
+    angela(calendar),
+    carlos(calendar),
+    lea(calendar),
+    karim(calendar),
+    helene(calendar),
+    nadia(calendar),
+    thomas(calendar),
+    lucie(),
+  ]
 }
 
 /**

@@ -4,9 +4,21 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import { toPublicEncryptionJwk, type EncryptionKey } from '../oidc/encryption-keys.js'
 import { sandboxIdentities, sandboxIncomeYear } from './identities.js'
 import { dataProviderApis, scopesOfApi, startMockApis, type DataProviderGroup, type StartedMockApis } from './mock-apis/index.js'
-import { dataScopesOf, startMockFranceConnect, type MockDataProviderRegistration, type StartedOp } from './mock-franceconnect/index.js'
+import {
+  dataScopesOf,
+  startMockFranceConnect,
+  type MockDataProviderRegistration,
+  type StartedOp,
+} from './mock-franceconnect/index.js'
 import { loadOidcProvider } from './mock-franceconnect/load-oidc-provider.js'
-import type { Sandbox, SandboxConnectorOptions, SandboxCredentials, SandboxOptions, SandboxPerson, SandboxVariant } from './types.js'
+import type {
+  Sandbox,
+  SandboxConnectorOptions,
+  SandboxCredentials,
+  SandboxOptions,
+  SandboxPerson,
+  SandboxVariant,
+} from './types.js'
 
 /** The SIRET API Particulier's staging uses throughout (a valid one). */
 const sandboxRecipient = '13002526500013'
@@ -26,11 +38,24 @@ interface RegisteredDataProvider {
   decryptionKeys: EncryptionKey[]
 }
 
-async function registerDataProvider(name: string, scopes: readonly string[], keyAlg: KeyAlg, signingAlg: 'ES256' | 'RS256'): Promise<RegisteredDataProvider> {
+async function registerDataProvider(
+  name: string,
+  scopes: readonly string[],
+  keyAlg: KeyAlg,
+  signingAlg: 'ES256' | 'RS256',
+): Promise<RegisteredDataProvider> {
   const { privateJwk, publicJwk } = await encryptionKeyPair(keyAlg, `${name}-enc-1`)
   return {
     decryptionKeys: [privateJwk],
-    registration: { name, clientId: hex(32), clientSecret: hex(32), scopes: [...scopes], jwks: { keys: [publicJwk] }, signingAlg, encryptionAlg: keyAlg },
+    registration: {
+      name,
+      clientId: hex(32),
+      clientSecret: hex(32),
+      scopes: [...scopes],
+      jwks: { keys: [publicJwk] },
+      signingAlg,
+      encryptionAlg: keyAlg,
+    },
   }
 }
 
@@ -81,7 +106,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const group of groups) {
     const scopes = dataProviderApis[group].flatMap(scopesOfApi)
     // DGFiP with RS256 / RSA-OAEP-256, the others ES256 / ECDH-ES: both families FranceConnect offers (§12.1)
-    providers[group] = group === 'dgfip' ? await registerDataProvider(group, scopes, 'RSA-OAEP-256', 'RS256') : await registerDataProvider(group, scopes, 'ECDH-ES', 'ES256')
+    providers[group] =
+      group === 'dgfip'
+        ? await registerDataProvider(group, scopes, 'RSA-OAEP-256', 'RS256')
+        : await registerDataProvider(group, scopes, 'ECDH-ES', 'ES256')
   }
   const ownProvider = await registerDataProvider('sandbox-data-provider', dataScopesOf(variant), 'ECDH-ES', 'ES256')
 
@@ -108,10 +136,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const credentials: SandboxCredentials = {
     apiParticulier: { recipient: sandboxRecipient },
-    dgfip: { gatewayToken: hex(24), idTeleservice: 'SANDBOX-TELESERVICE-01', tokenUrl: '', clientId: hex(16), clientSecret: hex(32) },
+    dgfip: {
+      gatewayToken: hex(24),
+      idTeleservice: 'SANDBOX-TELESERVICE-01',
+      tokenUrl: '',
+      clientId: hex(16),
+      clientSecret: hex(32),
+    },
     cnam: { apiKey: hex(24) },
   }
-  const dataProviderCredentials = {} as Record<DataProviderGroup, { clientId: string; clientSecret: string; decryptionKeys: EncryptionKey[] }>
+  const dataProviderCredentials = {} as Record<
+    DataProviderGroup,
+    { clientId: string; clientSecret: string; decryptionKeys: EncryptionKey[] }
+  >
   for (const group of groups) {
     const { registration, decryptionKeys } = providers[group]
     dataProviderCredentials[group] = { clientId: registration.clientId, clientSecret: registration.clientSecret, decryptionKeys }
@@ -136,7 +173,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const particulier = (baseUrl: string) => ({ baseUrl, recipient: credentials.apiParticulier.recipient })
   const connectorOptions: SandboxConnectorOptions = {
-    'impot-particulier': { baseUrl: apis['impot-particulier'], gatewayToken: credentials.dgfip.gatewayToken, idTeleservice: credentials.dgfip.idTeleservice },
+    'impot-particulier': {
+      baseUrl: apis['impot-particulier'],
+      gatewayToken: credentials.dgfip.gatewayToken,
+      idTeleservice: credentials.dgfip.idTeleservice,
+    },
     'droits-assurance-maladie': { baseUrl: apis['droits-assurance-maladie'], apiKey: credentials.cnam.apiKey },
     'indemnites-journalieres': { baseUrl: apis['indemnites-journalieres'], apiKey: credentials.cnam.apiKey },
     'statut-etudiant': particulier(apis['statut-etudiant']),

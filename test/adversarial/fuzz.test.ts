@@ -77,7 +77,9 @@ const removed = Symbol('removed')
  */
 function nearValid(base: () => Record<string, unknown>, overrides: Record<string, fc.Arbitrary<unknown>>) {
   const change = fc.oneof(
-    ...Object.entries(overrides).map(([name, value]) => fc.tuple(fc.constant(name), fc.oneof({ arbitrary: value, weight: 4 }, fc.constant(removed)))),
+    ...Object.entries(overrides).map(([name, value]) =>
+      fc.tuple(fc.constant(name), fc.oneof({ arbitrary: value, weight: 4 }, fc.constant(removed))),
+    ),
   )
   return fc.array(change, { maxLength: 2 }).map((changes) => {
     const object = base()
@@ -109,7 +111,9 @@ describe('callback parser and callback()', () => {
     const input = fc.oneof(
       anyText,
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      pairs.map((p) => `https://app.example/callback?${p.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`),
+      pairs.map(
+        (p) => `https://app.example/callback?${p.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`,
+      ),
       pairs.map((p) => `/callback?${p.map(([k, v]) => `${k}=${v}`).join('&')}`),
       pairs.map((p) => new URLSearchParams(p)),
       fc.webUrl().map((u) => new URL(u)),
@@ -172,7 +176,8 @@ describe('JOSE validation entry point (verifyJwt)', () => {
   let expectations: JwtExpectations
   beforeAll(() => {
     const jwks = JSON.stringify({ keys: [op.keys.es256.publicJwk, op.keys.rs256.publicJwk] })
-    const jwksFetch = (async () => new Response(jwks, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch
+    const jwksFetch = (async () =>
+      new Response(jwks, { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch
     keys = createKeySet('https://op.fuzz.test/jwks', { timeoutMs: 1000, fetch: jwksFetch })
     expectations = {
       kind: 'id_token',
@@ -191,7 +196,9 @@ describe('JOSE validation entry point (verifyJwt)', () => {
     expect(['ES256', 'RS256']).toContain(header.alg)
     expect(payload.iss).toBe(op.issuer)
     const aud = payload.aud
-    expect(Array.isArray(aud) ? aud.includes(op.clientId) && (aud.length === 1 || payload.azp === op.clientId) : aud === op.clientId).toBe(true)
+    expect(
+      Array.isArray(aud) ? aud.includes(op.clientId) && (aud.length === 1 || payload.azp === op.clientId) : aud === op.clientId,
+    ).toBe(true)
     expect(typeof payload.sub === 'string' && payload.sub.length > 0).toBe(true)
     expect(typeof payload.exp === 'number' && payload.exp + 30 > nowSec()).toBe(true)
     expect(typeof payload.iat === 'number' && payload.iat - 30 <= nowSec()).toBe(true)
@@ -278,12 +285,16 @@ describe('JOSE validation entry point (verifyJwt)', () => {
     {
       arbitrary: fc.record({
         at: fc.nat(),
-        kind: fc.constantFrom<'flip' | 'truncate' | 'append-segment' | 'drop-segment'>('flip', 'truncate', 'append-segment', 'drop-segment'),
+        kind: fc.constantFrom<'flip' | 'truncate' | 'append-segment' | 'drop-segment'>(
+          'flip',
+          'truncate',
+          'append-segment',
+          'drop-segment',
+        ),
       }),
       weight: 1,
     },
   )
-
 
   async function sign(header: unknown, claims: unknown, how: string): Promise<string> {
     const h = header as Record<string, unknown>
@@ -337,14 +348,29 @@ describe('JOSE validation entry point (verifyJwt)', () => {
       ),
       runs(6_000),
     )
-    expectReached('accepted', 'id_token_alg', 'id_token_header', 'id_token_kid_unknown', 'id_token_signature', 'id_token_iss', 'id_token_aud', 'id_token_expired', 'id_token_claims', 'id_token_malformed')
+    expectReached(
+      'accepted',
+      'id_token_alg',
+      'id_token_header',
+      'id_token_kid_unknown',
+      'id_token_signature',
+      'id_token_iss',
+      'id_token_aud',
+      'id_token_expired',
+      'id_token_claims',
+      'id_token_malformed',
+    )
   })
 
   it('random JWEs (header members, content encryption, recipient, plaintext) where FranceConnect+ rules apply', async () => {
     const decrypting: JwtExpectations = {
       ...expectations,
       algorithms: ['ES256'],
-      decryption: { keys: createDecryptionKeys([op.clientKey.privateJwk]), contentEncryptionAlgorithms: ['A256GCM'], required: true },
+      decryption: {
+        keys: createDecryptionKeys([op.clientKey.privateJwk]),
+        contentEncryptionAlgorithms: ['A256GCM'],
+        required: true,
+      },
     }
     const jweHeader = fc.record(
       {
@@ -370,7 +396,10 @@ describe('JOSE validation entry point (verifyJwt)', () => {
         tamper,
         async (extraHeader, enc, recipient, zip, content, t) => {
           const stranger = recipient === 'stranger'
-          const inner = content.kind === 'jws' ? await op.signCompact({ alg: 'ES256', kid: 'es-1' }, content.claims, op.keys.es256) : content.text
+          const inner =
+            content.kind === 'jws'
+              ? await op.signCompact({ alg: 'ES256', kid: 'es-1' }, content.claims, op.keys.es256)
+              : content.text
           const token = await op.encryptCompact(inner, {
             alg: 'RSA-OAEP-256',
             enc,
@@ -416,7 +445,11 @@ describe('JOSE validation entry point (verifyJwt)', () => {
       fc.jsonValue().map((v) => JSON.stringify(v)),
       anyText,
     )
-    const token = await op.signCompact({ alg: 'ES256', kid: 'es-1' }, { iss: op.issuer, aud: op.clientId, sub: 'x', exp: nowSec() + 60, iat: nowSec() }, op.keys.es256)
+    const token = await op.signCompact(
+      { alg: 'ES256', kid: 'es-1' },
+      { iss: op.issuer, aud: op.clientId, sub: 'x', exp: nowSec() + 60, iat: nowSec() },
+      op.keys.es256,
+    )
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom(200, 200, 404, 500), async (text, status) => {
         const jwksFetch = (async () => new Response(text, { status })) as typeof fetch
@@ -468,10 +501,9 @@ function mutate(value: unknown, mutations: Mutation[]): unknown {
       result = replacement(result)
       continue
     }
-    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], result) as Record<
-      string | number,
-      unknown
-    >
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], result) as Record<string | number, unknown>
     const key = path.at(-1) as string | number
     const next = replacement(parent[key])
     if (next === undefined && !Array.isArray(parent)) delete parent[key]
@@ -544,7 +576,9 @@ describe('connector parsers (parsePayload + normaliser)', () => {
             if (retryAfter !== undefined && /^[\t\x20-\x7e]*$/.test(retryAfter)) headers.set('retry-after', retryAfter)
             const stub = (async () =>
               new Response([101, 204, 205, 304].includes(status) ? null : body, { status, headers })) as typeof fetch
-            const result = await onlySdkErrors(() => connector.fetch({ accessToken: 'fuzz-token', fetch: stub }, connectorCase.params))
+            const result = await onlySdkErrors(() =>
+              connector.fetch({ accessToken: 'fuzz-token', fetch: stub }, connectorCase.params),
+            )
             if (result.ok) expect(status).toBe(200)
           }),
           runs(300),
@@ -591,7 +625,12 @@ describe('checktoken parser', () => {
     { arbitrary: introspectionNearValid, weight: 3 },
     { arbitrary: fc.anything(), weight: 1 },
     // an own "__proto__" member, as JSON.parse makes it
-    { arbitrary: fc.jsonValue().map((v) => JSON.parse(`{"__proto__": {"active": true}, "active": ${JSON.stringify(v) ?? 'null'}}`) as unknown), weight: 1 },
+    {
+      arbitrary: fc
+        .jsonValue()
+        .map((v) => JSON.parse(`{"__proto__": {"active": true}, "active": ${JSON.stringify(v) ?? 'null'}}`) as unknown),
+      weight: 1,
+    },
   )
 
   it('readIntrospection: random token_introspection values', async () => {
@@ -615,20 +654,28 @@ describe('checktoken parser', () => {
     const jwks = JSON.stringify({ keys: [op.keys.es256.publicJwk, op.keys.rs256.publicJwk] })
     const answer = fc.record({
       status: fc.constantFrom(200, 200, 200, 400, 401, 500, 302),
-      contentType: fc.constantFrom('application/token-introspection+jwt', 'application/token-introspection+jwt', 'application/json', 'text/html', ''),
+      contentType: fc.constantFrom(
+        'application/token-introspection+jwt',
+        'application/token-introspection+jwt',
+        'application/json',
+        'text/html',
+        '',
+      ),
       body: fc.oneof(
         { arbitrary: anyText, weight: 1 },
         { arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)), weight: 1 },
         { arbitrary: fc.array(segment, { minLength: 5, maxLength: 5 }).map((p) => p.join('.')), weight: 1 },
         {
-          arbitrary: fc.tuple(
-            nearValid(() => ({ iss: issuer, aud: dpClientId, iat: nowSec() }), {
-              iss: fc.oneof(anyText, fc.constant(`${issuer}/`)),
-              aud: fc.oneof(fc.constant([dpClientId, 'x']), anyText, fc.jsonValue()),
-              iat: fc.oneof(fc.constant(nowSec() - 3600), fc.constant(nowSec() + 3600), fc.jsonValue()),
-            }),
-            introspection,
-          ).map(([payload, token_introspection]) => ({ ...payload, token_introspection })),
+          arbitrary: fc
+            .tuple(
+              nearValid(() => ({ iss: issuer, aud: dpClientId, iat: nowSec() }), {
+                iss: fc.oneof(anyText, fc.constant(`${issuer}/`)),
+                aud: fc.oneof(fc.constant([dpClientId, 'x']), anyText, fc.jsonValue()),
+                iat: fc.oneof(fc.constant(nowSec() - 3600), fc.constant(nowSec() + 3600), fc.jsonValue()),
+              }),
+              introspection,
+            )
+            .map(([payload, token_introspection]) => ({ ...payload, token_introspection })),
           weight: 3,
         },
       ),
@@ -638,12 +685,15 @@ describe('checktoken parser', () => {
         const text =
           typeof body === 'string'
             ? body
-            : await op.encryptCompact(await op.signCompact({ alg: 'ES256', kid: 'es-1' }, body as Record<string, unknown>, op.keys.es256), {
-                alg: 'RSA-OAEP-256',
-                enc: 'A256GCM',
-                kid: null,
-                recipient: op.dataProvider.key,
-              })
+            : await op.encryptCompact(
+                await op.signCompact({ alg: 'ES256', kid: 'es-1' }, body as Record<string, unknown>, op.keys.es256),
+                {
+                  alg: 'RSA-OAEP-256',
+                  enc: 'A256GCM',
+                  kid: null,
+                  recipient: op.dataProvider.key,
+                },
+              )
         const stub = (async (input: RequestInfo | URL) => {
           const url = String(input instanceof Request ? input.url : input)
           if (url.endsWith('/jwks')) return new Response(jwks, { status: 200 })
@@ -665,7 +715,14 @@ describe('checktoken parser', () => {
       }),
       runs(3_000),
     )
-    expectReached('accepted', 'checktoken_error', 'checktoken_not_encrypted', 'checktoken_claims', 'checktoken_iss', 'checktoken_malformed')
+    expectReached(
+      'accepted',
+      'checktoken_error',
+      'checktoken_not_encrypted',
+      'checktoken_claims',
+      'checktoken_iss',
+      'checktoken_malformed',
+    )
   })
 
   it('verifyAccessToken v1: random JSON answers and statuses', async () => {
@@ -685,8 +742,11 @@ describe('checktoken parser', () => {
     )
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(200, 200, 400, 401, 403, 500), v1Body, async (status, body) => {
-        const stub = (async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as typeof fetch
-        const result = await onlySdkErrors(() => verifyAccessToken('0123456789abcdef', { version: 'v1', issuer: 'https://fc.fuzz.test', fetch: stub }))
+        const stub = (async () =>
+          new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as typeof fetch
+        const result = await onlySdkErrors(() =>
+          verifyAccessToken('0123456789abcdef', { version: 'v1', issuer: 'https://fc.fuzz.test', fetch: stub }),
+        )
         if (result.ok && result.value.active) expect(status).toBe(200)
       }),
       runs(3_000),

@@ -149,7 +149,10 @@ export const hostileBehaviours = {
   /** 429 asking to come back in a day, as an HTTP date. */
   'retry-after-one-day-429-http-date': (_req, res) => {
     res
-      .writeHead(429, { 'content-type': 'application/json', 'retry-after': new Date(Date.now() + oneDaySec * 1000).toUTCString() })
+      .writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': new Date(Date.now() + oneDaySec * 1000).toUTCString(),
+      })
       .end('{"errors":[{"code":"00429","title":"Too many requests"}]}')
   },
   /** 503, every time. */
@@ -239,8 +242,16 @@ const statutEtudiantPayload = {
   links: {},
   meta: {},
 }
-const cssPayload = { data: { est_beneficiaire: true, avec_participation: null, date_debut_droit: '2024-01-01' }, links: {}, meta: {} }
-const rsaPayload = { data: { est_beneficiaire: true, avec_majoration: false, date_debut_droit: '2023-05-01' }, links: {}, meta: {} }
+const cssPayload = {
+  data: { est_beneficiaire: true, avec_participation: null, date_debut_droit: '2024-01-01' },
+  links: {},
+  meta: {},
+}
+const rsaPayload = {
+  data: { est_beneficiaire: true, avec_majoration: false, date_debut_droit: '2023-05-01' },
+  links: {},
+  meta: {},
+}
 const personQf = {
   nom_naissance: canaryPerson.nom,
   nom_usage: null,
@@ -277,12 +288,23 @@ const ftStatutPayload = {
     codeCertificationCNAV: null,
   },
   modalitesContact: { telephone: canaryPerson.telephone, email: canaryPerson.email, codeValiditeEmail: 'V' },
-  adresse: { ligneNom: `MME ${canaryPerson.prenom} ${canaryPerson.nom}`, codePostal: '24000', localite: 'PERIGUEUX', inseecommune: '24322' },
-  situationInscription: { dateInscription: '2024-01-08T09:00:00+01:00', categorieInscription: 'A', libellecategorieInscription: null },
+  adresse: {
+    ligneNom: `MME ${canaryPerson.prenom} ${canaryPerson.nom}`,
+    codePostal: '24000',
+    localite: 'PERIGUEUX',
+    inseecommune: '24322',
+  },
+  situationInscription: {
+    dateInscription: '2024-01-08T09:00:00+01:00',
+    categorieInscription: 'A',
+    libellecategorieInscription: null,
+  },
 }
 const ftPaiementsPayload = {
   statutInscription: true,
-  listePaiement: [{ date_paiement: '2025-02-03T04:00:00+01:00', montant_paiement: 987.65, allocations: 987.65, aides: 0, autres_paiements: 0 }],
+  listePaiement: [
+    { date_paiement: '2025-02-03T04:00:00+01:00', montant_paiement: 987.65, allocations: 987.65, aides: 0, autres_paiements: 0 },
+  ],
 }
 const impotPayload = {
   rfr: 23456,
@@ -342,7 +364,11 @@ export const connectorCases: ConnectorCase[] = [
     id: 'statut-etudiant',
     make: (baseUrl, extra) => statutEtudiant({ recipient, baseUrl, ...extra }),
     payloads: { '/v3/mesri/statut_etudiant/france_connect': statutEtudiantPayload },
-    broken: { '/v3/mesri/statut_etudiant/france_connect': { data: { admissions: [{ ...statutEtudiantPayload.data.admissions[0], date_fin: '31/08/2025' }] } } },
+    broken: {
+      '/v3/mesri/statut_etudiant/france_connect': {
+        data: { admissions: [{ ...statutEtudiantPayload.data.admissions[0], date_fin: '31/08/2025' }] },
+      },
+    },
     validBody: statutEtudiantPayload,
     parse: (body) => normalizeStatutEtudiant(parsePayload('statut-etudiant', statutEtudiantSchema, body)),
   },
@@ -350,10 +376,14 @@ export const connectorCases: ConnectorCase[] = [
     id: 'complementaire-sante-solidaire',
     make: (baseUrl, extra) => complementaireSanteSolidaire({ recipient, baseUrl, ...extra }),
     payloads: { '/v3/dss/complementaire_sante_solidaire/france_connect': cssPayload },
-    broken: { '/v3/dss/complementaire_sante_solidaire/france_connect': { data: { ...cssPayload.data, date_debut_droit: '01/01/2024' } } },
+    broken: {
+      '/v3/dss/complementaire_sante_solidaire/france_connect': { data: { ...cssPayload.data, date_debut_droit: '01/01/2024' } },
+    },
     validBody: cssPayload,
     parse: (body) =>
-      normalizeComplementaireSanteSolidaire(parsePayload('complementaire-sante-solidaire', complementaireSanteSolidaireSchema, body)),
+      normalizeComplementaireSanteSolidaire(
+        parsePayload('complementaire-sante-solidaire', complementaireSanteSolidaireSchema, body),
+      ),
   },
   {
     id: 'revenu-solidarite-active',
@@ -361,13 +391,16 @@ export const connectorCases: ConnectorCase[] = [
     payloads: { '/v3/dss/revenu_solidarite_active/france_connect': rsaPayload },
     broken: { '/v3/dss/revenu_solidarite_active/france_connect': { data: { ...rsaPayload.data, est_beneficiaire: 'oui' } } },
     validBody: rsaPayload,
-    parse: (body) => normalizeRevenuSolidariteActive(parsePayload('revenu-solidarite-active', revenuSolidariteActiveSchema, body)),
+    parse: (body) =>
+      normalizeRevenuSolidariteActive(parsePayload('revenu-solidarite-active', revenuSolidariteActiveSchema, body)),
   },
   {
     id: 'quotient-familial',
     make: (baseUrl, extra) => quotientFamilial({ recipient, baseUrl, ...extra }),
     payloads: { '/v3/dss/quotient_familial/france_connect': qfPayload },
-    broken: { '/v3/dss/quotient_familial/france_connect': { data: { ...qfPayload.data, allocataires: [{ ...personQf, sexe: 'X' }] } } },
+    broken: {
+      '/v3/dss/quotient_familial/france_connect': { data: { ...qfPayload.data, allocataires: [{ ...personQf, sexe: 'X' }] } },
+    },
     validBody: qfPayload,
     parse: (body) => normalizeQuotientFamilial(parsePayload('quotient-familial', quotientFamilialSchema, body)),
   },
@@ -375,7 +408,12 @@ export const connectorCases: ConnectorCase[] = [
     id: 'france-travail-statut',
     make: (baseUrl, extra) => franceTravailStatut({ baseUrl, ...extra }),
     payloads: { '/partenaire/fc-statutaugmente/v1/statut': ftStatutPayload },
-    broken: { '/partenaire/fc-statutaugmente/v1/statut': { ...ftStatutPayload, etatCivil: { ...ftStatutPayload.etatCivil, dateNaissance: 'le 19 février 1947' } } },
+    broken: {
+      '/partenaire/fc-statutaugmente/v1/statut': {
+        ...ftStatutPayload,
+        etatCivil: { ...ftStatutPayload.etatCivil, dateNaissance: 'le 19 février 1947' },
+      },
+    },
     validBody: ftStatutPayload,
     parse: (body) => normalizeStatut(parsePayload('france-travail-statut', statutSchema, body)),
   },
@@ -383,14 +421,24 @@ export const connectorCases: ConnectorCase[] = [
     id: 'france-travail-paiements',
     make: (baseUrl, extra) => franceTravailPaiements({ baseUrl, ...extra }),
     payloads: { '/partenaire/fc-liste-paiements/v1/': ftPaiementsPayload },
-    broken: { '/partenaire/fc-liste-paiements/v1/': { statutInscription: true, listePaiement: [{ ...ftPaiementsPayload.listePaiement[0], montant_paiement: '987,65' }] } },
+    broken: {
+      '/partenaire/fc-liste-paiements/v1/': {
+        statutInscription: true,
+        listePaiement: [{ ...ftPaiementsPayload.listePaiement[0], montant_paiement: '987,65' }],
+      },
+    },
     validBody: ftPaiementsPayload,
     parse: (body) => normalizePaiements(parsePayload('france-travail-paiements', paiementsSchema, body)),
   },
   {
     id: 'impot-particulier',
     make: (baseUrl, extra) =>
-      impotParticulier({ baseUrl, gatewayToken: canarySecrets.gatewayToken, idTeleservice: canarySecrets.idTeleservice, ...extra }),
+      impotParticulier({
+        baseUrl,
+        gatewayToken: canarySecrets.gatewayToken,
+        idTeleservice: canarySecrets.idTeleservice,
+        ...extra,
+      }),
     params: { annee: lastYear },
     payloads: { [impotPath]: impotPayload },
     broken: { [impotPath]: { ...impotPayload, nbPart: 'un' } },
@@ -409,7 +457,10 @@ export const connectorCases: ConnectorCase[] = [
     validBody: { me: damMe, beneficiaires: [damMe], contrats: [[damContrat]] },
     parse: (body) => {
       const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
-      const personnes = parsePayload('droits-assurance-maladie', personnesSchema, { me: record.me, beneficiaires: record.beneficiaires })
+      const personnes = parsePayload('droits-assurance-maladie', personnesSchema, {
+        me: record.me,
+        beneficiaires: record.beneficiaires,
+      })
       const { contrats } = parsePayload('droits-assurance-maladie', contratsSchema, { contrats: record.contrats })
       return {
         assure: normalizeBeneficiaire(personnes.me, contrats[0]),

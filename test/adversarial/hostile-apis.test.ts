@@ -158,7 +158,8 @@ describe.concurrent('each connector against each hostile data API', () => {
           }
           expect(elapsedMs).toBeLessThan(expectation.retryDue ? budgetMs : noRetryDueMs)
           const busiest = Math.max(...perRoute)
-          if ('exactly' in expectation.requests) expect(busiest, `requests per route: ${perRoute}`).toBe(expectation.requests.exactly)
+          if ('exactly' in expectation.requests)
+            expect(busiest, `requests per route: ${perRoute}`).toBe(expectation.requests.exactly)
           else expect(busiest, `requests per route: ${perRoute}`).toBeLessThanOrEqual(expectation.requests.atMost)
           expect(Math.max(...perRoute)).toBeLessThanOrEqual(3)
         })
@@ -168,7 +169,8 @@ describe.concurrent('each connector against each hostile data API', () => {
 
   describe('no partial data from the CNAM droits API (several routes per call)', () => {
     it('contrats of the wrong shape → schema_mismatch naming the route, no result', async () => {
-      const wrong: Behaviour = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('[{"date_debut": 20200101}]')
+      const wrong: Behaviour = (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end('[{"date_debut": 20200101}]')
       const { settled } = await call(cnam, failing('/contrats', wrong))
       expect(settled).toMatchObject({ error: { code: 'schema_mismatch', path: 'contrats.0.0.date_debut' } })
     })

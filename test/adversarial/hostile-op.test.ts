@@ -132,7 +132,8 @@ export const opMutations: OpMutation[] = [
     why: 'key confusion: the public key is public, so an HMAC keyed with it is forgeable by anyone',
     bend: (op) => ({
       idToken: {
-        sign: (h, c) => op.signCompact({ ...h, alg: 'HS256' }, c, { alg: 'HS256', secret: JSON.stringify(op.keys.es256.publicJwk) }),
+        sign: (h, c) =>
+          op.signCompact({ ...h, alg: 'HS256' }, c, { alg: 'HS256', secret: JSON.stringify(op.keys.es256.publicJwk) }),
       },
     }),
   },
@@ -141,7 +142,9 @@ export const opMutations: OpMutation[] = [
     category: 'jose-header',
     refusedWith: 'id_token_alg',
     why: 'FranceConnect v2 signs asymmetrically; an HMAC token only proves knowledge of the client secret',
-    bend: (op) => ({ idToken: { sign: (h, c) => op.signCompact({ alg: 'HS256' }, c, { alg: 'HS256', secret: op.clientSecret }) } }),
+    bend: (op) => ({
+      idToken: { sign: (h, c) => op.signCompact({ alg: 'HS256' }, c, { alg: 'HS256', secret: op.clientSecret }) },
+    }),
   },
   {
     name: 'jose-header.rs256-on-franceconnect-plus',
@@ -210,7 +213,7 @@ export const opMutations: OpMutation[] = [
     name: 'jose-header.x5c-ignored',
     category: 'jose-header',
     refusedWith: 'id_token_signature',
-    why: 'an embedded certificate is never used: the key comes from the provider\'s key set only',
+    why: "an embedded certificate is never used: the key comes from the provider's key set only",
     bend: (op) => ({
       idToken: { sign: (h, c) => op.signCompact({ ...h, x5c: ['MIIBattackercert'] }, c, op.impostor) },
     }),
@@ -233,7 +236,7 @@ export const opMutations: OpMutation[] = [
     name: 'jose-header.kid-of-a-key-with-another-alg',
     category: 'jose-header',
     refusedWith: 'id_token_kid_unknown',
-    why: 'the RSA key\'s kid with alg ES256: a key is only used with the algorithm it is published for',
+    why: "the RSA key's kid with alg ES256: a key is only used with the algorithm it is published for",
     bend: (op) => ({ idToken: { header: (h) => ({ ...h, kid: op.keys.rs256.kid }) } }),
   },
   {
@@ -276,7 +279,7 @@ export const opMutations: OpMutation[] = [
     name: 'signature.another-key-same-kid',
     category: 'signature',
     refusedWith: 'id_token_signature',
-    why: 'a key not in the provider\'s key set, claiming a published kid',
+    why: "a key not in the provider's key set, claiming a published kid",
     bend: (op) => ({ idToken: { sign: (h, c) => op.signCompact(h, c, op.impostor) } }),
   },
   {
@@ -285,7 +288,9 @@ export const opMutations: OpMutation[] = [
     refusedWith: 'id_token_signature',
     why: 'another subject pasted under a genuine signature',
     bend: () => ({
-      idToken: { jws: segment(1, (p) => b64url({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: `${'0'.repeat(64)}v1` })) },
+      idToken: {
+        jws: segment(1, (p) => b64url({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: `${'0'.repeat(64)}v1` })),
+      },
     }),
   },
   {
@@ -293,15 +298,19 @@ export const opMutations: OpMutation[] = [
     category: 'signature',
     refusedWith: 'id_token_signature',
     why: 'the protected header is covered by the signature too',
-    bend: () => ({ idToken: { jws: segment(0, (h) => b64url({ ...JSON.parse(Buffer.from(h, 'base64url').toString()), typ: 'JWT' })) } }),
+    bend: () => ({
+      idToken: { jws: segment(0, (h) => b64url({ ...JSON.parse(Buffer.from(h, 'base64url').toString()), typ: 'JWT' })) },
+    }),
   },
   {
     name: 'signature.v1-hs256-another-secret',
     category: 'signature',
     variant: 'v1',
     refusedWith: 'id_token_signature',
-    why: 'v1 tokens are keyed with this client\'s secret, not any secret',
-    bend: (op) => ({ idToken: { sign: (h, c) => op.signCompact(h, c, { alg: 'HS256', secret: 'another-secret-another-secret-another' }) } }),
+    why: "v1 tokens are keyed with this client's secret, not any secret",
+    bend: (op) => ({
+      idToken: { sign: (h, c) => op.signCompact(h, c, { alg: 'HS256', secret: 'another-secret-another-secret-another' }) },
+    }),
   },
   {
     name: 'signature.two-segments',
@@ -322,7 +331,7 @@ export const opMutations: OpMutation[] = [
     name: 'claims.iss-of-another-issuer',
     category: 'claims',
     refusedWith: 'id_token_iss',
-    why: 'a token of another provider (or platform) is not this provider\'s word',
+    why: "a token of another provider (or platform) is not this provider's word",
     bend: () => ({ idToken: { claims: withClaims({ iss: 'https://evil.example/api/v2' }) } }),
   },
   {
@@ -540,7 +549,7 @@ export const opMutations: OpMutation[] = [
     name: 'claims.identity-gender-unknown',
     category: 'claims',
     refusedWith: 'claims_invalid',
-    why: 'a value outside the claim\'s list',
+    why: "a value outside the claim's list",
     bend: () => ({ userinfo: { claims: withClaims({ gender: 'F' }) } }),
   },
   {
@@ -611,7 +620,7 @@ export const opMutations: OpMutation[] = [
     category: 'encryption',
     variant: 'fcplus',
     refusedWith: 'id_token_decryption',
-    why: 'encrypted to a key that is not the client\'s, under the client\'s kid',
+    why: "encrypted to a key that is not the client's, under the client's kid",
     bend: (op) => ({ idToken: { jwe: { recipient: op.strangerKey } } }),
   },
   {
@@ -627,7 +636,7 @@ export const opMutations: OpMutation[] = [
     category: 'encryption',
     variant: 'fcplus',
     refusedWith: 'id_token_header',
-    why: 'a key management algorithm the client\'s key is not for (RSA-OAEP instead of RSA-OAEP-256)',
+    why: "a key management algorithm the client's key is not for (RSA-OAEP instead of RSA-OAEP-256)",
     bend: () => ({ idToken: { jwe: { alg: 'RSA-OAEP' } } }),
   },
   {
@@ -651,7 +660,7 @@ export const opMutations: OpMutation[] = [
     category: 'encryption',
     variant: 'fcplus',
     refusedWith: 'id_token_not_signed',
-    why: 'encrypted is not signed: anyone can encrypt to the client\'s public key',
+    why: "encrypted is not signed: anyone can encrypt to the client's public key",
     bend: () => ({ idToken: { sign: async (_h, c) => JSON.stringify(c) } }),
   },
   {
@@ -682,7 +691,7 @@ export const opMutations: OpMutation[] = [
     name: 'userinfo.json-where-a-jwt-is-due',
     category: 'userinfo',
     refusedWith: 'userinfo_not_signed',
-    why: 'FranceConnect v2 signs userinfo: unsigned JSON is anyone\'s claim',
+    why: "FranceConnect v2 signs userinfo: unsigned JSON is anyone's claim",
     bend: (op) => ({ userinfoAnswer: () => ({ status: 200, body: JSON.stringify(op.identity) }) }),
   },
   {
@@ -703,7 +712,7 @@ export const opMutations: OpMutation[] = [
     name: 'userinfo.sub-swap',
     category: 'userinfo',
     refusedWith: 'userinfo_sub',
-    why: 'another person\'s identity behind this person\'s ID token',
+    why: "another person's identity behind this person's ID token",
     bend: () => ({ userinfo: { claims: withClaims({ sub: `${'f'.repeat(64)}v1` }) } }),
   },
   {
@@ -738,7 +747,7 @@ export const opMutations: OpMutation[] = [
     name: 'userinfo.another-key',
     category: 'userinfo',
     refusedWith: 'userinfo_signature',
-    why: 'userinfo signed by a key outside the provider\'s key set',
+    why: "userinfo signed by a key outside the provider's key set",
     bend: (op) => ({ userinfo: { sign: (h, c) => op.signCompact(h, c, op.impostor) } }),
   },
   {
@@ -768,7 +777,7 @@ export const opMutations: OpMutation[] = [
     category: 'userinfo',
     variant: 'v1',
     refusedWith: 'userinfo_sub',
-    why: 'another person\'s identity, on v1',
+    why: "another person's identity, on v1",
     bend: () => ({ userinfo: { claims: withClaims({ sub: `${'e'.repeat(64)}v1` }) } }),
   },
   // ─── Callback: what the browser brings back (anyone can forge a URL) ───
@@ -841,7 +850,7 @@ export const opMutations: OpMutation[] = [
     category: 'callback',
     afterwards: 'refused-again',
     refusedWith: 'callback_invalid',
-    why: 'two codes: the attacker\'s next to the user\'s',
+    why: "two codes: the attacker's next to the user's",
     callback: appendParam('code', 'attacker-code'),
   },
   {
@@ -868,7 +877,7 @@ export const opMutations: OpMutation[] = [
     category: 'callback',
     afterwards: 'refused-again',
     refusedWith: 'state_unknown',
-    why: 'an error return carrying the state of another transaction (a logout) is not this sign-in\'s',
+    why: "an error return carrying the state of another transaction (a logout) is not this sign-in's",
     callback: async (url, { client, op }) => {
       const { state } = await client.logout('header.payload.signature')
       return `${op.redirectUri}?error=access_denied&state=${state}&iss=${encodeURIComponent(op.issuer)}`
@@ -1041,7 +1050,7 @@ export const opMutations: OpMutation[] = [
     name: 'transport.jwks-redirect-to-another-host',
     category: 'transport',
     refusedWith: 'redirect_refused',
-    why: 'keys fetched from another host would be the attacker\'s',
+    why: "keys fetched from another host would be the attacker's",
     bend: () => ({ jwksAnswer: () => ({ kind: 'redirect', location: 'https://evil.example/jwks' }) }),
   },
   {
@@ -1049,7 +1058,9 @@ export const opMutations: OpMutation[] = [
     category: 'transport',
     refusedWith: 'redirect_refused',
     why: 'metadata from another host would point every endpoint there',
-    bend: () => ({ discoveryAnswer: () => ({ kind: 'redirect', location: 'https://evil.example/.well-known/openid-configuration' }) }),
+    bend: () => ({
+      discoveryAnswer: () => ({ kind: 'redirect', location: 'https://evil.example/.well-known/openid-configuration' }),
+    }),
   },
   {
     name: 'transport.token-slow-body-past-the-timeout',
@@ -1087,7 +1098,12 @@ export const opMutations: OpMutation[] = [
     refusedWith: 'response_too_large',
     why: 'a 10 MB userinfo',
     bend: () => ({
-      userinfoAnswer: () => ({ kind: 'huge-body', bytes: 10 * 1024 * 1024, declareLength: false, contentType: 'application/jwt' }),
+      userinfoAnswer: () => ({
+        kind: 'huge-body',
+        bytes: 10 * 1024 * 1024,
+        declareLength: false,
+        contentType: 'application/jwt',
+      }),
     }),
   },
   {
@@ -1161,7 +1177,7 @@ export const opMutations: OpMutation[] = [
     flow: 'logout',
     afterwards: 'refused-again',
     refusedWith: 'logout_state_unknown',
-    why: 'the state of a pending sign-in is not a logout\'s',
+    why: "the state of a pending sign-in is not a logout's",
     callback: async (url, { client }) => param('state', (await client.authorize()).state)(url),
   },
   {
@@ -1190,7 +1206,8 @@ export const opMutations: OpMutation[] = [
     why: 'key confusion on the checktoken answer',
     bend: (op) => ({
       checktoken: {
-        sign: (h, c) => op.signCompact({ ...h, alg: 'HS256' }, c, { alg: 'HS256', secret: JSON.stringify(op.keys.es256.publicJwk) }),
+        sign: (h, c) =>
+          op.signCompact({ ...h, alg: 'HS256' }, c, { alg: 'HS256', secret: JSON.stringify(op.keys.es256.publicJwk) }),
       },
     }),
   },
@@ -1239,7 +1256,7 @@ export const opMutations: OpMutation[] = [
     category: 'checktoken',
     flow: 'checktoken',
     refusedWith: 'checktoken_decryption',
-    why: 'encrypted to another data provider\'s key',
+    why: "encrypted to another data provider's key",
     bend: (op) => ({ checktoken: { jwe: { recipient: op.strangerKey, kid: null } } }),
   },
   {
@@ -1263,7 +1280,7 @@ export const opMutations: OpMutation[] = [
     category: 'checktoken',
     flow: 'checktoken',
     refusedWith: 'checktoken_signature',
-    why: 'an answer signed by a key outside FranceConnect\'s key set',
+    why: "an answer signed by a key outside FranceConnect's key set",
     bend: (op) => ({ checktoken: { sign: (h, c) => op.signCompact(h, c, op.impostor) } }),
   },
   {
@@ -1324,7 +1341,7 @@ export const opMutations: OpMutation[] = [
     category: 'checktoken',
     flow: 'checktoken',
     refusedWith: 'redirect_refused',
-    why: 'a redirect would carry the token and the data provider\'s secret elsewhere',
+    why: "a redirect would carry the token and the data provider's secret elsewhere",
     bend: () => ({ checktokenAnswer: () => ({ kind: 'redirect', location: 'https://evil.example/checktoken', status: 307 }) }),
   },
   {
@@ -1333,7 +1350,7 @@ export const opMutations: OpMutation[] = [
     flow: 'checktoken',
     timeoutMs: 500,
     refusedWith: 'timeout',
-    why: 'a trickling answer must not hold the data provider\'s request',
+    why: "a trickling answer must not hold the data provider's request",
     bend: () => ({ checktokenAnswer: () => ({ kind: 'slow-body', intervalMs: 50 }) }),
   },
 ]
@@ -1523,7 +1540,9 @@ if (runningThisFile) {
             expect((error as { code: string }).code, (error as Error).message).toBe(mutation.refusedWith)
             if (mutation.flow === 'checktoken') return
             expect(outcome.writesDuringRefusal, 'the refused call wrote to the store').toBe(0)
-            const [again, genuine] = outcome.replays.map((replay) => (replay.ok ? 'accepted' : (replay.error as { code?: string }).code))
+            const [again, genuine] = outcome.replays.map((replay) =>
+              replay.ok ? 'accepted' : (replay.error as { code?: string }).code,
+            )
             if ((mutation.afterwards ?? 'consumed') === 'consumed') {
               const unknown = mutation.flow === 'logout' ? 'logout_state_unknown' : 'state_unknown'
               expect([again, genuine], 'the transaction is still usable after the refusal').toEqual([unknown, unknown])

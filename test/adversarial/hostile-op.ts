@@ -263,7 +263,11 @@ export async function startHostileOp(variant: Variant): Promise<HostileOp> {
     const aes = await crypto.subtle.importKey('raw', cek, 'AES-GCM', false, ['encrypt'])
     const data = options.zip ? new Uint8Array(deflateRawSync(encoder.encode(plaintext))) : encoder.encode(plaintext)
     const sealed = new Uint8Array(
-      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(protectedHeader), tagLength: 128 }, aes, data),
+      await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: encoder.encode(protectedHeader), tagLength: 128 },
+        aes,
+        data,
+      ),
     )
     const ciphertext = sealed.subarray(0, sealed.length - 16)
     const tag = sealed.subarray(sealed.length - 16)

@@ -62,7 +62,8 @@ function surfaces(error: unknown): Record<string, string> {
 function leaks(texts: Record<string, string>, canaries: Record<string, string>): string[] {
   const found: string[] = []
   for (const [surface, text] of Object.entries(texts)) {
-    for (const [name, value] of Object.entries(canaries)) if (value.length >= 6 && text.includes(value)) found.push(`${surface} ⟵ ${name}`)
+    for (const [name, value] of Object.entries(canaries))
+      if (value.length >= 6 && text.includes(value)) found.push(`${surface} ⟵ ${name}`)
   }
   return found
 }
@@ -79,7 +80,9 @@ function opCanaries(op: HostileOp): Record<string, string> {
     const last = v.split('.').at(-1)
     if (last && last.length >= 16) named[`ID token #${i} (last segment)`] = last
   })
-  ;['sub', 'given_name', 'family_name', 'birthdate', 'email'].forEach((claim, i) => (named[`identity ${claim}`] = c.identity[i] ?? ''))
+  ;['sub', 'given_name', 'family_name', 'birthdate', 'email'].forEach(
+    (claim, i) => (named[`identity ${claim}`] = c.identity[i] ?? ''),
+  )
   return named
 }
 
@@ -88,12 +91,12 @@ const apiCanaries: Record<string, string> = {
   'access token': accessToken,
   'CNAM API key': canarySecrets.apiKey,
   'DGFiP gateway token': canarySecrets.gatewayToken,
-  'nom': canaryPerson.nom,
-  'prénom': canaryPerson.prenom,
+  nom: canaryPerson.nom,
+  prénom: canaryPerson.prenom,
   'date de naissance': canaryPerson.dateNaissance,
   'e-mail': canaryPerson.email,
-  'NIR': canaryPerson.nir,
-  'téléphone': canaryPerson.telephone,
+  NIR: canaryPerson.nir,
+  téléphone: canaryPerson.telephone,
 }
 
 describe('secrets and personal data never reach an error or a hook', () => {
@@ -135,19 +138,26 @@ describe('secrets and personal data never reach an error or a hook', () => {
     }
   }
 
-  const apiError = (status: number, body: unknown, headers: Record<string, string> = {}): Behaviour => (_req, res) =>
-    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+  const apiError =
+    (status: number, body: unknown, headers: Record<string, string> = {}): Behaviour =>
+    (_req, res) =>
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
 
   /** Each data API failure: the hostile behaviours, a hang, each error status, a payload of the wrong shape full of personal data. */
   const apiFailures: [string, (c: ConnectorCase) => Behaviour][] = [
-    ...Object.entries(hostileBehaviours).map(([name, behaviour]) => [name, () => behaviour] as [string, (c: ConnectorCase) => Behaviour]),
+    ...Object.entries(hostileBehaviours).map(
+      ([name, behaviour]) => [name, () => behaviour] as [string, (c: ConnectorCase) => Behaviour],
+    ),
     ['no answer (timeout)', () => () => undefined],
     ['payload of the wrong shape, full of personal data', (c) => serve(c.broken)],
     ...[400, 401, 403, 404, 409, 422, 429, 500, 502].map(
       (status) =>
         [
           `HTTP ${status}`,
-          () => apiError(status, { errors: [{ code: String(37000 + status), title: 'Refus', detail: 'Refus du fournisseur', meta: {} }] }),
+          () =>
+            apiError(status, {
+              errors: [{ code: String(37000 + status), title: 'Refus', detail: 'Refus du fournisseur', meta: {} }],
+            }),
         ] as [string, (c: ConnectorCase) => Behaviour],
     ),
   ]
@@ -233,6 +243,7 @@ describe('secrets and personal data never reach an error or a hook', () => {
         .callback(`${op.redirectUri}?error=${encodeURIComponent(forged)}&state=${state}&iss=${encodeURIComponent(op.issuer)}`)
         .catch((e: unknown) => e)
       expect(isFranceConnectSdkError(error)).toBe(true)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for injected control characters
       expect((error as Error).message).not.toMatch(/[\r\n\u001b]/)
     })
   })
@@ -243,7 +254,9 @@ describe('secrets and personal data never reach an error or a hook', () => {
         'API Particulier errors[] (code: the Authorization header, detail: the API key)',
         (req, res) =>
           res.writeHead(401, { 'content-type': 'application/json' }).end(
-            JSON.stringify({ errors: [{ code: req.headers.authorization, title: 'x', detail: `key ${req.headers['x-api-key']}` }] }),
+            JSON.stringify({
+              errors: [{ code: req.headers.authorization, title: 'x', detail: `key ${req.headers['x-api-key']}` }],
+            }),
           ),
       ],
       [
@@ -258,7 +271,10 @@ describe('secrets and personal data never reach an error or a hook', () => {
         (req, res) =>
           res.writeHead(403, { 'content-type': 'application/json' }).end(
             JSON.stringify({
-              erreur: { code: String(req.headers['x-franceconnect-oauth'] ?? req.headers.authorization), message: String(req.headers.authorization) },
+              erreur: {
+                code: String(req.headers['x-franceconnect-oauth'] ?? req.headers.authorization),
+                message: String(req.headers.authorization),
+              },
             }),
           ),
       ],

@@ -24,7 +24,10 @@ function run(script: string, args: string[] = []) {
 /** The cells of the table row whose first cells are `id` and a figure containing `figure`. */
 function row(stdout: string, id: string, figure: string): string[] | undefined {
   for (const line of stdout.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim())
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim())
     if (cells[0] === id && cells[1]?.includes(figure)) return cells
   }
   return undefined

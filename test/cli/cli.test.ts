@@ -17,7 +17,16 @@ describe('franceconnect-sdk demo', () => {
     expect(result.ms).toBeLessThan(15_000)
     const out = result.stdout
     // one progress line per step, each timed
-    for (const step of ['Start the sandbox', 'authorize(): discovery, authorization URL', 'Sign in on the mock FranceConnect', 'callback(): code, ID token, userinfo verified', 'fetchAll(): 10 APIs in parallel', 'revoke(): access token revoked', 'logout(): end session, logoutCallback() state', 'Stop the sandbox']) {
+    for (const step of [
+      'Start the sandbox',
+      'authorize(): discovery, authorization URL',
+      'Sign in on the mock FranceConnect',
+      'callback(): code, ID token, userinfo verified',
+      'fetchAll(): 10 APIs in parallel',
+      'revoke(): access token revoked',
+      'logout(): end session, logoutCallback() state',
+      'Stop the sandbox',
+    ]) {
       expect(out).toMatch(new RegExp(`^✔ ${step.replace(/[().]/g, '\\$&')}\\s+\\d+(\\.\\d+)? (ms|s)`, 'm'))
     }
     // the identity, aligned
@@ -31,9 +40,13 @@ describe('franceconnect-sdk demo', () => {
     expect(out).toMatch(/^ {6}echelon\.valeur +4$/m)
     expect(out).toMatch(/^ {6}assure\.nir +262087510712371$/m)
     // arrays row by row, with a header and a rule
-    expect(out).toMatch(/^ {6}paiements \(2\)\n {8}dateDebut +dateFin +montantJournalier.*\n {8}─+ +─+.*\n {8}2025-02-03 +2025-02-16 +41\.2/m)
+    expect(out).toMatch(
+      /^ {6}paiements \(2\)\n {8}dateDebut +dateFin +montantJournalier.*\n {8}─+ +─+.*\n {8}2025-02-03 +2025-02-16 +41\.2/m,
+    )
     expect(out).toMatch(/^ {6}admissions \(1\)\n.*\n.*\n {8}2026-09-15 +2027-06-30 +oui +RF5 +formation continue/m)
-    expect(out).toMatch(/^✔ Done in \d+(\.\d+)? (ms|s): Angela Claire Louise DUBOIS signed in at eidas1, 10 of 10 APIs with data, logged out\.$/m)
+    expect(out).toMatch(
+      /^✔ Done in \d+(\.\d+)? (ms|s): Angela Claire Louise DUBOIS signed in at eidas1, 10 of 10 APIs with data, logged out\.$/m,
+    )
     // nothing secret on screen
     expect(out).not.toMatch(/eyJ[\w-]{10,}\./)
   })
@@ -92,7 +105,16 @@ describe('franceconnect-sdk sandbox', () => {
     expect(env.FC_CLIENT_SECRET).toMatch(/^[0-9a-f]{64}$/)
     expect(env.FC_REDIRECT_URI).toBe('http://127.0.0.1:3000/callback')
     expect(env.API_PARTICULIER_RECIPIENT).toBe('13002526500013')
-    for (const name of ['DGFIP_GATEWAY_TOKEN', 'CNAM_API_KEY', 'API_PARTICULIER_URL', 'DGFIP_URL', 'CNAM_DROITS_URL', 'CNAM_IJ_URL', 'FRANCE_TRAVAIL_URL']) expect(env[name], name).toBeTruthy()
+    for (const name of [
+      'DGFIP_GATEWAY_TOKEN',
+      'CNAM_API_KEY',
+      'API_PARTICULIER_URL',
+      'DGFIP_URL',
+      'CNAM_DROITS_URL',
+      'CNAM_IJ_URL',
+      'FRANCE_TRAVAIL_URL',
+    ])
+      expect(env[name], name).toBeTruthy()
     expect(out).toMatch(new RegExp(`^ {2}client id +${env.FC_CLIENT_ID}$`, 'm'))
     expect(out).toMatch(new RegExp(`^ {2}client secret +${env.FC_CLIENT_SECRET}$`, 'm'))
     expect(out).toMatch(/^ {2}post-logout redirect URI +http:\/\/127\.0\.0\.1:3000\/logout-callback$/m)
@@ -128,12 +150,35 @@ describe('franceconnect-sdk doctor', () => {
   afterAll(() => sandbox?.close())
 
   it('finds nothing wrong with the sandbox’s mock FranceConnect (every line ✔, exit 0)', async () => {
-    const result = await runCli(['doctor', '--issuer', sandbox.issuer, '--client-id', sandbox.clientId, '--redirect-uri', sandbox.redirectUri])
+    const result = await runCli([
+      'doctor',
+      '--issuer',
+      sandbox.issuer,
+      '--client-id',
+      sandbox.clientId,
+      '--redirect-uri',
+      sandbox.redirectUri,
+    ])
     expect(result.code).toBe(0)
     const lines = result.stdout.split('\n').filter((line) => /^[✔✘!–] /.test(line))
     expect(lines.length).toBeGreaterThan(10)
-    expect(lines.filter((line) => !line.startsWith('✔ ')), result.stdout).toEqual([])
-    for (const subject of ['discovery', 'issuer', 'endpoints', 'end_session_endpoint', 'revocation_endpoint', 'id_token_signing_alg_values_supported', 'acr_values_supported', 'token_endpoint_auth_methods_supported', 'authorization_response_iss_parameter_supported', 'jwks', 'client']) {
+    expect(
+      lines.filter((line) => !line.startsWith('✔ ')),
+      result.stdout,
+    ).toEqual([])
+    for (const subject of [
+      'discovery',
+      'issuer',
+      'endpoints',
+      'end_session_endpoint',
+      'revocation_endpoint',
+      'id_token_signing_alg_values_supported',
+      'acr_values_supported',
+      'token_endpoint_auth_methods_supported',
+      'authorization_response_iss_parameter_supported',
+      'jwks',
+      'client',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^✔ ${subject}: `, 'm'))
     }
     expect(result.stdout).toMatch(/^✔ client: .* known, .* accepted/m)
@@ -141,7 +186,15 @@ describe('franceconnect-sdk doctor', () => {
   })
 
   it('reports ✘ and exits 1 against a wrong preset (FranceConnect+ rules on FranceConnect v2)', async () => {
-    const result = await runCli(['doctor', '--issuer', sandbox.issuer, '--client-id', sandbox.clientId, '--preset', 'franceconnect-plus'])
+    const result = await runCli([
+      'doctor',
+      '--issuer',
+      sandbox.issuer,
+      '--client-id',
+      sandbox.clientId,
+      '--preset',
+      'franceconnect-plus',
+    ])
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/^✘ acr_values_supported: offers eidas1; the preset asks eidas2 by default/m)
     expect(result.stdout).toMatch(/^✘ id_token_encryption_\*_values_supported: not advertised/m)
@@ -149,10 +202,26 @@ describe('franceconnect-sdk doctor', () => {
   })
 
   it('reports an unknown client and an unregistered callback with FranceConnect’s codes', async () => {
-    const unknown = await runCli(['doctor', '--issuer', sandbox.issuer, '--client-id', 'f'.repeat(64), '--redirect-uri', sandbox.redirectUri])
+    const unknown = await runCli([
+      'doctor',
+      '--issuer',
+      sandbox.issuer,
+      '--client-id',
+      'f'.repeat(64),
+      '--redirect-uri',
+      sandbox.redirectUri,
+    ])
     expect(unknown.code).toBe(1)
     expect(unknown.stdout).toMatch(/^✘ client: the authorization request is refused \(HTTP 400, Y04EA6EF/m)
-    const callback = await runCli(['doctor', '--issuer', sandbox.issuer, '--client-id', sandbox.clientId, '--redirect-uri', 'http://127.0.0.1:9/elsewhere'])
+    const callback = await runCli([
+      'doctor',
+      '--issuer',
+      sandbox.issuer,
+      '--client-id',
+      sandbox.clientId,
+      '--redirect-uri',
+      'http://127.0.0.1:9/elsewhere',
+    ])
     expect(callback.code).toBe(1)
     expect(callback.stdout).toMatch(/^✘ client: .*Y04C013C/m)
   })

@@ -41,8 +41,17 @@ describe('checkDiscovery', () => {
       token_endpoint_auth_methods_supported: ['client_secret_basic'],
     })
     const failed = checks.filter((check) => check.level === 'fail').map((check) => check.subject)
-    expect(failed).toEqual(['issuer', 'endpoints', 'endpoints', 'id_token_signing_alg_values_supported', 'token_endpoint_auth_methods_supported', 'authorization_response_iss_parameter_supported'])
-    expect(checks.find((check) => check.subject === 'endpoints' && check.message.startsWith('not HTTPS'))?.message).toContain('token_endpoint')
+    expect(failed).toEqual([
+      'issuer',
+      'endpoints',
+      'endpoints',
+      'id_token_signing_alg_values_supported',
+      'token_endpoint_auth_methods_supported',
+      'authorization_response_iss_parameter_supported',
+    ])
+    expect(checks.find((check) => check.subject === 'endpoints' && check.message.startsWith('not HTTPS'))?.message).toContain(
+      'token_endpoint',
+    )
   })
 
   it('only warns about what does not stop a sign-in: no logout, no revocation, a level that cannot be asked', () => {
@@ -54,12 +63,21 @@ describe('checkDiscovery', () => {
       claims_parameter_supported: true,
       scopes_supported: ['openid', 'given_name', 'usual_name', 'email', 'uid'],
     })
-    expect(levels(checks)).toMatchObject({ end_session_endpoint: 'warn', revocation_endpoint: 'warn', acr_values_supported: 'warn' })
+    expect(levels(checks)).toMatchObject({
+      end_session_endpoint: 'warn',
+      revocation_endpoint: 'warn',
+      acr_values_supported: 'warn',
+    })
     expect(checks.some((check) => check.level === 'fail')).toBe(false)
   })
 
   it('checks FranceConnect+ encryption and levels, and notices FranceConnect+ behind the v2 preset', () => {
-    const plus = { ...franceConnectDiscovery, acr_values_supported: ['eidas2', 'eidas3'], id_token_signing_alg_values_supported: ['ES256'], userinfo_signing_alg_values_supported: ['ES256'] }
+    const plus = {
+      ...franceConnectDiscovery,
+      acr_values_supported: ['eidas2', 'eidas3'],
+      id_token_signing_alg_values_supported: ['ES256'],
+      userinfo_signing_alg_values_supported: ['ES256'],
+    }
     const encrypted = {
       ...plus,
       id_token_encryption_alg_values_supported: ['ECDH-ES', 'RSA-OAEP'],
@@ -68,34 +86,80 @@ describe('checkDiscovery', () => {
       userinfo_encryption_enc_values_supported: ['A256GCM'],
     }
     expect(checkDiscovery(franceConnectPlus({ issuer }), encrypted).filter((check) => check.level !== 'ok')).toEqual([])
-    const weak = checkDiscovery(franceConnectPlus({ issuer }), { ...encrypted, userinfo_encryption_enc_values_supported: ['A128CBC-HS256'] })
+    const weak = checkDiscovery(franceConnectPlus({ issuer }), {
+      ...encrypted,
+      userinfo_encryption_enc_values_supported: ['A128CBC-HS256'],
+    })
     expect(levels(weak)['userinfo_encryption_*_values_supported']).toBe('fail')
     const v2OnPlus = checkDiscovery(franceConnect({ issuer }), encrypted)
     expect(levels(v2OnPlus)).toMatchObject({ acr_values_supported: 'fail', id_token_encryption_alg_values_supported: 'warn' })
   })
 
   it('asks PKCE S256 of a generic provider, and reads an absent auth method list as client_secret_basic', () => {
-    const checks = checkDiscovery(oidcProvider({ issuer }), { ...franceConnectDiscovery, token_endpoint_auth_methods_supported: undefined })
-    expect(levels(checks)).toMatchObject({ code_challenge_methods_supported: 'warn', token_endpoint_auth_methods_supported: 'ok' })
-    expect(checks.find((check) => check.subject === 'token_endpoint_auth_methods_supported')?.message).toContain('client_secret_basic')
+    const checks = checkDiscovery(oidcProvider({ issuer }), {
+      ...franceConnectDiscovery,
+      token_endpoint_auth_methods_supported: undefined,
+    })
+    expect(levels(checks)).toMatchObject({
+      code_challenge_methods_supported: 'warn',
+      token_endpoint_auth_methods_supported: 'ok',
+    })
+    expect(checks.find((check) => check.subject === 'token_endpoint_auth_methods_supported')?.message).toContain(
+      'client_secret_basic',
+    )
   })
 })
 
 describe('checkJwks', () => {
   const provider = franceConnect({ issuer })
-  const key = async (alg: 'ES256' | 'RS256', extra: Record<string, unknown> = {}) => ({ ...(await exportJWK((await generateKeyPair(alg, { extractable: true })).publicKey)), alg, use: 'sig', ...extra })
+  const key = async (alg: 'ES256' | 'RS256', extra: Record<string, unknown> = {}) => ({
+    ...(await exportJWK((await generateKeyPair(alg, { extractable: true })).publicKey)),
+    alg,
+    use: 'sig',
+    ...extra,
+  })
 
   it('counts the usable signing keys and ignores encryption keys', async () => {
-    const checks = await checkJwks(provider, { keys: [await key('ES256', { kid: 'a' }), await key('RS256', { kid: 'b' }), { ...(await key('ES256', { kid: 'c' })), use: 'enc' }] }, ['ES256', 'RS256'])
-    expect(checks).toEqual([{ level: 'ok', subject: 'jwks', message: '2 usable signing keys: ES256 (kid a), RS256 (kid b); 1 encryption key(s) ignored' }])
+    const checks = await checkJwks(
+      provider,
+      {
+        keys: [
+          await key('ES256', { kid: 'a' }),
+          await key('RS256', { kid: 'b' }),
+          { ...(await key('ES256', { kid: 'c' })), use: 'enc' },
+        ],
+      },
+      ['ES256', 'RS256'],
+    )
+    expect(checks).toEqual([
+      {
+        level: 'ok',
+        subject: 'jwks',
+        message: '2 usable signing keys: ES256 (kid a), RS256 (kid b); 1 encryption key(s) ignored',
+      },
+    ])
   })
 
   it('blocks a set with no usable key, a duplicate kid, a key that cannot be imported; warns on a key without kid', async () => {
-    expect((await checkJwks(provider, { keys: [] }, undefined))[0]).toMatchObject({ level: 'fail', message: expect.stringContaining('no usable signing key') })
-    expect((await checkJwks(provider, {}, undefined))[0]).toMatchObject({ level: 'fail', message: expect.stringContaining('no "keys" array') })
-    const twice = await checkJwks(provider, { keys: [await key('ES256', { kid: 'a' }), await key('ES256', { kid: 'a' })] }, undefined)
+    expect((await checkJwks(provider, { keys: [] }, undefined))[0]).toMatchObject({
+      level: 'fail',
+      message: expect.stringContaining('no usable signing key'),
+    })
+    expect((await checkJwks(provider, {}, undefined))[0]).toMatchObject({
+      level: 'fail',
+      message: expect.stringContaining('no "keys" array'),
+    })
+    const twice = await checkJwks(
+      provider,
+      { keys: [await key('ES256', { kid: 'a' }), await key('ES256', { kid: 'a' })] },
+      undefined,
+    )
     expect(twice.map((check) => check.level)).toEqual(['ok', 'fail'])
-    const broken = await checkJwks(provider, { keys: [{ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', alg: 'ES256', kid: 'x' }] }, undefined)
+    const broken = await checkJwks(
+      provider,
+      { keys: [{ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', alg: 'ES256', kid: 'x' }] },
+      undefined,
+    )
     expect(broken.map((check) => check.level)).toEqual(['fail', 'fail'])
     const anonymous = await checkJwks(provider, { keys: [await key('ES256', { kid: 'a' }), await key('RS256')] }, undefined)
     expect(anonymous.map((check) => check.level)).toEqual(['ok', 'warn'])

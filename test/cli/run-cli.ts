@@ -25,7 +25,12 @@ export function runCli(cliArgs: string[], timeoutMs = 30_000): Promise<CliResult
   return collect(child, start, timeoutMs)
 }
 
-function collect(child: ChildProcess, start: number, timeoutMs: number, already = { stdout: '', stderr: '' }): Promise<CliResult> {
+function collect(
+  child: ChildProcess,
+  start: number,
+  timeoutMs: number,
+  already = { stdout: '', stderr: '' },
+): Promise<CliResult> {
   const output = already
   child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()))
@@ -77,7 +82,8 @@ export function startCli(cliArgs: string[], ready: string, timeoutMs = 20_000): 
     child.stdout?.on('data', check)
     void ended.then((result) => {
       clearTimeout(timer)
-      if (!output.stdout.includes(ready)) reject(new Error(`ended (code ${result.code}) before being ready\n${result.stdout}\n${result.stderr}`))
+      if (!output.stdout.includes(ready))
+        reject(new Error(`ended (code ${result.code}) before being ready\n${result.stdout}\n${result.stderr}`))
     })
   })
 }

@@ -37,11 +37,19 @@ describe('the demo web app in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(executablePath)) {
-      throw new Error(`Chromium is missing: ${executablePath} does not exist. Install Debian's chromium (apt-get install chromium), as .ci/run does.`)
+      throw new Error(
+        `Chromium is missing: ${executablePath} does not exist. Install Debian's chromium (apt-get install chromium), as .ci/run does.`,
+      )
     }
     app = await startWithSandbox((options) => createApp(options), { apis: 'all' })
     userDataDir = mkdtempSync(join(tmpdir(), 'fc-sdk-chromium-'))
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath, args, headless: true, viewport: { width: 1280, height: 900 }, locale: 'fr-FR' })
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      args,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+    })
   }, 60_000)
 
   afterAll(async () => {
@@ -54,7 +62,8 @@ describe('the demo web app in headless Chromium', () => {
     const page: Page = context.pages()[0] ?? (await context.newPage())
     page.on('console', (message) => {
       // the browser's own favicon requests are not the pages' doing (the mock FranceConnect has none)
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(`${message.text()} (${message.location().url} on ${page.url()})`)
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+        consoleErrors.push(`${message.text()} (${message.location().url} on ${page.url()})`)
     })
     page.on('pageerror', (error) => consoleErrors.push(`${error.message} (${page.url()})`))
     page.setDefaultTimeout(10_000)
@@ -66,7 +75,9 @@ describe('the demo web app in headless Chromium', () => {
     await expect(button.isVisible()).resolves.toBe(true)
     mkdirSync(join(import.meta.dirname, '__screenshots__'), { recursive: true })
     await page.screenshot({ path: welcomeScreenshotPath })
-    await expect(page.getByRole('link', { name: 'Qu’est-ce que FranceConnect ?' }).getAttribute('href')).resolves.toBe('https://franceconnect.gouv.fr/')
+    await expect(page.getByRole('link', { name: 'Qu’est-ce que FranceConnect ?' }).getAttribute('href')).resolves.toBe(
+      'https://franceconnect.gouv.fr/',
+    )
     expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(0, 0, 145)')
     await button.click()
 
@@ -97,12 +108,17 @@ describe('the demo web app in headless Chromium', () => {
       expect(await section.locator('table').count(), api).toBeGreaterThan(0)
       expect(await section.isVisible(), api).toBe(true)
     }
-    const cell = (api: string, key: string) => page.locator(`section[data-api="${api}"] table.fields tr:has(th:text-is("${key}")) td`).textContent()
+    const cell = (api: string, key: string) =>
+      page.locator(`section[data-api="${api}"] table.fields tr:has(th:text-is("${key}")) td`).textContent()
     await expect(cell('impot-particulier', 'revenuFiscalReference')).resolves.toBe('11240')
     await expect(cell('statut-etudiant-boursier', 'echelon.valeur')).resolves.toBe('4')
     await expect(page.locator('section[data-api="indemnites-journalieres"] table.rows tbody tr').count()).resolves.toBe(2)
-    await expect(page.locator('section[data-api="droits-assurance-maladie"] caption', { hasText: 'beneficiaires' }).first().isVisible()).resolves.toBe(true)
-    await expect(page.locator('section[data-api="statut-etudiant"] td', { hasText: 'formation continue' }).isVisible()).resolves.toBe(true)
+    await expect(
+      page.locator('section[data-api="droits-assurance-maladie"] caption', { hasText: 'beneficiaires' }).first().isVisible(),
+    ).resolves.toBe(true)
+    await expect(
+      page.locator('section[data-api="statut-etudiant"] td', { hasText: 'formation continue' }).isVisible(),
+    ).resolves.toBe(true)
 
     await page.screenshot({ path: screenshotPath, fullPage: true })
 

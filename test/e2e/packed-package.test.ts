@@ -55,7 +55,9 @@ describe('the packed package in a fresh app', () => {
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(app, tarball)], { cwd: app })
     await writeFile(
       join(app, 'app.mjs'),
-      appSource("import * as sdk from 'franceconnect-sdk'\nimport * as readline from 'node:readline'\nconst require_readline = () => readline"),
+      appSource(
+        "import * as sdk from 'franceconnect-sdk'\nimport * as readline from 'node:readline'\nconst require_readline = () => readline",
+      ),
     )
     await writeFile(
       join(app, 'app.cjs'),
@@ -106,8 +108,13 @@ describe('the packed package in a fresh app', () => {
   it('holds only dist/, the README, the CHANGELOG and the LICENSE', async () => {
     const tarball = (await readdir(app)).find((file) => file.endsWith('.tgz'))!
     const { stdout } = await run('tar', ['tzf', join(app, tarball)])
-    const files = stdout.trim().split('\n').map((file) => file.replace(/^package\//, ''))
-    const outside = files.filter((file) => !file.startsWith('dist/') && !['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(file))
+    const files = stdout
+      .trim()
+      .split('\n')
+      .map((file) => file.replace(/^package\//, ''))
+    const outside = files.filter(
+      (file) => !file.startsWith('dist/') && !['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(file),
+    )
     expect(outside).toEqual([])
     expect(files).toContain('dist/index.js')
   })
@@ -119,7 +126,11 @@ describe('the packed package in a fresh app', () => {
       .map((key) => `franceconnect-sdk${key.slice(1)}`)
     expect(subpaths.length).toBeGreaterThan(10)
     for (const subpath of subpaths) {
-      const esm = await run(process.execPath, ['--input-type=module', '-e', `const m = await import('${subpath}'); console.log(Object.keys(m).length)`], { cwd: app })
+      const esm = await run(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import('${subpath}'); console.log(Object.keys(m).length)`],
+        { cwd: app },
+      )
       const cjs = await run(process.execPath, ['-e', `console.log(Object.keys(require('${subpath}')).length)`], { cwd: app })
       expect(Number(esm.stdout), subpath).toBeGreaterThan(0)
       expect(Number(cjs.stdout), subpath).toBe(Number(esm.stdout))

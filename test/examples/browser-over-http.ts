@@ -38,7 +38,11 @@ export class CookieJar {
 
   header(url: URL): string {
     return [...this.cookies.entries()]
-      .filter(([id, cookie]) => id.startsWith(`${url.hostname} `) && (url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`)))
+      .filter(
+        ([id, cookie]) =>
+          id.startsWith(`${url.hostname} `) &&
+          (url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`)),
+      )
       .map(([, cookie]) => `${cookie.name}=${cookie.value}`)
       .join('; ')
   }
@@ -95,7 +99,8 @@ export function formsOf(html: string): ParsedForm[] {
       const name = attribute(tag, 'name')
       if (!name) continue
       const checked = /\schecked(\s|>|=|\/)/i.test(tag)
-      if (type === 'hidden' || type === 'text' || ((type === 'radio' || type === 'checkbox') && checked)) fields.append(name, attribute(tag, 'value') ?? '')
+      if (type === 'hidden' || type === 'text' || ((type === 'radio' || type === 'checkbox') && checked))
+        fields.append(name, attribute(tag, 'value') ?? '')
     }
     for (const [, selectOpen = '', options = ''] of inner.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
       const name = attribute(selectOpen, 'name')
@@ -103,7 +108,12 @@ export function formsOf(html: string): ParsedForm[] {
       const chosen = tags.find((tag) => /\sselected(\s|>|=)/i.test(tag)) ?? tags[0]
       if (name && chosen) fields.append(name, attribute(chosen, 'value') ?? '')
     }
-    return { id: attribute(open, 'id'), method: (attribute(open, 'method') ?? 'get').toLowerCase(), action: attribute(open, 'action'), fields }
+    return {
+      id: attribute(open, 'id'),
+      method: (attribute(open, 'method') ?? 'get').toLowerCase(),
+      action: attribute(open, 'action'),
+      fields,
+    }
   })
 }
 
@@ -160,7 +170,10 @@ export class HttpBrowser {
    */
   async submit(page: Page, formId: string | undefined, extra: Record<string, string> = {}): Promise<Page> {
     const forms = formsOf(page.html)
-    const form = formId === undefined ? forms.find((candidate) => candidate.method === 'post') : forms.find((candidate) => candidate.id === formId)
+    const form =
+      formId === undefined
+        ? forms.find((candidate) => candidate.method === 'post')
+        : forms.find((candidate) => candidate.id === formId)
     if (!form) throw new Error(`no form ${formId ?? '(post)'} on ${page.url.href}`)
     const fields = new URLSearchParams(form.fields)
     for (const [name, value] of Object.entries(extra)) fields.set(name, value)

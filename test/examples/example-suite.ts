@@ -26,20 +26,30 @@ export function fieldValue(sectionHtml: string | undefined, key: string): string
 /** The rows (cell texts) of the table captioned `path` in a section. */
 export function tableRows(sectionHtml: string | undefined, path: string): string[][] {
   const html = (sectionHtml ?? '').replace(/<wbr>/g, '')
-  const table = new RegExp(`<caption>${path.replace(/[.[\]]/g, (char) => `\\${char}`)}</caption>([\\s\\S]*?)</table>`).exec(html)?.[1] ?? ''
+  const table =
+    new RegExp(`<caption>${path.replace(/[.[\]]/g, (char) => `\\${char}`)}</caption>([\\s\\S]*?)</table>`).exec(html)?.[1] ?? ''
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? ''
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row = '']) => [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(([, cell = '']) => cell))
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row = '']) =>
+    [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map(([, cell = '']) => cell),
+  )
 }
 
 /** From the app's /login to the page the app shows after the callback, clicking through FranceConnect. */
-export async function signInOverHttp(browser: HttpBrowser, app: RunningApp, choice: { identity?: string; cancel?: boolean } = {}): Promise<{ login: Page; consent?: Page; landed: Page }> {
+export async function signInOverHttp(
+  browser: HttpBrowser,
+  app: RunningApp,
+  choice: { identity?: string; cancel?: boolean } = {},
+): Promise<{ login: Page; consent?: Page; landed: Page }> {
   const login = await browser.open(new URL('/login', app.url))
   const issuer = app.options.sdkOptions.provider.issuer
   expect(login.visited[1]?.href.startsWith(`${issuer}/authorize?`), 'the app redirects to the authorization endpoint').toBe(true)
   expect(login.status).toBe(200)
   expect(login.html).toContain('id="fc-login"')
   if (choice.cancel) return { login, landed: await browser.submit(login, 'fc-login', { action: 'cancel' }) }
-  const consent = await browser.submit(login, 'fc-login', { action: 'login', ...(choice.identity ? { identity: choice.identity } : {}) })
+  const consent = await browser.submit(login, 'fc-login', {
+    action: 'login',
+    ...(choice.identity ? { identity: choice.identity } : {}),
+  })
   expect(consent.status).toBe(200)
   expect(consent.html).toContain('id="fc-consent"')
   const landed = await browser.submit(consent, 'fc-consent', { action: 'consent' })
@@ -73,7 +83,14 @@ export function exampleSuite(framework: string, factory: ListenerFactory): void 
       const { login, consent, landed } = await signInOverHttp(browser, app)
       expect(radioValues(login.html, 'identity')[0]).toBe('angela-dubois')
       // the consent page lists the scopes of the five APIs
-      for (const scope of ['dgfip_rfr', 'droits_assurance_maladie', 'cnam_paiements_ij', 'mesri_admissions', 'cnous_statut_boursier']) expect(consent?.html).toContain(`data-scope="${scope}"`)
+      for (const scope of [
+        'dgfip_rfr',
+        'droits_assurance_maladie',
+        'cnam_paiements_ij',
+        'mesri_admissions',
+        'cnous_statut_boursier',
+      ])
+        expect(consent?.html).toContain(`data-scope="${scope}"`)
 
       expect(landed.url.href).toBe(app.url)
       expect(landed.status).toBe(200)
@@ -85,8 +102,16 @@ export function exampleSuite(framework: string, factory: ListenerFactory): void 
       const section = (api: string) => apiSection(landed.html, api)?.html
       expect(fieldValue(section('impot-particulier'), 'revenuFiscalReference')).toBe('11240')
       expect(fieldValue(section('impot-particulier'), 'adresseFiscale.codePostal')).toBe('75007')
-      expect(tableRows(section('droits-assurance-maladie'), 'beneficiaires')[0]?.slice(0, 4)).toEqual(['enfant', '108057511504535', 'DUBOIS', 'LUCAS'])
-      expect(tableRows(section('indemnites-journalieres'), 'paiements').map((row) => row[0])).toEqual(['2025-02-03', '2025-02-17'])
+      expect(tableRows(section('droits-assurance-maladie'), 'beneficiaires')[0]?.slice(0, 4)).toEqual([
+        'enfant',
+        '108057511504535',
+        'DUBOIS',
+        'LUCAS',
+      ])
+      expect(tableRows(section('indemnites-journalieres'), 'paiements').map((row) => row[0])).toEqual([
+        '2025-02-03',
+        '2025-02-17',
+      ])
       expect(tableRows(section('statut-etudiant'), 'admissions')[0]).toContain('formation continue')
       expect(fieldValue(section('statut-etudiant-boursier'), 'echelon.valeur')).toBe('4')
       // the session cookie carries a signed random id, nothing personal; the transaction cookie is gone

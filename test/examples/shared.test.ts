@@ -19,7 +19,19 @@ import { apiSection, signInOverHttp } from './example-suite.js'
 describe('tabulate', () => {
   it('flattens nested objects with dotted keys and formats values', () => {
     expect(tabulate({ a: 1, b: { c: true, d: { e: null } }, f: '', g: ['x', 'y'], h: [], i: {} })).toEqual([
-      { kind: 'fields', path: '', rows: [['a', '1'], ['b.c', 'oui'], ['b.d.e', '—'], ['f', '(vide)'], ['g', 'x, y'], ['h', '(aucun)'], ['i', '—']] },
+      {
+        kind: 'fields',
+        path: '',
+        rows: [
+          ['a', '1'],
+          ['b.c', 'oui'],
+          ['b.d.e', '—'],
+          ['f', '(vide)'],
+          ['g', 'x, y'],
+          ['h', '(aucun)'],
+          ['i', '—'],
+        ],
+      },
     ])
   })
 
@@ -30,12 +42,25 @@ describe('tabulate', () => {
         { date: '2026-08-03', montant: 612.4 },
         { date: '2026-09-03', montant: 633.22, aides: 50 },
       ],
-      beneficiaires: [{ nom: 'LUCAS', contrats: [{ a: 1, b: 2, c: 3, d: 4 }], periodes: [{ debut: '2026-01-01', fin: '2026-12-31' }] }],
+      beneficiaires: [
+        { nom: 'LUCAS', contrats: [{ a: 1, b: 2, c: 3, d: 4 }], periodes: [{ debut: '2026-01-01', fin: '2026-12-31' }] },
+      ],
     })
     expect(tables.map((table) => table.path)).toEqual(['', 'paiements', 'beneficiaires', 'beneficiaires[0].contrats'])
-    expect(tables[1]).toEqual({ kind: 'rows', path: 'paiements', columns: ['date', 'montant', 'aides'], rows: [['2026-08-03', '612.4', ''], ['2026-09-03', '633.22', '50']] })
+    expect(tables[1]).toEqual({
+      kind: 'rows',
+      path: 'paiements',
+      columns: ['date', 'montant', 'aides'],
+      rows: [
+        ['2026-08-03', '612.4', ''],
+        ['2026-09-03', '633.22', '50'],
+      ],
+    })
     // small records stay inline; bigger ones get their own table, announced in the cell
-    expect(tables[2]).toMatchObject({ columns: ['nom', 'contrats', 'periodes'], rows: [['LUCAS', '1 ↓ (voir ci-dessous)', 'debut: 2026-01-01, fin: 2026-12-31']] })
+    expect(tables[2]).toMatchObject({
+      columns: ['nom', 'contrats', 'periodes'],
+      rows: [['LUCAS', '1 ↓ (voir ci-dessous)', 'debut: 2026-01-01, fin: 2026-12-31']],
+    })
     expect(tables[3]).toMatchObject({ kind: 'rows', columns: ['a', 'b', 'c', 'd'], rows: [['1', '2', '3', '4']] })
   })
 
@@ -96,7 +121,13 @@ describe('the pages', () => {
         sub: 's',
         claims: { given_name: '<script>alert(1)</script>', family_name: 'O"Brien' },
         apis: [
-          { api: 'statut-etudiant', provider: 'MESRI', status: 'fulfilled', data: { '<b>': '<img src=x onerror=alert(1)>' }, fetchedAt: '' },
+          {
+            api: 'statut-etudiant',
+            provider: 'MESRI',
+            status: 'fulfilled',
+            data: { '<b>': '<img src=x onerror=alert(1)>' },
+            fetchedAt: '',
+          },
           { api: 'quotient-familial', status: 'rejected', error: { code: 'api_error', message: '<i>oops</i>' } },
         ],
       },
@@ -115,7 +146,10 @@ describe('the configuration from environment variables', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
     const port = (probe.address() as AddressInfo).port
     await new Promise<void>((resolve) => probe.close(() => resolve()))
-    const sandbox = await startSandbox({ redirectUri: `http://127.0.0.1:${port}/callback`, postLogoutRedirectUri: `http://127.0.0.1:${port}/logout-callback` })
+    const sandbox = await startSandbox({
+      redirectUri: `http://127.0.0.1:${port}/callback`,
+      postLogoutRedirectUri: `http://127.0.0.1:${port}/logout-callback`,
+    })
     try {
       const env = { ...sandboxEnv(sandbox), SESSION_SECRET: 's'.repeat(40) }
       const options = appOptionsFromEnv(env)
@@ -125,7 +159,8 @@ describe('the configuration from environment variables', () => {
       try {
         const { landed } = await signInOverHttp(new HttpBrowser(), app)
         expect(landed.html).toContain('Bonjour Angela Claire Louise DUBOIS')
-        for (const api of ['impot-particulier', 'quotient-familial', 'france-travail-paiements']) expect(apiSection(landed.html, api)?.status, api).toBe('fulfilled')
+        for (const api of ['impot-particulier', 'quotient-familial', 'france-travail-paiements'])
+          expect(apiSection(landed.html, api)?.status, api).toBe('fulfilled')
       } finally {
         await app.close()
       }
@@ -136,7 +171,12 @@ describe('the configuration from environment variables', () => {
 
   it('names what is missing, and keeps only the APIs FC_APIS lists', () => {
     expect(() => appOptionsFromEnv({})).toThrow(/FC_ISSUER/)
-    const base = { FC_ISSUER: 'https://fcp-low.sbx.dev-franceconnect.fr/api/v2', FC_CLIENT_ID: 'id', FC_CLIENT_SECRET: 'secret', FC_REDIRECT_URI: 'https://demarche.example.fr/callback' }
+    const base = {
+      FC_ISSUER: 'https://fcp-low.sbx.dev-franceconnect.fr/api/v2',
+      FC_CLIENT_ID: 'id',
+      FC_CLIENT_SECRET: 'secret',
+      FC_REDIRECT_URI: 'https://demarche.example.fr/callback',
+    }
     expect(() => appOptionsFromEnv({ ...base, FC_CLIENT_SECRET: '' })).toThrow(/FC_CLIENT_SECRET is not set/)
     expect(appOptionsFromEnv(base).sdkOptions.apis).toEqual([])
     const particulier = { ...base, API_PARTICULIER_ENV: 'staging', API_PARTICULIER_RECIPIENT: '13002526500013' }
@@ -147,8 +187,14 @@ describe('the configuration from environment variables', () => {
       'revenu-solidarite-active',
       'quotient-familial',
     ])
-    expect(appOptionsFromEnv({ ...particulier, FC_APIS: 'statut-etudiant-boursier' }).sdkOptions.apis?.map((connector) => connector.id)).toEqual(['statut-etudiant-boursier'])
-    expect(() => appOptionsFromEnv({ ...particulier, FC_APIS: 'impot-particulier' })).toThrow(/FC_APIS names APIs whose variables are not set: impot-particulier/)
+    expect(
+      appOptionsFromEnv({ ...particulier, FC_APIS: 'statut-etudiant-boursier' }).sdkOptions.apis?.map(
+        (connector) => connector.id,
+      ),
+    ).toEqual(['statut-etudiant-boursier'])
+    expect(() => appOptionsFromEnv({ ...particulier, FC_APIS: 'impot-particulier' })).toThrow(
+      /FC_APIS names APIs whose variables are not set: impot-particulier/,
+    )
     expect(() => appOptionsFromEnv({ ...base, FC_PROVIDER: 'keycloak' })).toThrow(/FC_PROVIDER/)
   })
 })

@@ -85,7 +85,7 @@ describe('FranceConnect v2: refused inputs', () => {
     op.behaviour.signIdToken = async (claims) => {
       const token = await op.signJwt(claims, op.signingKeys.es256)
       const [h, p, s] = token.split('.') as [string, string, string]
-      const flipped = (s[5] === 'A' ? 'B' : 'A')
+      const flipped = s[5] === 'A' ? 'B' : 'A'
       return `${h}.${p}.${s.slice(0, 5)}${flipped}${s.slice(6)}`
     }
     await expectCode(signIn(), 'id_token_signature')
@@ -238,7 +238,9 @@ describe('FranceConnect v2: refused inputs', () => {
   it('maps error=access_denied (the user cancelled)', async () => {
     const { state } = await fc.authorize()
     const error = await expectCode(
-      fc.callback(`${op.redirectUri}?error=access_denied&error_description=user+authentication+aborted&state=${state}&iss=${encodeURIComponent(op.issuer)}`),
+      fc.callback(
+        `${op.redirectUri}?error=access_denied&error_description=user+authentication+aborted&state=${state}&iss=${encodeURIComponent(op.issuer)}`,
+      ),
       'access_denied',
     )
     expect(error.description).toBe('user authentication aborted')
@@ -246,7 +248,10 @@ describe('FranceConnect v2: refused inputs', () => {
 
   it('maps error=invalid_acr', async () => {
     const { state } = await fc.authorize()
-    await expectCode(fc.callback(`${op.redirectUri}?error=invalid_acr&state=${state}&iss=${encodeURIComponent(op.issuer)}`), 'invalid_acr')
+    await expectCode(
+      fc.callback(`${op.redirectUri}?error=invalid_acr&state=${state}&iss=${encodeURIComponent(op.issuer)}`),
+      'invalid_acr',
+    )
   })
 
   it('maps an unknown provider error and keeps it as providerCode', async () => {

@@ -54,7 +54,8 @@ async function expectCode(promise: Promise<unknown>, code: string, token?: strin
 }
 
 /** A verifier with no result cache, so that each call reaches the server. */
-const fresh = (extra: Partial<AccessTokenVerifierOptions> = {}) => createAccessTokenVerifier({ ...options, cache: false, ...extra })
+const fresh = (extra: Partial<AccessTokenVerifierOptions> = {}) =>
+  createAccessTokenVerifier({ ...options, cache: false, ...extra })
 
 describe('checktoken v2: active tokens', () => {
   it('verifies an ECDH-ES + ES256 answer and returns the typed result', async () => {
@@ -260,7 +261,13 @@ describe('checktoken v2: FranceConnect errors', () => {
   })
 
   it('500 server_error', async () => {
-    fc.behaviour.answer = { status: 500, body: JSON.stringify({ error: 'server_error', error_description: 'The authorization server encountered an unexpected condition' }) }
+    fc.behaviour.answer = {
+      status: 500,
+      body: JSON.stringify({
+        error: 'server_error',
+        error_description: 'The authorization server encountered an unexpected condition',
+      }),
+    }
     const error = await expectCode(fresh().verify(fc.issueToken()), 'checktoken_error')
     expect(error).toMatchObject({ status: 500, providerCode: 'server_error', retryable: true })
   })
@@ -279,7 +286,10 @@ describe('checktoken v2: FranceConnect errors', () => {
 
   it('FranceConnect unreachable', async () => {
     const closed = await closedPort()
-    await expectCode(fresh({ checktokenEndpoint: `http://127.0.0.1:${closed}/checktoken` }).verify(fc.issueToken()), 'network_error')
+    await expectCode(
+      fresh({ checktokenEndpoint: `http://127.0.0.1:${closed}/checktoken` }).verify(fc.issueToken()),
+      'network_error',
+    )
   })
 
   it('the JWKS unreachable', async () => {
@@ -296,8 +306,12 @@ describe('configuration', () => {
   })
 
   it('refuses a v2 verifier without decryption keys, credentials, or with a key FranceConnect cannot use', () => {
-    expect(() => createAccessTokenVerifier({ ...options, decryptionKeys: [] })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
-    expect(() => createAccessTokenVerifier({ ...options, clientSecret: '' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    expect(() => createAccessTokenVerifier({ ...options, decryptionKeys: [] })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
+    expect(() => createAccessTokenVerifier({ ...options, clientSecret: '' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
     expect(() =>
       createAccessTokenVerifier({ ...options, decryptionKeys: [{ ...fc.dpKeys.ecdh, alg: 'ECDH-ES+A128KW' }] }),
     ).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
@@ -442,7 +456,9 @@ describe('checktoken v1', () => {
   })
 
   it('maps 401 token_not_found_or_expired to { active: false }', async () => {
-    expect(await verifyAccessToken('9af033eb295d0fe113988d29a26527f920114973b3a1ca7bdb44768fd0c73936', v1())).toEqual({ active: false })
+    expect(await verifyAccessToken('9af033eb295d0fe113988d29a26527f920114973b3a1ca7bdb44768fd0c73936', v1())).toEqual({
+      active: false,
+    })
     const revoked = fc.issueV1Token()
     fc.revoke(revoked)
     expect(await verifyAccessToken(revoked, v1())).toEqual({ active: false })
@@ -530,20 +546,28 @@ describe('authenticate', () => {
     expect(auth.headers['www-authenticate']).toBe(
       'Bearer realm="api", error="insufficient_scope", error_description="The access token lacks the scopes: dgfip_aft dgfip_pac", scope="dgfip_aft dgfip_pac"',
     )
-    expect(auth.body).toEqual({ error: 'insufficient_scope', error_description: 'The access token lacks the scopes: dgfip_aft dgfip_pac' })
+    expect(auth.body).toEqual({
+      error: 'insufficient_scope',
+      error_description: 'The access token lacks the scopes: dgfip_aft dgfip_pac',
+    })
     expect(auth.cause?.code).toBe('insufficient_scope')
   })
 
   it('ok with the verified token when active and every scope is granted', async () => {
     const token = fc.issueToken()
-    const auth = await fresh({ scopes: ['dgfip_rfr'] }).authenticate({ headers: new Headers({ Authorization: `bearer ${token}` }) })
+    const auth = await fresh({ scopes: ['dgfip_rfr'] }).authenticate({
+      headers: new Headers({ Authorization: `bearer ${token}` }),
+    })
     expect(auth.ok).toBe(true)
-    if (auth.ok) expect(auth.token).toMatchObject({ active: true, clientId: fc.spClientId, scopes: expect.arrayContaining(['dgfip_rfr']) })
+    if (auth.ok)
+      expect(auth.token).toMatchObject({ active: true, clientId: fc.spClientId, scopes: expect.arrayContaining(['dgfip_rfr']) })
   })
 
   it('503 when FranceConnect is down, times out or fails — never a 401', async () => {
     const closed = await closedPort()
-    const down = await fresh({ checktokenEndpoint: `http://127.0.0.1:${closed}/checktoken` }).authenticate(bearer(fc.issueToken()))
+    const down = await fresh({ checktokenEndpoint: `http://127.0.0.1:${closed}/checktoken` }).authenticate(
+      bearer(fc.issueToken()),
+    )
     expect(down).toMatchObject({ ok: false, status: 503, headers: {}, body: { error: 'temporarily_unavailable' } })
     if (!down.ok) expect(down.cause?.code).toBe('network_error')
 
@@ -570,7 +594,9 @@ describe('authenticate', () => {
     expect(ok.ok).toBe(true)
     const missing = await authenticate({ headers: {} }, { ...options, realm: 'x' })
     expect(missing).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer realm="x"' } })
-    await expect(authenticate({ headers: {} }, { ...options, realm: 'a"b' })).rejects.toMatchObject({ code: 'configuration_invalid' })
+    await expect(authenticate({ headers: {} }, { ...options, realm: 'a"b' })).rejects.toMatchObject({
+      code: 'configuration_invalid',
+    })
   })
 
   it('the one-shot authenticate for v1', async () => {

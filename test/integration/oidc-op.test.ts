@@ -56,7 +56,13 @@ function basicAuth(op: StartedOp): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${encode(op.clientId)}:${encode(op.clientSecret)}`).toString('base64')}` }
 }
 
-async function tokenRequest(op: StartedOp, endpoint: string, code: string, extra: Record<string, string> = {}, basic = false): Promise<Response> {
+async function tokenRequest(
+  op: StartedOp,
+  endpoint: string,
+  code: string,
+  extra: Record<string, string> = {},
+  basic = false,
+): Promise<Response> {
   const init = form({
     grant_type: 'authorization_code',
     code,
@@ -85,7 +91,15 @@ async function decryptNested(jwe: string, keys: RpKeys, expectedAlg: string): Pr
   const header = decodeProtectedHeader(jwe)
   expect(header).toMatchObject({ alg: expectedAlg, enc: 'A256GCM', cty: 'JWT' })
   // §3.2: alg, enc, cty, kid (the SP key), iss, aud, + epk for ECDH-ES
-  expect(Object.keys(header).sort()).toEqual(['alg', 'aud', 'cty', 'enc', ...(expectedAlg === 'ECDH-ES' ? ['epk'] : []), 'iss', 'kid'])
+  expect(Object.keys(header).sort()).toEqual([
+    'alg',
+    'aud',
+    'cty',
+    'enc',
+    ...(expectedAlg === 'ECDH-ES' ? ['epk'] : []),
+    'iss',
+    'kid',
+  ])
   const key = keys.privateKeys.get(String(header.kid))
   expect(key).toBeDefined()
   const { plaintext } = await compactDecrypt(jwe, key as CryptoKey, {
@@ -190,7 +204,15 @@ const scenarios: Scenario[] = [
     idTokenAlg: 'RS256',
     userinfo: 'jws',
     revocation: true,
-    expectedClaims: { given_name: angela.given_name, usual_name: 'DUBOIS', email: angela.email, uid: 'angela-dubois', siret: '21750001600019', idp_id: 'fia1v2', phone: '0123456789' },
+    expectedClaims: {
+      given_name: angela.given_name,
+      usual_name: 'DUBOIS',
+      email: angela.email,
+      uid: 'angela-dubois',
+      siret: '21750001600019',
+      idp_id: 'fia1v2',
+      phone: '0123456789',
+    },
     absentClaims: ['family_name', 'birthdate'],
   },
   {
@@ -268,7 +290,13 @@ describe.each(scenarios)('test OP $variant ($idTokenAlg, userinfo $userinfo)', (
     const code = callback.searchParams.get('code')
     expect(code).toBeTruthy()
 
-    const tokenResponse = await tokenRequest(op, op.endpoints.token, code as string, scenario.pkce ? { code_verifier: codeVerifier } : {}, scenario.basicAuth)
+    const tokenResponse = await tokenRequest(
+      op,
+      op.endpoints.token,
+      code as string,
+      scenario.pkce ? { code_verifier: codeVerifier } : {},
+      scenario.basicAuth,
+    )
     expect(tokenResponse.status).toBe(200)
     const tokens = (await tokenResponse.json()) as Record<string, unknown>
     if (scenario.variant !== 'generic') {
@@ -315,7 +343,9 @@ describe.each(scenarios)('test OP $variant ($idTokenAlg, userinfo $userinfo)', (
     if (wantsAmr) expect(idToken.amr).toEqual(scenario.amr)
 
     // --- userinfo
-    const userinfoResponse = await fetch(op.endpoints.userinfo, { headers: { authorization: `Bearer ${String(tokens.access_token)}` } })
+    const userinfoResponse = await fetch(op.endpoints.userinfo, {
+      headers: { authorization: `Bearer ${String(tokens.access_token)}` },
+    })
     expect(userinfoResponse.status).toBe(200)
     let userinfo: Record<string, unknown>
     if (scenario.userinfo === 'json') {
@@ -334,7 +364,10 @@ describe.each(scenarios)('test OP $variant ($idTokenAlg, userinfo $userinfo)', (
     // --- revocation (§11: client_secret_post, body exactly token, client_id, client_secret)
     if (scenario.revocation) {
       const revokeInit = scenario.basicAuth
-        ? { ...form({ token: String(tokens.access_token) }), headers: { 'content-type': 'application/x-www-form-urlencoded', ...basicAuth(op) } }
+        ? {
+            ...form({ token: String(tokens.access_token) }),
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...basicAuth(op) },
+          }
         : form({ token: String(tokens.access_token), client_id: op.clientId, client_secret: op.clientSecret })
       const revoked = await fetch(op.endpoints.revocation as string, revokeInit)
       expect(revoked.status).toBe(200)
@@ -446,9 +479,14 @@ describe('test OP v2: FranceConnect rules', () => {
 
   it('signs in the chosen identity (born abroad: empty birthplace)', async () => {
     const callback = new URL(await op.authorize(authorizationUrl(op.endpoints.authorization, base()), { identity: 1 }))
-    const tokens = (await (await tokenRequest(op, op.endpoints.token, callback.searchParams.get('code') as string)).json()) as { access_token: string }
+    const tokens = (await (await tokenRequest(op, op.endpoints.token, callback.searchParams.get('code') as string)).json()) as {
+      access_token: string
+    }
     const userinfo = await fetch(op.endpoints.userinfo, { headers: { authorization: `Bearer ${tokens.access_token}` } })
-    const { payload } = await jwtVerify(await userinfo.text(), createLocalJWKSet(op.jwks as { keys: JWK[] }), { issuer: op.issuer, audience: op.clientId })
+    const { payload } = await jwtVerify(await userinfo.text(), createLocalJWKSet(op.jwks as { keys: JWK[] }), {
+      issuer: op.issuer,
+      audience: op.clientId,
+    })
     expect(payload.sub).toBe(op.identities[1]?.sub)
     expect(payload.birthplace).toBe('')
     expect(payload.birthcountry).toBe('99134')
@@ -456,7 +494,9 @@ describe('test OP v2: FranceConnect rules', () => {
 
   it('refuses a post_logout_redirect_uri that is not registered exactly (§10)', async () => {
     const callback = new URL(await op.authorize(authorizationUrl(op.endpoints.authorization, base())))
-    const tokens = (await (await tokenRequest(op, op.endpoints.token, callback.searchParams.get('code') as string)).json()) as { id_token: string }
+    const tokens = (await (await tokenRequest(op, op.endpoints.token, callback.searchParams.get('code') as string)).json()) as {
+      id_token: string
+    }
     const endSession = authorizationUrl(op.endpoints.endSession, {
       id_token_hint: tokens.id_token,
       state: random(),
@@ -471,7 +511,16 @@ describe('test OP v2: FranceConnect rules', () => {
   it('refuses a replayed code with invalid_grant, and a wrong secret with invalid_client', async () => {
     const callback = new URL(await op.authorize(authorizationUrl(op.endpoints.authorization, base())))
     const code = callback.searchParams.get('code') as string
-    const badSecret = await fetch(op.endpoints.token, form({ grant_type: 'authorization_code', code, redirect_uri: op.redirectUri, client_id: op.clientId, client_secret: 'x'.repeat(64) }))
+    const badSecret = await fetch(
+      op.endpoints.token,
+      form({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: op.redirectUri,
+        client_id: op.clientId,
+        client_secret: 'x'.repeat(64),
+      }),
+    )
     expect(badSecret.status).toBe(401)
     expect(((await badSecret.json()) as { error: string }).error).toBe('invalid_client')
     const first = await tokenRequest(op, op.endpoints.token, code)
@@ -489,7 +538,10 @@ describe('test OP v2: FranceConnect rules', () => {
   })
 
   it('rejects token_type_hint at the revocation endpoint (§11) and POST on userinfo (§2.2)', async () => {
-    const revocation = await fetch(op.endpoints.revocation as string, form({ token: random(), token_type_hint: 'access_token', client_id: op.clientId, client_secret: op.clientSecret }))
+    const revocation = await fetch(
+      op.endpoints.revocation as string,
+      form({ token: random(), token_type_hint: 'access_token', client_id: op.clientId, client_secret: op.clientSecret }),
+    )
     expect(revocation.status).toBe(400)
     expect(((await revocation.json()) as { error: string }).error).toBe('invalid_request')
     expect((await fetch(op.endpoints.userinfo, { method: 'POST' })).status).toBe(404)
@@ -519,7 +571,15 @@ describe('test OP, other variants rules', () => {
     const state = random()
     const callback = new URL(
       await op.authorize(
-        authorizationUrl(op.endpoints.authorization, { client_id: op.clientId, response_type: 'code', redirect_uri: op.redirectUri, scope: 'openid', acr_values: 'eidas1', nonce: random(), state }),
+        authorizationUrl(op.endpoints.authorization, {
+          client_id: op.clientId,
+          response_type: 'code',
+          redirect_uri: op.redirectUri,
+          scope: 'openid',
+          acr_values: 'eidas1',
+          nonce: random(),
+          state,
+        }),
       ),
     )
     expect(callback.searchParams.get('error')).toBe('invalid_acr')
@@ -528,7 +588,14 @@ describe('test OP, other variants rules', () => {
 
   it('proconnect: state shorter than 32 chars gives Y000400', async () => {
     const op = await start({ variant: 'proconnect' })
-    const url = authorizationUrl(op.endpoints.authorization, { client_id: op.clientId, response_type: 'code', redirect_uri: op.redirectUri, scope: 'openid', nonce: random(), state: 'short' })
+    const url = authorizationUrl(op.endpoints.authorization, {
+      client_id: op.clientId,
+      response_type: 'code',
+      redirect_uri: op.redirectUri,
+      scope: 'openid',
+      nonce: random(),
+      state: 'short',
+    })
     const error = await op.authorize(url).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(OpHttpError)
     expect([(error as OpHttpError).status, (error as OpHttpError).code]).toEqual([400, 'Y000400'])
@@ -538,7 +605,15 @@ describe('test OP, other variants rules', () => {
     const op = await start({ variant: 'generic' })
     const state = random()
     const callback = new URL(
-      await op.authorize(authorizationUrl(op.endpoints.authorization, { client_id: op.clientId, response_type: 'code', redirect_uri: op.redirectUri, scope: 'openid', state })),
+      await op.authorize(
+        authorizationUrl(op.endpoints.authorization, {
+          client_id: op.clientId,
+          response_type: 'code',
+          redirect_uri: op.redirectUri,
+          scope: 'openid',
+          state,
+        }),
+      ),
     )
     expect(callback.searchParams.get('error')).toBe('invalid_request')
     expect(callback.searchParams.get('state')).toBe(state)

@@ -23,7 +23,11 @@ async function encryptionKey(alg: 'ECDH-ES' | 'RSA-OAEP-256', kid: string): Prom
   return { ...(await exportJWK(privateKey)), kid, alg, use: 'enc' } as EncryptionKey
 }
 
-function clientFor(op: StartedOp, provider: Parameters<typeof createClient>[0]['provider'], extra: Partial<Parameters<typeof createClient>[0]> = {}): Client {
+function clientFor(
+  op: StartedOp,
+  provider: Parameters<typeof createClient>[0]['provider'],
+  extra: Partial<Parameters<typeof createClient>[0]> = {},
+): Client {
   return createClient({
     provider,
     clientId: op.clientId,
@@ -78,7 +82,17 @@ describe('FranceConnect v2 against oidc-provider', () => {
       it('sends FranceConnect exactly the parameters it accepts', async () => {
         const { url } = await fc.authorize({ prompt: 'login consent', amr: true })
         const params = [...new URL(url).searchParams.keys()].sort()
-        expect(params).toEqual(['acr_values', 'claims', 'client_id', 'nonce', 'prompt', 'redirect_uri', 'response_type', 'scope', 'state'])
+        expect(params).toEqual([
+          'acr_values',
+          'claims',
+          'client_id',
+          'nonce',
+          'prompt',
+          'redirect_uri',
+          'response_type',
+          'scope',
+          'state',
+        ])
         const query = new URL(url).searchParams
         expect(query.get('nonce')!.length).toBeGreaterThanOrEqual(32)
         expect(query.get('state')!.length).toBeGreaterThanOrEqual(32)
@@ -263,7 +277,9 @@ describe('any OpenID Connect provider against oidc-provider', () => {
   })
 
   it('has no refresh on FranceConnect sessions', async () => {
-    await expect(fc.refresh({ sub: 's', claims: { sub: 's' }, idToken: 'x', accessToken: 'y', scopes: [], expiresAt: 0 })).rejects.toMatchObject({
+    await expect(
+      fc.refresh({ sub: 's', claims: { sub: 's' }, idToken: 'x', accessToken: 'y', scopes: [], expiresAt: 0 }),
+    ).rejects.toMatchObject({
       code: 'feature_unsupported',
     })
   })

@@ -56,7 +56,8 @@ async function signIn(sandbox: Sandbox, fc: Client, identity?: number | string) 
 }
 
 const byApi = (results: SettledApiResult[]) => Object.fromEntries(results.map((entry) => [entry.api, entry]))
-const errorOf = (entry: SettledApiResult | undefined) => (entry?.status === 'rejected' ? (entry.error as Record<string, unknown>) : undefined)
+const errorOf = (entry: SettledApiResult | undefined) =>
+  entry?.status === 'rejected' ? (entry.error as Record<string, unknown>) : undefined
 
 describe('sandbox, FranceConnect v2', () => {
   let sandbox: Sandbox
@@ -73,7 +74,11 @@ describe('sandbox, FranceConnect v2', () => {
     expect(sandbox.clientSecret).toMatch(/^[0-9a-f]{64}$/)
     expect(sandbox.encryptionKeys).toBeUndefined()
     expect(Object.keys(sandbox.apis).sort()).toEqual([...apiIds].sort())
-    expect(sandbox.identities[0]).toMatchObject({ id: 'angela-dubois', given_name: 'Angela Claire Louise', family_name: 'DUBOIS' })
+    expect(sandbox.identities[0]).toMatchObject({
+      id: 'angela-dubois',
+      given_name: 'Angela Claire Louise',
+      family_name: 'DUBOIS',
+    })
     expect(sandbox.identities.every((person) => /^[0-9a-f]{64}v1$/.test(person.sub))).toBe(true)
     expect(sandbox.endpoints.checktoken).toBe(`${sandbox.issuer}/checktoken`)
   })
@@ -85,7 +90,9 @@ describe('sandbox, FranceConnect v2', () => {
     const results = await fc.fetchAll(session, sandbox.fetchAllParams)
     expect(results.map((entry) => entry.api).sort()).toEqual([...apiIds].sort())
     for (const entry of results) expect(entry.status, `${entry.api}: ${String(errorOf(entry)?.message)}`).toBe('fulfilled')
-    const data = Object.fromEntries(results.map((entry) => [entry.api, entry.status === 'fulfilled' ? (entry.result.data as Record<string, any>) : undefined]))
+    const data = Object.fromEntries(
+      results.map((entry) => [entry.api, entry.status === 'fulfilled' ? (entry.result.data as Record<string, any>) : undefined]),
+    )
     expect(data['impot-particulier']).toMatchObject({ revenuFiscalReference: 11240, situationFamiliale: 'divorce' })
     expect(data['droits-assurance-maladie']?.beneficiaires).toHaveLength(1)
     expect(data['indemnites-journalieres']?.paiements).toHaveLength(2)
@@ -102,7 +109,10 @@ describe('sandbox, FranceConnect v2', () => {
     const [angela, lucie] = await Promise.all([signIn(sandbox, fc), signIn(sandbox, fc, 'lucie-fontaine')])
     expect(lucie.claims.family_name).toBe('FONTAINE')
     expect(angela.claims.family_name).toBe('DUBOIS')
-    const [full, empty] = await Promise.all([fc.fetchAll(angela, sandbox.fetchAllParams), fc.fetchAll(lucie, sandbox.fetchAllParams)])
+    const [full, empty] = await Promise.all([
+      fc.fetchAll(angela, sandbox.fetchAllParams),
+      fc.fetchAll(lucie, sandbox.fetchAllParams),
+    ])
     expect(full.every((entry) => entry.status === 'fulfilled')).toBe(true)
     expect(empty).toHaveLength(apiIds.length)
     for (const entry of empty) {
@@ -110,20 +120,37 @@ describe('sandbox, FranceConnect v2', () => {
       expect(errorOf(entry), entry.api).toMatchObject({ code: 'api_not_found', status: 404 })
     }
     const providerCodes = Object.fromEntries(empty.map((entry) => [entry.api, errorOf(entry)?.providerCode]))
-    expect(providerCodes).toMatchObject({ 'statut-etudiant': '25003', 'statut-etudiant-boursier': '26003', 'complementaire-sante-solidaire': '37003', 'quotient-familial': '23003' })
+    expect(providerCodes).toMatchObject({
+      'statut-etudiant': '25003',
+      'statut-etudiant-boursier': '26003',
+      'complementaire-sante-solidaire': '37003',
+      'quotient-familial': '23003',
+    })
   })
 
   it('answers each person from their own fixtures (student, boursier, born abroad)', async () => {
-    const [lea, karim, carlos] = await Promise.all([signIn(sandbox, fc, 'lea-martin'), signIn(sandbox, fc, 'karim-benali'), signIn(sandbox, fc, 1)])
+    const [lea, karim, carlos] = await Promise.all([
+      signIn(sandbox, fc, 'lea-martin'),
+      signIn(sandbox, fc, 'karim-benali'),
+      signIn(sandbox, fc, 1),
+    ])
     expect(carlos.claims).toMatchObject({ birthplace: '', birthcountry: '99134' })
-    const [leaResults, karimResults, carlosResults] = await Promise.all([lea, karim, carlos].map((session) => fc.fetchAll(session, sandbox.fetchAllParams)))
+    const [leaResults, karimResults, carlosResults] = await Promise.all(
+      [lea, karim, carlos].map((session) => fc.fetchAll(session, sandbox.fetchAllParams)),
+    )
     const leaByApi = byApi(leaResults!)
     expect(leaByApi['statut-etudiant']?.status).toBe('fulfilled')
     expect(errorOf(leaByApi['statut-etudiant-boursier'])).toMatchObject({ code: 'api_not_found', providerCode: '26003' })
     const karimByApi = byApi(karimResults!)
-    expect(karimByApi['statut-etudiant-boursier']).toMatchObject({ status: 'fulfilled', result: { data: { estBoursier: true, echelon: { valeur: '6' } } } })
+    expect(karimByApi['statut-etudiant-boursier']).toMatchObject({
+      status: 'fulfilled',
+      result: { data: { estBoursier: true, echelon: { valeur: '6' } } },
+    })
     const carlosByApi = byApi(carlosResults!)
-    expect(carlosByApi['impot-particulier']).toMatchObject({ status: 'fulfilled', result: { data: { situationFamiliale: 'celibataire' } } })
+    expect(carlosByApi['impot-particulier']).toMatchObject({
+      status: 'fulfilled',
+      result: { data: { situationFamiliale: 'celibataire' } },
+    })
     expect(carlosByApi['france-travail-statut']).toMatchObject({ status: 'fulfilled', result: { data: { inscrit: false } } })
   })
 
@@ -144,7 +171,10 @@ describe('sandbox, FranceConnect v2', () => {
       clientSecret: sandbox.clientSecret,
       redirectUri: sandbox.redirectUri,
       apis: [
-        statutEtudiantBoursier({ ...options['statut-etudiant-boursier'], scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'] }),
+        statutEtudiantBoursier({
+          ...options['statut-etudiant-boursier'],
+          scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'],
+        }),
         statutEtudiant({ ...options['statut-etudiant'], scopes: ['mesri_admissions', 'mesri_admission_inscrit'] }),
         quotientFamilial({ ...options['quotient-familial'], scopes: ['cnaf_quotient_familial'] }),
         revenuSolidariteActive({ ...options['revenu-solidarite-active'], scopes: ['revenu_solidarite_active'] }),
@@ -157,17 +187,28 @@ describe('sandbox, FranceConnect v2', () => {
     )
     const session = await few.callback(await sandbox.signIn(url))
     const results = byApi(await few.fetchAll(session, sandbox.fetchAllParams))
-    const raw = (api: string) => (results[api]?.status === 'fulfilled' ? (results[api].result.raw as Record<string, any>) : undefined)
+    const raw = (api: string) =>
+      results[api]?.status === 'fulfilled' ? (results[api].result.raw as Record<string, any>) : undefined
     expect(Object.keys(raw('statut-etudiant-boursier')?.data ?? {}).sort()).toEqual(['echelon_bourse', 'statut_boursier'])
-    expect(Object.keys(raw('statut-etudiant')?.data.admissions[0] ?? {}).sort()).toEqual(['date_debut', 'date_fin', 'est_inscrit'])
+    expect(Object.keys(raw('statut-etudiant')?.data.admissions[0] ?? {}).sort()).toEqual([
+      'date_debut',
+      'date_fin',
+      'est_inscrit',
+    ])
     expect(Object.keys(raw('quotient-familial')?.data ?? {})).toEqual(['quotient_familial'])
     expect(Object.keys(raw('revenu-solidarite-active')?.data ?? {}).sort()).toEqual(['date_debut_droit', 'est_beneficiaire'])
     expect(Object.keys(raw('impot-particulier') ?? {}).sort()).toEqual(['nbPart', 'revImposable', 'revenuBrutGlobal', 'rfr'])
-    expect(results['statut-etudiant-boursier']).toMatchObject({ result: { data: { estBoursier: true }, scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'] } })
+    expect(results['statut-etudiant-boursier']).toMatchObject({
+      result: { data: { estBoursier: true }, scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'] },
+    })
 
     // APIs whose scopes the session lacks: the providers refuse the token with 403.
     const css = complementaireSanteSolidaire(options['complementaire-sante-solidaire'])
-    await expect(css.fetch({ accessToken: session.accessToken })).rejects.toMatchObject({ code: 'api_forbidden', status: 403, providerCode: '00100' })
+    await expect(css.fetch({ accessToken: session.accessToken })).rejects.toMatchObject({
+      code: 'api_forbidden',
+      status: 403,
+      providerCode: '00100',
+    })
     const statut = franceTravailStatut(options['france-travail-statut'])
     await expect(statut.fetch({ accessToken: session.accessToken })).rejects.toMatchObject({ code: 'api_forbidden', status: 403 })
     expect(session.scopes).not.toContain('complementaire_sante_solidaire')
@@ -176,21 +217,31 @@ describe('sandbox, FranceConnect v2', () => {
   it('requires each API’s own credentials besides the FranceConnect token', async () => {
     const session = await signIn(sandbox, fc)
     const options = sandbox.connectorOptions
-    const noRecipient = await fetch(`${sandbox.apis['statut-etudiant']}/v3/mesri/statut_etudiant/france_connect`, { headers: { authorization: `Bearer ${session.accessToken}` } })
+    const noRecipient = await fetch(`${sandbox.apis['statut-etudiant']}/v3/mesri/statut_etudiant/france_connect`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    })
     expect(noRecipient.status).toBe(422)
     expect(((await noRecipient.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe('00203')
-    const noGateway = await fetch(`${options['impot-particulier'].baseUrl}/impotparticulier/1.0/situations/ir/assiettes/annrev/2020`, {
-      headers: { 'x-franceconnect-oauth': session.accessToken, 'x-correlation-id': crypto.randomUUID(), id_teleservice: 'x' },
-    })
+    const noGateway = await fetch(
+      `${options['impot-particulier'].baseUrl}/impotparticulier/1.0/situations/ir/assiettes/annrev/2020`,
+      {
+        headers: { 'x-franceconnect-oauth': session.accessToken, 'x-correlation-id': crypto.randomUUID(), id_teleservice: 'x' },
+      },
+    )
     expect(noGateway.status).toBe(401)
     expect(((await noGateway.json()) as { erreur: { code: string } }).erreur.code).toBe('900902')
-    const noKey = await fetch(`${sandbox.apis['droits-assurance-maladie']}/me`, { headers: { authorization: `Bearer ${session.accessToken}` } })
+    const noKey = await fetch(`${sandbox.apis['droits-assurance-maladie']}/me`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    })
     expect(noKey.status).toBe(401)
     // the DGFiP gateway's token endpoint serves the sandbox's OAuth client
     const { clientId, clientSecret, tokenUrl } = sandbox.credentials.dgfip
     const token = await fetch(tokenUrl, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=client_credentials&scope=RessourceIR',
     })
     expect(token.status).toBe(200)
@@ -225,8 +276,16 @@ describe('sandbox, FranceConnect v2', () => {
 
     // the raw answer: a JWE {alg, enc, epk} without kid, wrapping a JWS {alg, kid} of exactly iss, aud, iat, token_introspection
     const checktoken = (body: Record<string, string>) =>
-      fetch(sandbox.endpoints.checktoken!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) })
-    const form = { token: session.accessToken, client_id: sandbox.dataProvider.clientId, client_secret: sandbox.dataProvider.clientSecret }
+      fetch(sandbox.endpoints.checktoken!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body),
+      })
+    const form = {
+      token: session.accessToken,
+      client_id: sandbox.dataProvider.clientId,
+      client_secret: sandbox.dataProvider.clientSecret,
+    }
     const answer = await checktoken(form)
     expect(answer.headers.get('content-type')).toBe('application/token-introspection+jwt')
     const jwe = await answer.text()
@@ -236,10 +295,19 @@ describe('sandbox, FranceConnect v2', () => {
     expect(Object.keys(decodeProtectedHeader(jws)).sort()).toEqual(['alg', 'kid'])
     expect(Object.keys(decodeJwt(jws)).sort()).toEqual(['aud', 'iat', 'iss', 'token_introspection'])
     const extra = await checktoken({ ...form, token_type_hint: 'access_token' })
-    expect([extra.status, await extra.json()]).toEqual([400, { error: 'invalid_request', error_description: 'Required parameter missing or invalid.' }])
+    expect([extra.status, await extra.json()]).toEqual([
+      400,
+      { error: 'invalid_request', error_description: 'Required parameter missing or invalid.' },
+    ])
     const wrong = await checktoken({ ...form, client_secret: 'x'.repeat(64) })
-    expect([wrong.status, await wrong.json()]).toEqual([401, { error: 'invalid_client', error_description: 'Client authentication failed.' }])
-    await expect(verifyAccessToken(session.accessToken, { ...options, clientSecret: 'x'.repeat(64) })).rejects.toMatchObject({ code: 'checktoken_error', status: 401 })
+    expect([wrong.status, await wrong.json()]).toEqual([
+      401,
+      { error: 'invalid_client', error_description: 'Client authentication failed.' },
+    ])
+    await expect(verifyAccessToken(session.accessToken, { ...options, clientSecret: 'x'.repeat(64) })).rejects.toMatchObject({
+      code: 'checktoken_error',
+      status: 401,
+    })
     await fc.revoke(session)
     await expect(verifyAccessToken(session.accessToken, options)).resolves.toEqual({ active: false })
     await expect(createAccessTokenVerifier(options).verify('unknown-token-value')).resolves.toEqual({ active: false })
@@ -286,7 +354,12 @@ describe('sandbox, FranceConnect+', () => {
   afterAll(() => sandbox?.close())
 
   it('signs in with a nested JWE at eidas2, and the data providers check the token', async () => {
-    expect(sandbox.encryptionKeys?.[0]).toMatchObject({ alg: 'ECDH-ES', use: 'enc', kid: expect.any(String), d: expect.any(String) })
+    expect(sandbox.encryptionKeys?.[0]).toMatchObject({
+      alg: 'ECDH-ES',
+      use: 'enc',
+      kid: expect.any(String),
+      d: expect.any(String),
+    })
     const boursier = statutEtudiantBoursier(sandbox.connectorOptions['statut-etudiant-boursier'])
     const fc = createClient({
       provider: franceConnectPlus({ issuer: sandbox.issuer }),

@@ -14,5 +14,7 @@ it('runs sign-ins across two instances and refuses every replay and forgery', as
     { cwd: root, timeout: 90_000 },
   )
   const line = stdout.split('\n').find((l) => l.startsWith('load: '))
-  expect(line).toMatch(/^load: 60 flows, 0 errors, 0 replays accepted, 0 forged accepted, [\d.]+ flows\/s, p50 \d+ ms, p95 \d+ ms$/)
+  expect(line).toMatch(
+    /^load: 60 flows, 0 errors, 0 replays accepted, 0 forged accepted, [\d.]+ flows\/s, p50 \d+ ms, p95 \d+ ms$/,
+  )
 }, 120_000)

@@ -310,7 +310,8 @@ export async function startChecktokenServer(): Promise<ChecktokenServer> {
         token = undefined
       }
       const scope = typeof token === 'string' ? v1Tokens.get(token) : undefined
-      if (!scope) return send(res, { status: 401, body: JSON.stringify({ status: 'fail', message: 'token_not_found_or_expired' }) })
+      if (!scope)
+        return send(res, { status: 401, body: JSON.stringify({ status: 'fail', message: 'token_not_found_or_expired' }) })
       return send(res, {
         status: 200,
         body: JSON.stringify({
@@ -320,7 +321,13 @@ export async function startChecktokenServer(): Promise<ChecktokenServer> {
             given_name_array: undefined,
             preferred_username: '',
             email: 'wossewodda-3728@yopmail.com',
-            address: { country: 'France', formatted: 'France Paris 75107 20 avenue de Ségur', locality: 'Paris', postal_code: '75107', street_address: '20 avenue de Ségur' },
+            address: {
+              country: 'France',
+              formatted: 'France Paris 75107 20 avenue de Ségur',
+              locality: 'Paris',
+              postal_code: '75107',
+              street_address: '20 avenue de Ségur',
+            },
             phone_number: '0123456789',
             _claim_names: {},
             _claim_sources: { src1: {} },

@@ -149,11 +149,15 @@ export function describeTransportContract<P, D>(contract: TransportContract<P, D
 
     it('honours a short Retry-After on 429, waiting that long, then succeeds', async () => {
       const at: number[] = []
-      const stamped = (status: number, body: nock.Body | undefined, headers: Record<string, string> = {}) => () => {
-        at.push(performance.now())
-        return [status, body ?? '', headers] as const
-      }
-      const first = intercept().reply(stamped(429, limited.body, { ...limited.headers, 'retry-after': String(shortRetryAfterSec) }))
+      const stamped =
+        (status: number, body: nock.Body | undefined, headers: Record<string, string> = {}) =>
+        () => {
+          at.push(performance.now())
+          return [status, body ?? '', headers] as const
+        }
+      const first = intercept().reply(
+        stamped(429, limited.body, { ...limited.headers, 'retry-after': String(shortRetryAfterSec) }),
+      )
       const second = intercept().reply(stamped(200, successBody))
       expectSuccess(await call(connector))
       first.done()

@@ -18,12 +18,16 @@ describe('presets', () => {
     expect(franceConnect({ env: 'integration' }).issuer).toBe('https://fcp-low.integ01.dev-franceconnect.fr/api/v2')
     expect(franceConnect({ env: 'production' }).issuer).toBe('https://oidc.franceconnect.gouv.fr/api/v2')
     expect(franceConnectPlus({ env: 'production' }).issuer).toBe('https://auth.franceconnect.gouv.fr/api/v2')
-    expect(franceConnectV1({ env: 'integration' }).endpoints?.token_endpoint).toBe('https://fcp.integ01.dev-franceconnect.fr/api/v1/token')
+    expect(franceConnectV1({ env: 'integration' }).endpoints?.token_endpoint).toBe(
+      'https://fcp.integ01.dev-franceconnect.fr/api/v1/token',
+    )
     expect(proConnect({ env: 'production' }).issuer).toBe('https://auth.agentconnect.gouv.fr/api/v2')
   })
 
   it('refuse an unknown environment', () => {
-    expect(() => franceConnectPlus({ env: 'sandbox' as 'integration' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    expect(() => franceConnectPlus({ env: 'sandbox' as 'integration' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
   })
 
   it('encode FranceConnect rules as data', () => {

@@ -4,42 +4,103 @@ import { franceTravailPaiements } from '../../src/apis/france-travail-paiements/
 import { franceTravailStatut } from '../../src/apis/france-travail-statut/index.js'
 import { statutEtudiantBoursier } from '../../src/apis/statut-etudiant-boursier/index.js'
 import type { AnyConnector } from '../../src/client/connector.js'
-import { apisForScopes, dataScopes, defaultIdentityScopes, describeScope, identityScopes, scopesFor } from '../../src/registry/index.js'
+import {
+  apisForScopes,
+  dataScopes,
+  defaultIdentityScopes,
+  describeScope,
+  identityScopes,
+  scopesFor,
+} from '../../src/registry/index.js'
 
 // Written from reference/franceconnect-protocol.md §9.5, independently of src/registry/data-scopes.ts.
 const protocolDataScopes: Record<string, string[]> = {
   DGFiP: [
-    'dgfip_rfr', 'dgfip_nbpart', 'dgfip_sitfam', 'dgfip_aft', 'dgfip_nbpac', 'dgfip_pac', 'dgfip_pac_nbPac', 'dgfip_decl',
-    'dgfip_inddeficit', 'dgfip_pariso', 'dgfip_annee_n_moins_1', 'dgfip_annee_n_moins_2', 'dgfip_annee_n_moins_3',
-    'dgfip_annee_n_moins_2_si_indispo_n_moins_1', 'dgfip_locaux_th', 'dgfip_locaux_th_ident', 'dgfip_locaux_th_Nat',
-    'dgfip_locaux_th_Tax', 'dgfip_locaux_th_Aff', 'dgfip_nmUsaDec1', 'dgfip_nmUsaDec2', 'dgfip_nmNaiDec1', 'dgfip_nmNaiDec2',
-    'dgfip_prnmDec1', 'dgfip_prnmDec2', 'dgfip_dateNaisDec1', 'dgfip_dateNaisDec2', 'dgfip_mntRevbareme', 'dgfip_indiIFI',
-    ...['1_Tspr', '1_RentOn', '2_Rcm', '3_PMV', '4_Ref', '5_NonSal'].flatMap((c) => [`dgfip_RevDecl_Cat${c}`, `dgfip_RevNets_Cat${c}`]),
-    'dgfip_PaDeduc_EnfMaj', 'dgfip_PaDeduc_Autres', 'dgfip_EpargRetrDeduc',
+    'dgfip_rfr',
+    'dgfip_nbpart',
+    'dgfip_sitfam',
+    'dgfip_aft',
+    'dgfip_nbpac',
+    'dgfip_pac',
+    'dgfip_pac_nbPac',
+    'dgfip_decl',
+    'dgfip_inddeficit',
+    'dgfip_pariso',
+    'dgfip_annee_n_moins_1',
+    'dgfip_annee_n_moins_2',
+    'dgfip_annee_n_moins_3',
+    'dgfip_annee_n_moins_2_si_indispo_n_moins_1',
+    'dgfip_locaux_th',
+    'dgfip_locaux_th_ident',
+    'dgfip_locaux_th_Nat',
+    'dgfip_locaux_th_Tax',
+    'dgfip_locaux_th_Aff',
+    'dgfip_nmUsaDec1',
+    'dgfip_nmUsaDec2',
+    'dgfip_nmNaiDec1',
+    'dgfip_nmNaiDec2',
+    'dgfip_prnmDec1',
+    'dgfip_prnmDec2',
+    'dgfip_dateNaisDec1',
+    'dgfip_dateNaisDec2',
+    'dgfip_mntRevbareme',
+    'dgfip_indiIFI',
+    ...['1_Tspr', '1_RentOn', '2_Rcm', '3_PMV', '4_Ref', '5_NonSal'].flatMap((c) => [
+      `dgfip_RevDecl_Cat${c}`,
+      `dgfip_RevNets_Cat${c}`,
+    ]),
+    'dgfip_PaDeduc_EnfMaj',
+    'dgfip_PaDeduc_Autres',
+    'dgfip_EpargRetrDeduc',
   ],
   CNAM: [
-    'droits_assurance_maladie', 'cnam_beneficiaires', 'cnam_contrats', 'cnam_caisse', 'cnam_exonerations',
-    'cnam_medecin_traitant', 'cnam_presence_medecin_traitant', 'cnam_paiements_ij',
+    'droits_assurance_maladie',
+    'cnam_beneficiaires',
+    'cnam_contrats',
+    'cnam_caisse',
+    'cnam_exonerations',
+    'cnam_medecin_traitant',
+    'cnam_presence_medecin_traitant',
+    'cnam_paiements_ij',
   ],
   CNOUS: [
-    'cnous_statut_boursier', 'cnous_echelon_bourse', 'cnous_email', 'cnous_periode_versement', 'cnous_statut_bourse',
-    'cnous_ville_etudes', 'cnous_identite',
+    'cnous_statut_boursier',
+    'cnous_echelon_bourse',
+    'cnous_email',
+    'cnous_periode_versement',
+    'cnous_statut_bourse',
+    'cnous_ville_etudes',
+    'cnous_identite',
   ],
   MESRI: [
-    'mesri_identite', 'mesri_admissions', 'mesri_admission_inscrit', 'mesri_admission_regime_formation',
-    'mesri_admission_commune_etudes', 'mesri_admission_etablissement_etude',
+    'mesri_identite',
+    'mesri_admissions',
+    'mesri_admission_inscrit',
+    'mesri_admission_regime_formation',
+    'mesri_admission_commune_etudes',
+    'mesri_admission_etablissement_etude',
   ],
   MI: ['mi_siv_carte_grise'],
   'France Travail': ['api_fc-liste-paiementsv1', 'api_fc-statutaugmentev1'],
   DSS: ['complementaire_sante_solidaire'],
   DSNJ: ['dsnj_statut_service_national'],
   'CNAF/MSA': [
-    'allocation_adulte_handicape', 'allocation_soutien_familial', 'prime_activite', 'prime_activite_majoration',
-    'cnaf_quotient_familial', 'cnaf_allocataires', 'cnaf_enfants', 'cnaf_adresse', 'revenu_solidarite_active',
+    'allocation_adulte_handicape',
+    'allocation_soutien_familial',
+    'prime_activite',
+    'prime_activite_majoration',
+    'cnaf_quotient_familial',
+    'cnaf_allocataires',
+    'cnaf_enfants',
+    'cnaf_adresse',
+    'revenu_solidarite_active',
     'revenu_solidarite_active_majoration',
   ],
   ANTS: [
-    'identite_particulier', 'adresse_particulier', 'statut_rattachement', 'donnees_immatriculation_vehicule',
+    'identite_particulier',
+    'adresse_particulier',
+    'statut_rattachement',
+    'donnees_immatriculation_vehicule',
     'caracteristiques_techniques_vehicule',
   ].map((s) => `ants_extrait_immatriculation_vehicule_${s}`),
   ASC: ['statut_actuel', 'statut_passe', 'organisme_accueil', 'dates'].map((s) => `gip_mds_service_civique_${s}`),
@@ -132,15 +193,25 @@ describe('data scope registry', () => {
       )
       expect(lists.length, folder).toBeGreaterThan(0)
       for (const [, list] of lists) {
-        for (const scope of list as string[]) expect(describeScope(scope), `${folder}: ${scope}`).toMatchObject({ kind: 'data', api: folder })
+        for (const scope of list as string[])
+          expect(describeScope(scope), `${folder}: ${scope}`).toMatchObject({ kind: 'data', api: folder })
       }
     }
   })
 
   it('lists the response fields from the APIs reference', () => {
     expect(describeScope('api_fc-liste-paiementsv1')?.fields).toEqual(['statutInscription', 'listePaiement'])
-    expect(describeScope('api_fc-statutaugmentev1')?.fields).toEqual(['etatCivil', 'modalitesContact', 'adresse', 'situationInscription'])
-    expect(describeScope('complementaire_sante_solidaire')?.fields).toEqual(['est_beneficiaire', 'avec_participation', 'date_debut_droit'])
+    expect(describeScope('api_fc-statutaugmentev1')?.fields).toEqual([
+      'etatCivil',
+      'modalitesContact',
+      'adresse',
+      'situationInscription',
+    ])
+    expect(describeScope('complementaire_sante_solidaire')?.fields).toEqual([
+      'est_beneficiaire',
+      'avec_participation',
+      'date_debut_droit',
+    ])
     expect(describeScope('cnam_paiements_ij')?.fields).toEqual([])
   })
 })
@@ -192,7 +263,10 @@ describe('describeScope', () => {
 describe('scopesFor', () => {
   const statut = franceTravailStatut({ baseUrl: 'https://ft.example.fr' })
   const paiements = franceTravailPaiements({ baseUrl: 'https://ft.example.fr' })
-  const boursier = statutEtudiantBoursier({ recipient: '13002526500013', scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'] })
+  const boursier = statutEtudiantBoursier({
+    recipient: '13002526500013',
+    scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'],
+  })
 
   it('asks openid, the pivot identity, then the connectors’ data scopes, in order', () => {
     expect(defaultIdentityScopes).toEqual(['identite_pivot'])
@@ -207,7 +281,9 @@ describe('scopesFor', () => {
   })
 
   it('asks nothing that no connector or identity rule asked, each scope once', () => {
-    const scopes = scopesFor([statut, statut, paiements, { scopes: ['api_fc-statutaugmentev1'] }], { identity: ['openid', 'given_name', 'given_name'] })
+    const scopes = scopesFor([statut, statut, paiements, { scopes: ['api_fc-statutaugmentev1'] }], {
+      identity: ['openid', 'given_name', 'given_name'],
+    })
     expect(scopes).toEqual(['openid', 'given_name', 'api_fc-statutaugmentev1', 'api_fc-liste-paiementsv1'])
     expect(new Set(scopes).size).toBe(scopes.length)
     const asked = new Set(['openid', 'given_name', ...statut.scopes, ...paiements.scopes])
@@ -231,8 +307,13 @@ describe('apisForScopes', () => {
   const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
 
   it('picks the connectors whose scopes were granted', () => {
-    expect(apisForScopes(['openid', 'identite_pivot', 'api_fc-statutaugmentev1'], [statut, paiements, boursier])).toEqual([statut])
-    expect(apisForScopes(['openid', 'api_fc-liste-paiementsv1', 'api_fc-statutaugmentev1'], [statut, paiements])).toEqual([statut, paiements])
+    expect(apisForScopes(['openid', 'identite_pivot', 'api_fc-statutaugmentev1'], [statut, paiements, boursier])).toEqual([
+      statut,
+    ])
+    expect(apisForScopes(['openid', 'api_fc-liste-paiementsv1', 'api_fc-statutaugmentev1'], [statut, paiements])).toEqual([
+      statut,
+      paiements,
+    ])
     expect(apisForScopes(['openid', 'identite_pivot'], [statut, paiements, boursier])).toEqual([])
   })
 

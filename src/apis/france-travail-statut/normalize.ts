@@ -87,9 +87,7 @@ export function normalizeStatut(raw: StatutPayload, now: number = Date.now()): F
   // A date-time with an offset is an instant; a bare date counts from midnight UTC.
   return {
     inscrit: situation ? cessation === null || Date.parse(cessation) > now : false,
-    categorie: situation
-      ? { code: situation.categorieInscription, libelle: text(situation.libellecategorieInscription) }
-      : null,
+    categorie: situation ? { code: situation.categorieInscription, libelle: text(situation.libellecategorieInscription) } : null,
     dateInscription: situation ? calendarDay(situation.dateInscription) : null,
     dateCessation: cessation === null ? null : calendarDay(cessation),
     identite: {

@@ -95,7 +95,8 @@ export function dgfipGatewayToken(options: DgfipGatewayTokenOptions): DgfipGatew
       throw invalid('token_type is not Bearer')
     }
     const lifetime = json.expires_in === undefined ? defaultLifetimeSec : Number(json.expires_in)
-    if (!Number.isFinite(lifetime) || lifetime <= 0 || lifetime > maxLifetimeSec) throw invalid('expires_in is not a sane number of seconds')
+    if (!Number.isFinite(lifetime) || lifetime <= 0 || lifetime > maxLifetimeSec)
+      throw invalid('expires_in is not a sane number of seconds')
     const margin = Math.min(refreshMarginSec, lifetime / 2)
     cached = { token: json.access_token, reuseUntil: Date.now() + (lifetime - margin) * 1000 }
     return json.access_token

@@ -208,7 +208,10 @@ export function impotParticulier(options: ImpotParticulierOptions): Connector<Im
 /** The gateway URL with the API's version prefix, HTTPS or loopback only, no trailing slash. */
 function resolveGateway(baseUrl: string): string {
   if (typeof baseUrl !== 'string' || baseUrl === '') {
-    throw new ConfigurationError('configuration_invalid', `${api}: baseUrl (the DGFiP APIM gateway) is required: DGFiP publishes no host`)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `${api}: baseUrl (the DGFiP APIM gateway) is required: DGFiP publishes no host`,
+    )
   }
   const url = assertSecureUrl(baseUrl, `${api} baseUrl`).href.replace(/\/+$/, '')
   return url.endsWith(basePath) ? url : `${url}${basePath}`

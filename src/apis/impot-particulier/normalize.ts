@@ -191,7 +191,11 @@ function cleanName(value: string | null | undefined): string | undefined {
   return cleaned === '' ? undefined : cleaned
 }
 
-function setIfPresent<K extends keyof ImpotParticulier>(target: ImpotParticulier, key: K, value: ImpotParticulier[K] | null | undefined): void {
+function setIfPresent<K extends keyof ImpotParticulier>(
+  target: ImpotParticulier,
+  key: K,
+  value: ImpotParticulier[K] | null | undefined,
+): void {
   if (value !== null && value !== undefined) target[key] = value
 }
 

@@ -74,7 +74,10 @@ export const paiementFields = Object.keys(fieldSchemas) as PaiementField[]
  * resolveMapping('indemnites-journalieres', { csg: 'prelevements.csg' }).csg // 'prelevements.csg'
  * ```
  */
-export function resolveMapping(api: string, mapping: Partial<IndemnitesJournalieresMapping> | undefined): IndemnitesJournalieresMapping {
+export function resolveMapping(
+  api: string,
+  mapping: Partial<IndemnitesJournalieresMapping> | undefined,
+): IndemnitesJournalieresMapping {
   const resolved = { ...defaultIndemnitesJournalieresMapping, ...mapping }
   const invalid = (why: string) => new ConfigurationError('configuration_invalid', `${api}: mapping.${why}`)
   if (resolved.paiements !== null) splitPath(resolved.paiements, () => invalid('paiements must be a dotted path or null'))
@@ -102,8 +105,11 @@ export function buildIndemnitesJournalieresSchema(api: string, mapping: Indemnit
   const tree: Tree = new Map()
   for (const field of paiementFields) {
     const { schema, required } = fieldSchemas[field]
-    insert(tree, splitPath(mapping[field], () => undefined), { schema, required }, () =>
-      new ConfigurationError('configuration_invalid', `${api}: mapping.${field} overlaps another field's path`),
+    insert(
+      tree,
+      splitPath(mapping[field], () => undefined),
+      { schema, required },
+      () => new ConfigurationError('configuration_invalid', `${api}: mapping.${field} overlaps another field's path`),
     )
   }
   let schema: v.GenericSchema = v.array(treeToSchema(tree).schema)

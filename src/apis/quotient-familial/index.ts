@@ -107,7 +107,9 @@ function periodQuery(api: string, params: QuotientFamilialParams | undefined, no
 
 /** The current month in Paris as `year * 12 + month - 1`. */
 function parisMonth(now: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric' }).formatToParts(now)
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric' }).formatToParts(
+    now,
+  )
   const year = Number(parts.find((part) => part.type === 'year')?.value)
   const month = Number(parts.find((part) => part.type === 'month')?.value)
   return year * 12 + (month - 1)

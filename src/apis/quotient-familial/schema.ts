@@ -2,7 +2,12 @@ import * as v from 'valibot'
 
 const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
 const integer = v.pipe(v.number(), v.integer('an integer'))
-const month = v.pipe(v.number(), v.integer('an integer'), v.minValue(1, 'a month from 1 to 12'), v.maxValue(12, 'a month from 1 to 12'))
+const month = v.pipe(
+  v.number(),
+  v.integer('an integer'),
+  v.minValue(1, 'a month from 1 to 12'),
+  v.maxValue(12, 'a month from 1 to 12'),
+)
 // The spec does not say which address lines may be null; staging sends null for empty ones, so every
 // line accepts a string or null (⚠️).
 const line = v.nullable(v.string())

@@ -46,7 +46,12 @@ export function revenuSolidariteActive(options: RevenuSolidariteActiveOptions): 
     provider: 'DSS',
     scopes,
     fetch(context) {
-      const { url, headers } = apiParticulierRequest(baseUrl, '/v3/dss/revenu_solidarite_active/france_connect', recipient, context.accessToken)
+      const { url, headers } = apiParticulierRequest(
+        baseUrl,
+        '/v3/dss/revenu_solidarite_active/france_connect',
+        recipient,
+        context.accessToken,
+      )
       return runConnector(context, {
         api,
         provider: 'DSS',

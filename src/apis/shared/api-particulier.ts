@@ -28,7 +28,10 @@ export interface ApiParticulierOptions extends CommonConnectorOptions {
  */
 export function prepareApiParticulier(api: string, options: ApiParticulierOptions): { baseUrl: string; recipient: string } {
   if (typeof options.recipient !== 'string' || !isValidSiret(options.recipient)) {
-    throw new ConfigurationError('configuration_invalid', `${api}: recipient must be the SIRET (14 digits, valid key) of the receiving administration`)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `${api}: recipient must be the SIRET (14 digits, valid key) of the receiving administration`,
+    )
   }
   return { baseUrl: resolveBaseUrl(api, apiParticulierHosts, options.env, options.baseUrl), recipient: options.recipient }
 }

@@ -52,7 +52,9 @@ export async function runConnector<S extends v.GenericSchema, D>(
   const request: ApiRequestOptions = {
     api: call.api,
     headers: { accept: 'application/json', ...call.headers },
-    ...(call.options.timeoutMs ?? context.timeoutMs ? { timeoutMs: (call.options.timeoutMs ?? context.timeoutMs) as number } : {}),
+    ...((call.options.timeoutMs ?? context.timeoutMs)
+      ? { timeoutMs: (call.options.timeoutMs ?? context.timeoutMs) as number }
+      : {}),
     ...(call.options.retries === undefined ? {} : { retries: call.options.retries }),
     ...(call.options.hooks ? { hooks: call.options.hooks } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
@@ -88,7 +90,10 @@ export function resolveBaseUrl(
 ): string {
   const chosen = baseUrl ?? hosts[env ?? 'production']
   if (chosen === undefined) {
-    throw new ConfigurationError('configuration_invalid', `${api}: unknown env "${env}" and no baseUrl (known: ${Object.keys(hosts).join(', ')})`)
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `${api}: unknown env "${env}" and no baseUrl (known: ${Object.keys(hosts).join(', ')})`,
+    )
   }
   return assertSecureUrl(chosen, `${api} baseUrl`).href.replace(/\/+$/, '')
 }

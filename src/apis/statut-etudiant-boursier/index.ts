@@ -44,9 +44,7 @@ export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {
  * if (data.estBoursier) applyReducedFee(data.echelon?.valeur)
  * ```
  */
-export function statutEtudiantBoursier(
-  options: StatutEtudiantBoursierOptions,
-): Connector<void, StatutEtudiantBoursier> {
+export function statutEtudiantBoursier(options: StatutEtudiantBoursierOptions): Connector<void, StatutEtudiantBoursier> {
   const api = 'statut-etudiant-boursier'
   const { baseUrl, recipient } = prepareApiParticulier(api, options)
   const version = options.version ?? 'v4'

@@ -56,7 +56,12 @@ export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, 
     provider: 'MESRI',
     scopes,
     fetch(context) {
-      const { url, headers } = apiParticulierRequest(baseUrl, '/v3/mesri/statut_etudiant/france_connect', recipient, context.accessToken)
+      const { url, headers } = apiParticulierRequest(
+        baseUrl,
+        '/v3/mesri/statut_etudiant/france_connect',
+        recipient,
+        context.accessToken,
+      )
       return runConnector(context, {
         api,
         provider: 'MESRI',

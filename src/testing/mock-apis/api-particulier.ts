@@ -82,7 +82,9 @@ const routes: Record<string, Route> = {
     notFound: { code: '25003', detail: 'Aucun étudiant ne correspond à cette identité dans la base du MESRI.' },
     answer(fixture, scopes) {
       if (!scopes.includes('mesri_admissions')) return { data: {} }
-      const kept = new Set(scopes.map((scope) => mesriAdmissionFields[scope]).filter((field): field is string => field !== undefined))
+      const kept = new Set(
+        scopes.map((scope) => mesriAdmissionFields[scope]).filter((field): field is string => field !== undefined),
+      )
       const admissions = (fixture.admissions as JsonObject[] | undefined) ?? []
       return { data: { admissions: admissions.map((admission) => project(admission, ['date_debut', 'date_fin', ...kept])) } }
     },
@@ -123,7 +125,16 @@ const routes: Record<string, Route> = {
         const year = Number(annee)
         const month = Number(mois)
         if (annee === null || mois === null || !Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
-          return { error: apiError(400, '00366', 'Paramètres invalides', 'annee et mois doivent être donnés ensemble, mois de 1 à 12.', 'API Particulier', 'mois') }
+          return {
+            error: apiError(
+              400,
+              '00366',
+              'Paramètres invalides',
+              'annee et mois doivent être donnés ensemble, mois de 1 à 12.',
+              'API Particulier',
+              'mois',
+            ),
+          }
         }
         const qf = fixture.quotient_familial as JsonObject | undefined
         if (qf) data = { ...fixture, quotient_familial: { ...qf, annee: year, mois: month } }
@@ -137,18 +148,31 @@ const routes: Record<string, Route> = {
  * Answers a request below API Particulier's base URL; false when the path is not one of its
  * FranceConnect routes.
  */
-export async function handleApiParticulier(request: MockRequest, guard: ApiGuard, identities: readonly SandboxIdentity[]): Promise<boolean> {
+export async function handleApiParticulier(
+  request: MockRequest,
+  guard: ApiGuard,
+  identities: readonly SandboxIdentity[],
+): Promise<boolean> {
   const route = routes[request.path]
   if (!route) return false
   const { res } = request
   if (request.method !== 'GET') {
-    sendJson(res, 405, { errors: [{ code: '00405', title: 'Méthode non autorisée', detail: 'Seul GET est accepté.', source: null, meta: {} }] })
+    sendJson(res, 405, {
+      errors: [{ code: '00405', title: 'Méthode non autorisée', detail: 'Seul GET est accepté.', source: null, meta: {} }],
+    })
     return true
   }
   guard.count(route.api)
   const recipient = request.query.get('recipient')
   if (recipient === null || !isValidSiret(recipient)) {
-    const error = apiError(422, '00203', 'Paramètre recipient invalide', 'recipient doit être le numéro SIRET de l’administration destinataire des données.', 'API Particulier', 'recipient')
+    const error = apiError(
+      422,
+      '00203',
+      'Paramètre recipient invalide',
+      'recipient doit être le numéro SIRET de l’administration destinataire des données.',
+      'API Particulier',
+      'recipient',
+    )
     sendJson(res, error.status, error.body)
     return true
   }
@@ -169,11 +193,29 @@ function refusal(reason: Exclude<TokenCheck, { ok: true }>['reason'], route: Rou
   switch (reason) {
     case 'absent':
     case 'inactive':
-      return apiError(401, '00101', 'Jeton invalide', 'Le jeton FranceConnect est absent, inconnu, expiré ou révoqué.', 'API Particulier')
+      return apiError(
+        401,
+        '00101',
+        'Jeton invalide',
+        'Le jeton FranceConnect est absent, inconnu, expiré ou révoqué.',
+        'API Particulier',
+      )
     case 'insufficient_scope':
-      return apiError(403, '00100', 'Privilèges insuffisants', 'Aucun scope de cette route n’a été accordé à ce jeton FranceConnect.', 'API Particulier')
+      return apiError(
+        403,
+        '00100',
+        'Privilèges insuffisants',
+        'Aucun scope de cette route n’a été accordé à ce jeton FranceConnect.',
+        'API Particulier',
+      )
     case 'checktoken_failed':
-      return apiError(502, '00501', 'Erreur de FranceConnect', 'La vérification du jeton auprès de FranceConnect a échoué.', 'FranceConnect')
+      return apiError(
+        502,
+        '00501',
+        'Erreur de FranceConnect',
+        'La vérification du jeton auprès de FranceConnect a échoué.',
+        'FranceConnect',
+      )
     case 'unknown_person':
       return apiError(404, route.notFound.code, 'Dossier non trouvé', route.notFound.detail, route.provider)
   }

@@ -27,7 +27,9 @@ function refuse(request: MockRequest, reason: Refusal | 'no_data'): void {
   switch (reason) {
     case 'absent':
     case 'inactive':
-      sendJson(res, 401, oauth('invalid_token', 'FranceConnect access token missing, unknown, expired or revoked'), { 'www-authenticate': 'Bearer error="invalid_token"' })
+      sendJson(res, 401, oauth('invalid_token', 'FranceConnect access token missing, unknown, expired or revoked'), {
+        'www-authenticate': 'Bearer error="invalid_token"',
+      })
       return
     case 'insufficient_scope':
       sendJson(res, 403, oauth('insufficient_scope', 'The FranceConnect access token was granted no scope of this API'))
@@ -55,7 +57,12 @@ function dateWindow(request: MockRequest): { from?: string; to?: string } | unde
 }
 
 /** Answers below the droits API's base URL (`…/v1/droits/beneficiaires`); false when not one of its routes. */
-export async function handleCnamDroits(request: MockRequest, guard: ApiGuard, identities: readonly SandboxIdentity[], apiKey: string): Promise<boolean> {
+export async function handleCnamDroits(
+  request: MockRequest,
+  guard: ApiGuard,
+  identities: readonly SandboxIdentity[],
+  apiKey: string,
+): Promise<boolean> {
   const routes = ['/me', '/me/beneficiaires', '/', '', '/contrats', '/caisse', '/exonerations', '/medecin-traitant']
   if (!routes.includes(request.path)) return false
   const { req, res } = request
@@ -107,7 +114,12 @@ export async function handleCnamDroits(request: MockRequest, guard: ApiGuard, id
   return true
 }
 
-function perBeneficiary(path: string, droits: NonNullable<SandboxData['droits-assurance-maladie']>, nir: string, person: JsonObject): unknown {
+function perBeneficiary(
+  path: string,
+  droits: NonNullable<SandboxData['droits-assurance-maladie']>,
+  nir: string,
+  person: JsonObject,
+): unknown {
   switch (path) {
     case '/contrats':
       return droits.contrats[nir] ?? []
@@ -123,7 +135,12 @@ function perBeneficiary(path: string, droits: NonNullable<SandboxData['droits-as
 }
 
 /** Answers below the IJ API's base URL (`GET /paiements`); false when not its route. */
-export async function handleCnamIj(request: MockRequest, guard: ApiGuard, identities: readonly SandboxIdentity[], apiKey: string): Promise<boolean> {
+export async function handleCnamIj(
+  request: MockRequest,
+  guard: ApiGuard,
+  identities: readonly SandboxIdentity[],
+  apiKey: string,
+): Promise<boolean> {
   if (request.path !== '/paiements') return false
   const { req, res } = request
   if (request.method !== 'GET') {

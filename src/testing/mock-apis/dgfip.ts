@@ -75,7 +75,12 @@ export interface DgfipGateway {
 }
 
 /** Answers below the DGFiP gateway's base URL; false when the path is not one of its routes. */
-export async function handleDgfip(request: MockRequest, guard: ApiGuard, identities: readonly SandboxIdentity[], gateway: DgfipGateway): Promise<boolean> {
+export async function handleDgfip(
+  request: MockRequest,
+  guard: ApiGuard,
+  identities: readonly SandboxIdentity[],
+  gateway: DgfipGateway,
+): Promise<boolean> {
   const { req, res } = request
   if (request.path === '/token') {
     await issueGatewayToken(request, gateway)
@@ -111,7 +116,11 @@ export async function handleDgfip(request: MockRequest, guard: ApiGuard, identit
 
   const annrev = match[1] ?? ''
   if (!/^\d{4}$/.test(annrev)) {
-    sendJson(res, 400, { error: 'bad_request', reason: 'annrev', message: 'Requête mal formée : annrev doit être une année sur quatre chiffres.' })
+    sendJson(res, 400, {
+      error: 'bad_request',
+      reason: 'annrev',
+      message: 'Requête mal formée : annrev doit être une année sur quatre chiffres.',
+    })
     return true
   }
   const raw = header(req, 'x-franceconnect-oauth')
@@ -121,13 +130,25 @@ export async function handleDgfip(request: MockRequest, guard: ApiGuard, identit
     switch (check.reason) {
       case 'absent':
       case 'inactive':
-        sendJson(res, 401, { error: 'invalid_token', reason: 'X-FranceConnect-OAuth', message: 'Jeton FranceConnect absent, inconnu, expiré ou révoqué.' })
+        sendJson(res, 401, {
+          error: 'invalid_token',
+          reason: 'X-FranceConnect-OAuth',
+          message: 'Jeton FranceConnect absent, inconnu, expiré ou révoqué.',
+        })
         return true
       case 'insufficient_scope':
-        sendJson(res, 403, { error: 'access_denied', reason: 'scope', message: 'Accès refusé : aucun scope DGFiP accordé à ce jeton FranceConnect.' })
+        sendJson(res, 403, {
+          error: 'access_denied',
+          reason: 'scope',
+          message: 'Accès refusé : aucun scope DGFiP accordé à ce jeton FranceConnect.',
+        })
         return true
       case 'checktoken_failed':
-        sendJson(res, 502, { error: 'bad_gateway', reason: 'checktoken', message: 'La vérification du jeton auprès de FranceConnect a échoué.' })
+        sendJson(res, 502, {
+          error: 'bad_gateway',
+          reason: 'checktoken',
+          message: 'La vérification du jeton auprès de FranceConnect a échoué.',
+        })
         return true
       case 'unknown_person':
         break
@@ -160,7 +181,12 @@ async function issueGatewayToken(request: MockRequest, gateway: DgfipGateway): P
   for await (const chunk of req) chunks.push(chunk as Buffer)
   const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
   const basic = /^Basic\s+(\S+)$/i.exec(header(req, 'authorization') ?? '')
-  const [id, secret] = basic ? Buffer.from(basic[1] ?? '', 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part)) : []
+  const [id, secret] = basic
+    ? Buffer.from(basic[1] ?? '', 'base64')
+        .toString('utf8')
+        .split(':')
+        .map((part) => decodeURIComponent(part))
+    : []
   if (id !== gateway.clientId || secret !== gateway.clientSecret) {
     sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed.' })
     return
@@ -169,5 +195,10 @@ async function issueGatewayToken(request: MockRequest, gateway: DgfipGateway): P
     sendJson(res, 400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' })
     return
   }
-  sendJson(res, 200, { access_token: randomBytes(24).toString('base64url'), token_type: 'Bearer', expires_in: 3600, scope: form.get('scope') ?? 'RessourceIR' })
+  sendJson(res, 200, {
+    access_token: randomBytes(24).toString('base64url'),
+    token_type: 'Bearer',
+    expires_in: 3600,
+    scope: form.get('scope') ?? 'RessourceIR',
+  })
 }

@@ -25,7 +25,11 @@ const routes: Record<string, SandboxApiId> = {
 }
 
 /** Answers below France Travail's base URL; false when not one of its FranceConnect routes. */
-export async function handleFranceTravail(request: MockRequest, guard: ApiGuard, identities: readonly SandboxIdentity[]): Promise<boolean> {
+export async function handleFranceTravail(
+  request: MockRequest,
+  guard: ApiGuard,
+  identities: readonly SandboxIdentity[],
+): Promise<boolean> {
   const api = routes[request.path]
   if (!api) return false
   const { req, res } = request

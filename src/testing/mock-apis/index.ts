@@ -23,7 +23,13 @@ export type DataProviderGroup = 'api-particulier' | 'dgfip' | 'cnam' | 'france-t
 
 /** Which APIs each data provider serves. */
 export const dataProviderApis: Record<DataProviderGroup, readonly SandboxApiId[]> = {
-  'api-particulier': ['statut-etudiant', 'statut-etudiant-boursier', 'complementaire-sante-solidaire', 'revenu-solidarite-active', 'quotient-familial'],
+  'api-particulier': [
+    'statut-etudiant',
+    'statut-etudiant-boursier',
+    'complementaire-sante-solidaire',
+    'revenu-solidarite-active',
+    'quotient-familial',
+  ],
   dgfip: ['impot-particulier'],
   cnam: ['droits-assurance-maladie', 'indemnites-journalieres'],
   'france-travail': ['france-travail-statut', 'france-travail-paiements'],
@@ -116,7 +122,8 @@ export async function startMockApis(options: MockApisOptions): Promise<StartedMo
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const under = (prefix: string) => (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined)
+    const under = (prefix: string) =>
+      url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined
     const request = (path: string): MockRequest => ({ req, res, method: req.method ?? 'GET', path, query: url.searchParams })
     // Each provider's mock, by the path prefix it is served under.
     const handlers: [string, (path: string) => Promise<boolean>][] = [

@@ -13,7 +13,11 @@ interface Entry {
 
 /** Models whose records are linked to a grant and revoked with it. */
 const GRANT_BOUND = new Set([
-  'AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest',
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
 ])
 
 export class OpStore {
@@ -45,7 +49,10 @@ export function createAdapterFactory(store: OpStore) {
 }
 
 class StoreAdapter {
-  constructor(private readonly model: string, private readonly store: OpStore) {}
+  constructor(
+    private readonly model: string,
+    private readonly store: OpStore,
+  ) {}
 
   private key(id: string): string {
     return `${this.model}:${id}`

@@ -16,7 +16,14 @@ export class OpHttpError extends Error {
   readonly url: string
   readonly body: string
 
-  constructor(input: { status: number; code?: string | undefined; error?: string | undefined; errorDescription?: string | undefined; url: string; body: string }) {
+  constructor(input: {
+    status: number
+    code?: string | undefined
+    error?: string | undefined
+    errorDescription?: string | undefined
+    url: string
+    body: string
+  }) {
     super(
       `OP answered ${input.status}${input.code ? ` ${input.code}` : ''}${input.error ? ` ${input.error}` : ''}${input.errorDescription ? ` (${input.errorDescription})` : ''} at ${input.url}`,
     )
@@ -209,7 +216,13 @@ export class ScriptedBrowser {
       if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel()
         const location = response.headers.get('location')
-        if (!location) throw new OpHttpError({ status: response.status, url: url.href, body: '', errorDescription: 'redirect without Location' })
+        if (!location)
+          throw new OpHttpError({
+            status: response.status,
+            url: url.href,
+            body: '',
+            errorDescription: 'redirect without Location',
+          })
         const next = new URL(location, url)
         if (!this.isOp(next)) return next.href
         url = next
@@ -225,7 +238,13 @@ export class ScriptedBrowser {
       const decision = form ? decide(form, html, url) : undefined
       if (!form || !decision) {
         if (acceptFinalPage && !form) return url.href
-        throw new OpHttpError({ status: response.status, url: url.href, body: html, ...errorFromBody(html), errorDescription: 'unexpected page' })
+        throw new OpHttpError({
+          status: response.status,
+          url: url.href,
+          body: html,
+          ...errorFromBody(html),
+          errorDescription: 'unexpected page',
+        })
       }
       const fields = new URLSearchParams(form.fields)
       for (const [name, value] of Object.entries(form.selects)) fields.set(name, value)

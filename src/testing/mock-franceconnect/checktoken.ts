@@ -111,7 +111,11 @@ export async function handleChecktokenV2(req: IncomingMessage, res: ServerRespon
   res.end(jwt)
 }
 
-async function introspect(token: string, dataProvider: MockDataProviderRegistration, context: ChecktokenContext): Promise<Record<string, unknown>> {
+async function introspect(
+  token: string,
+  dataProvider: MockDataProviderRegistration,
+  context: ChecktokenContext,
+): Promise<Record<string, unknown>> {
   const known = await context.findToken(token)
   const identity = known ? context.identity(known.accountId) : undefined
   if (!known || !identity || known.exp <= Math.floor(Date.now() / 1000)) return { active: false }
@@ -130,7 +134,11 @@ async function introspect(token: string, dataProvider: MockDataProviderRegistrat
   }
 }
 
-async function signAndEncrypt(payload: Record<string, unknown>, dataProvider: MockDataProviderRegistration, context: ChecktokenContext): Promise<string> {
+async function signAndEncrypt(
+  payload: Record<string, unknown>,
+  dataProvider: MockDataProviderRegistration,
+  context: ChecktokenContext,
+): Promise<string> {
   const alg = dataProvider.signingAlg ?? 'ES256'
   const signingJwk = context.signingKeys[alg]
   if (!signingJwk?.kid) throw new Error(`the mock FranceConnect has no ${alg} signing key`)

@@ -37,7 +37,12 @@ export function requestedAcrs(acrValues: string | undefined, claims: string | un
  * PKCE included, fails), required ones present, nonce/state lengths, allowed prompts, then the
  * eIDAS level (invalid_acr is a redirect, once client and redirect_uri are known to be valid).
  */
-export function checkAuthorizeRequest(profile: VariantProfile, query: URLSearchParams, client: RegisteredClient, issuer: string): Verdict {
+export function checkAuthorizeRequest(
+  profile: VariantProfile,
+  query: URLSearchParams,
+  client: RegisteredClient,
+  issuer: string,
+): Verdict {
   const rules = profile.strictAuthorize
   if (!rules) return PASS
   const invalid = (description: string): Verdict => ({
@@ -98,12 +103,20 @@ export function checkRevocationBody(body: URLSearchParams): Verdict {
   const allowed = new Set(['token', 'client_id', 'client_secret'])
   for (const key of body.keys()) {
     if (!allowed.has(key)) {
-      return { kind: 'json', status: 400, body: { error: 'invalid_request', error_description: `property ${key} should not exist` } }
+      return {
+        kind: 'json',
+        status: 400,
+        body: { error: 'invalid_request', error_description: `property ${key} should not exist` },
+      }
     }
   }
   for (const key of allowed) {
     if (!body.get(key)) {
-      return { kind: 'json', status: 400, body: { error: 'invalid_request', error_description: 'Required parameter missing or invalid.' } }
+      return {
+        kind: 'json',
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'Required parameter missing or invalid.' },
+      }
     }
   }
   return PASS

@@ -48,7 +48,17 @@ export { DEFAULT_DATA_SCOPES, dataScopesOf } from './profiles.js'
 export { OpHttpError } from './browser.js'
 export { pairwiseSub } from './pairwise.js'
 
-const REQUEST_NAMES = ['discovery', 'jwks', 'authorize', 'token', 'userinfo', 'revocation', 'end_session', 'checktoken', 'interaction'] as const
+const REQUEST_NAMES = [
+  'discovery',
+  'jwks',
+  'authorize',
+  'token',
+  'userinfo',
+  'revocation',
+  'end_session',
+  'checktoken',
+  'interaction',
+] as const
 
 async function signingKeys(): Promise<{ privateJwks: JWK[]; publicJwks: JWK[] }> {
   const privateJwks: JWK[] = []
@@ -112,7 +122,12 @@ function redirect(res: ServerResponse, location: string): void {
 function sendVerdict(res: ServerResponse, verdict: Exclude<Verdict, { kind: 'pass' }>): void {
   switch (verdict.kind) {
     case 'page':
-      send(res, verdict.status, 'text/html; charset=utf-8', errorPage({ code: verdict.code, error: verdict.error, description: verdict.description }))
+      send(
+        res,
+        verdict.status,
+        'text/html; charset=utf-8',
+        errorPage({ code: verdict.code, error: verdict.error, description: verdict.description }),
+      )
       return
     case 'redirect':
       // FC answers its errors back to the SP with 303 (§4)
@@ -124,7 +139,12 @@ function sendVerdict(res: ServerResponse, verdict: Exclude<Verdict, { kind: 'pas
 }
 
 /** FranceConnect error codes for pages oidc-provider renders itself (§13). */
-function fcErrorCode(profile: VariantProfile, route: string | undefined, error: string, description: string | undefined): string | undefined {
+function fcErrorCode(
+  profile: VariantProfile,
+  route: string | undefined,
+  error: string,
+  description: string | undefined,
+): string | undefined {
   if (!profile.strictAuthorize) return undefined
   if (error === 'invalid_client') return 'Y04EA6EF'
   if (error === 'invalid_redirect_uri') return 'Y04C013C'
@@ -160,10 +180,14 @@ function accountClaims(profile: VariantProfile, identity: MockIdentity, releasab
 }
 
 function pickEncryptionAlg(jwks: { keys: object[] } | undefined): string {
-  const key = jwks?.keys.find((candidate) => (candidate as JWK).use === 'enc' || (candidate as JWK).use === undefined) as JWK | undefined
+  const key = jwks?.keys.find((candidate) => (candidate as JWK).use === 'enc' || (candidate as JWK).use === undefined) as
+    | JWK
+    | undefined
   const alg = key?.alg
   if (!alg || !['ECDH-ES', 'RSA-OAEP', 'RSA-OAEP-256'].includes(alg)) {
-    throw new TypeError('fcplus: clientEncryptionJwks must hold a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256 (§3.2)')
+    throw new TypeError(
+      'fcplus: clientEncryptionJwks must hold a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256 (§3.2)',
+    )
   }
   for (const candidate of jwks?.keys ?? []) {
     if ('d' in candidate) throw new TypeError('fcplus: clientEncryptionJwks must hold PUBLIC keys only')
@@ -172,12 +196,19 @@ function pickEncryptionAlg(jwks: { keys: object[] } | undefined): string {
 }
 
 function checkDataProvider(registration: MockDataProviderRegistration): void {
-  if (!registration.clientId || !registration.clientSecret) throw new TypeError('a data provider needs a clientId and a clientSecret')
-  const key = registration.jwks.keys.find((candidate) => candidate.use === 'enc' && (registration.encryptionAlg === undefined || candidate.alg === registration.encryptionAlg))
+  if (!registration.clientId || !registration.clientSecret)
+    throw new TypeError('a data provider needs a clientId and a clientSecret')
+  const key = registration.jwks.keys.find(
+    (candidate) =>
+      candidate.use === 'enc' && (registration.encryptionAlg === undefined || candidate.alg === registration.encryptionAlg),
+  )
   if (!key?.alg || !['ECDH-ES', 'RSA-OAEP', 'RSA-OAEP-256'].includes(key.alg)) {
-    throw new TypeError(`data provider ${registration.name ?? registration.clientId}: its jwks needs a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256 (§12.1)`)
+    throw new TypeError(
+      `data provider ${registration.name ?? registration.clientId}: its jwks needs a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256 (§12.1)`,
+    )
   }
-  if (registration.jwks.keys.some((candidate) => 'd' in candidate)) throw new TypeError('a data provider jwks must hold PUBLIC keys only')
+  if (registration.jwks.keys.some((candidate) => 'd' in candidate))
+    throw new TypeError('a data provider jwks must hold PUBLIC keys only')
 }
 
 /** The login choice of an interaction, kept between the login page and the consent page. */
@@ -230,7 +261,8 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   if (identities.length === 0) throw new TypeError('identities must not be empty')
   const ids = new Set<string>()
   for (const identity of identities) {
-    if (typeof identity.id !== 'string' || identity.id === '' || ids.has(identity.id)) throw new TypeError('each identity needs its own non-empty id')
+    if (typeof identity.id !== 'string' || identity.id === '' || ids.has(identity.id))
+      throw new TypeError('each identity needs its own non-empty id')
     ids.add(identity.id)
   }
   const dataScopes = profile.acceptsDataScopes ? [...(options.dataScopes ?? dataScopesOf(variant))] : []
@@ -253,7 +285,8 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
 
   // Bind first: the issuer contains the port.
   const serverErrors: unknown[] = []
-  let dispatch: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => send(res, 503, 'text/plain', 'starting')
+  let dispatch: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) =>
+    send(res, 503, 'text/plain', 'starting')
   const server: Server = createServer((req, res) => {
     dispatch(req, res).catch((error: unknown) => {
       serverErrors.push(error)
@@ -279,7 +312,12 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     end_session: string
     revocation: string
   }
-  const checktokenPath = profile.checktoken === 'v2' ? `${profile.mountPath}/checktoken` : profile.checktoken === 'v1' ? '/api/v1/checktoken' : undefined
+  const checktokenPath =
+    profile.checktoken === 'v2'
+      ? `${profile.mountPath}/checktoken`
+      : profile.checktoken === 'v1'
+        ? '/api/v1/checktoken'
+        : undefined
 
   const client: Record<string, unknown> = {
     client_id: clientId,
@@ -349,13 +387,16 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     acrValues: profile.acr.ranked.length ? profile.acr.allowed : ['urn:test:loa:low', 'urn:test:loa:substantial'],
     responseTypes: ['code'], // §3.3
     subjectTypes: isFc ? ['pairwise'] : ['public', 'pairwise'],
-    pairwiseIdentifier: async (_ctx: KoaishContext, accountId: string, forClient: { clientId: string }) => subFor(accountId, forClient.clientId),
+    pairwiseIdentifier: async (_ctx: KoaishContext, accountId: string, forClient: { clientId: string }) =>
+      subFor(accountId, forClient.clientId),
     // the level the user signed in at, kept with the access token for checktoken (§12.1)
     extraTokenClaims: async (ctx: KoaishContext) => {
       const acr = ctx?.oidc?.entities?.AuthorizationCode?.acr
       return typeof acr === 'string' ? { acr } : undefined
     },
-    clientAuthMethods: isFc ? ['client_secret_post', 'private_key_jwt'] : ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    clientAuthMethods: isFc
+      ? ['client_secret_post', 'private_key_jwt']
+      : ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
     routes,
     pkce: { required: () => profile.pkceRequired },
     ttl: { ...profile.ttl },
@@ -371,7 +412,8 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
       encryption: { enabled: profile.encryption },
       revocation: {
         enabled: profile.revocation,
-        allowedPolicy: async (_ctx: KoaishContext, revoker: { clientId: string }, token: { clientId: string }) => token.clientId === revoker.clientId,
+        allowedPolicy: async (_ctx: KoaishContext, revoker: { clientId: string }, token: { clientId: string }) =>
+          token.clientId === revoker.clientId,
       },
       rpInitiatedLogout: {
         enabled: true,
@@ -473,15 +515,30 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   }
 
   const pageError = (res: ServerResponse, status: number, description: string) =>
-    send(res, status, 'text/html; charset=utf-8', errorPage({ code: profile.strictAuthorize ? 'Y040001' : undefined, error: 'invalid_request', description }))
+    send(
+      res,
+      status,
+      'text/html; charset=utf-8',
+      errorPage({ code: profile.strictAuthorize ? 'Y040001' : undefined, error: 'invalid_request', description }),
+    )
 
   async function abort(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     pending.delete(uid)
     // §5: user abort
-    await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'user authentication aborted' }, { mergeWithLastSubmission: false })
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'user authentication aborted' },
+      { mergeWithLastSubmission: false },
+    )
   }
 
-  async function handleInteraction(req: IncomingMessage, res: ServerResponse, uid: string, step: string | undefined): Promise<void> {
+  async function handleInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    uid: string,
+    step: string | undefined,
+  ): Promise<void> {
     let details: OidcInteraction
     try {
       details = await provider.interactionDetails(req, res)
@@ -537,7 +594,12 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
         return
       }
       if (method === 'GET') {
-        send(res, 200, 'text/html; charset=utf-8', consentPage({ uid, action: `${base}/consent`, clientName: shownName, identity, scope: params.scope ?? '' }))
+        send(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          consentPage({ uid, action: `${base}/consent`, clientName: shownName, identity, scope: params.scope ?? '' }),
+        )
         return
       }
       if (method === 'POST') {
@@ -610,7 +672,12 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     }
     // FC's userinfo route is GET only (§2.2)
     if (profile.userinfoGetOnly && inner === routes.userinfo && method === 'POST') {
-      send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'not_found', error_description: `Cannot POST ${path}` }))
+      send(
+        res,
+        404,
+        'application/json; charset=utf-8',
+        JSON.stringify({ error: 'not_found', error_description: `Cannot POST ${path}` }),
+      )
       return
     }
     // §3.3: client_secret_basic is not enabled on FranceConnect. oidc-provider treats basic and post
@@ -624,7 +691,10 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
       sendVerdict(res, {
         kind: 'json',
         status: 401,
-        body: { error: 'invalid_client', error_description: 'client authentication failed (client_secret_basic is not enabled, use client_secret_post)' },
+        body: {
+          error: 'invalid_client',
+          error_description: 'client authentication failed (client_secret_basic is not enabled, use client_secret_post)',
+        },
       })
       return
     }

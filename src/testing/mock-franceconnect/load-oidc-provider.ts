@@ -36,7 +36,12 @@ export interface OidcProvider {
   callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>
   on(event: string, listener: (...args: any[]) => void): void
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<OidcInteraction>
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: object, options?: { mergeWithLastSubmission?: boolean }): Promise<void>
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: object,
+    options?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>
   Grant: new (init: { accountId: string; clientId: string }) => OidcGrant
   AccessToken: { find(value: string): Promise<OidcAccessToken | undefined> }
 }
@@ -85,7 +90,10 @@ async function importModule(importer: ModuleImporter): Promise<OidcProviderModul
     const loaded = (await importer(specifier)) as Partial<OidcProviderModule> & { default?: Partial<OidcProviderModule> }
     const module = loaded.Provider ? loaded : loaded.default
     if (!module?.Provider || !module.interactionPolicy) {
-      throw new ConfigurationError('configuration_invalid', 'franceconnect-sdk/testing needs oidc-provider 9 (npm install -D oidc-provider@9)')
+      throw new ConfigurationError(
+        'configuration_invalid',
+        'franceconnect-sdk/testing needs oidc-provider 9 (npm install -D oidc-provider@9)',
+      )
     }
     return module as OidcProviderModule
   } catch (error) {

@@ -163,7 +163,8 @@ function scopeLines(scope: string): { identity: ScopeLine[]; data: ScopeLine[] }
   for (const name of scope.split(' ').filter(Boolean)) {
     if (name === 'openid') continue
     const described = describeScope(name)
-    if (described?.kind === 'data') data.push({ scope: name, label: described.label, ...(described.provider ? { provider: described.provider } : {}) })
+    if (described?.kind === 'data')
+      data.push({ scope: name, label: described.label, ...(described.provider ? { provider: described.provider } : {}) })
     else identity.push({ scope: name, label: described?.label ?? name })
   }
   return { identity, data }
@@ -181,7 +182,13 @@ function list(lines: ScopeLine[]): string {
 }
 
 /** The consent page: who is signed in, what the service asks, in French (the scope registry's labels). */
-export function consentPage(input: { uid: string; action: string; clientName: string; identity: MockIdentity; scope: string }): string {
+export function consentPage(input: {
+  uid: string
+  action: string
+  clientName: string
+  identity: MockIdentity
+  scope: string
+}): string {
   const { identity, data } = scopeLines(input.scope)
   return page(
     'Consentement',

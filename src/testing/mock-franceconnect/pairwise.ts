@@ -14,6 +14,12 @@ import { createHash } from 'node:crypto'
  * ```
  */
 export function pairwiseSub(accountId: string, clientId: string, secret: string): string {
-  const digest = createHash('sha256').update(clientId).update('\u0000').update(accountId).update('\u0000').update(secret).digest('hex')
+  const digest = createHash('sha256')
+    .update(clientId)
+    .update('\u0000')
+    .update(accountId)
+    .update('\u0000')
+    .update(secret)
+    .digest('hex')
   return `${digest}v1`
 }

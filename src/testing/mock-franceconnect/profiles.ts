@@ -13,7 +13,8 @@ export const DEFAULT_DATA_SCOPES: readonly string[] = Object.freeze(dataScopes.m
 
 /** The data scopes a variant offers: FranceConnect+ maps only the CNAM, CNOUS and DGFiP ones (§9.5). */
 export function dataScopesOf(variant: OpVariant): string[] {
-  if (variant === 'fcplus') return dataScopes.filter((entry) => entry.platforms.includes('franceconnect-plus')).map((entry) => entry.scope)
+  if (variant === 'fcplus')
+    return dataScopes.filter((entry) => entry.platforms.includes('franceconnect-plus')).map((entry) => entry.scope)
   if (variant === 'v2' || variant === 'v1') return [...DEFAULT_DATA_SCOPES]
   return []
 }
@@ -186,8 +187,17 @@ const FC_V2_ROUTES = {
 
 /** Authorize DTO whitelist of core-fcp (§4). */
 const FC_AUTHORIZE_PARAMS = [
-  'client_id', 'response_type', 'redirect_uri', 'scope', 'acr_values', 'nonce', 'state',
-  'prompt', 'claims', 'idp_hint', 'ui_locales',
+  'client_id',
+  'response_type',
+  'redirect_uri',
+  'scope',
+  'acr_values',
+  'nonce',
+  'state',
+  'prompt',
+  'claims',
+  'idp_hint',
+  'ui_locales',
 ]
 
 const FC_PROMPTS = new Set(['login', 'consent', 'login consent', 'consent login'])
@@ -288,7 +298,12 @@ export function profileFor(variant: OpVariant): VariantProfile {
           end_session: '/api/v1/logout',
         },
         // v1 accepted acr_values eidas1..eidas3; missing or other -> highest level (§1, Keycloak-FranceConnect#10)
-        acr: { ranked: ['eidas1', 'eidas2', 'eidas3'], allowed: ['eidas1', 'eidas2', 'eidas3'], fallback: 'eidas3', required: false },
+        acr: {
+          ranked: ['eidas1', 'eidas2', 'eidas3'],
+          allowed: ['eidas1', 'eidas2', 'eidas3'],
+          fallback: 'eidas3',
+          required: false,
+        },
         amr: ['fc', 'pwd'],
         claims: V1_CLAIMS,
         extraScopes: [],

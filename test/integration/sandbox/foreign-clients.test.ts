@@ -33,7 +33,13 @@ interface HtmlForm {
   fields: URLSearchParams
 }
 
-const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decode = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 const attr = (tag: string, name: string) => {
   const match = new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)
   return match ? decode(match[1] ?? '') : undefined
@@ -49,7 +55,8 @@ function formOf(html: string): HtmlForm {
     const type = (attr(tag, 'type') ?? 'text').toLowerCase()
     const name = attr(tag, 'name')
     if (!name) continue
-    if (type === 'hidden' || type === 'text' || ((type === 'radio' || type === 'checkbox') && /\schecked\b/i.test(tag))) fields.append(name, attr(tag, 'value') ?? '')
+    if (type === 'hidden' || type === 'text' || ((type === 'radio' || type === 'checkbox') && /\schecked\b/i.test(tag)))
+      fields.append(name, attr(tag, 'value') ?? '')
   }
   for (const [, selectOpen = '', options = ''] of inner.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
     const name = attr(selectOpen, 'name')
@@ -75,7 +82,10 @@ async function request(jar: Jar, url: URL, body?: URLSearchParams): Promise<Resp
  * From the authorization URL to the relying party's callback: follow redirects, submit each page's
  * form untouched. Returns the callback URL and the forms seen.
  */
-async function driveWithFetch(authorizationUrl: string, redirectUri: string): Promise<{ callback: URL; forms: HtmlForm[]; pages: string[] }> {
+async function driveWithFetch(
+  authorizationUrl: string,
+  redirectUri: string,
+): Promise<{ callback: URL; forms: HtmlForm[]; pages: string[] }> {
   const jar = new Jar()
   const forms: HtmlForm[] = []
   const pages: string[] = []
@@ -129,7 +139,11 @@ describe('the sandbox with clients the SDK did not write', () => {
     const { callback } = await driveWithFetch(url.href, sandbox.redirectUri)
     expect(callback.searchParams.get('iss')).toBe(sandbox.issuer)
 
-    const tokens = await oidc.authorizationCodeGrant(config, callback, { expectedNonce: nonce, expectedState: state, idTokenExpected: true })
+    const tokens = await oidc.authorizationCodeGrant(config, callback, {
+      expectedNonce: nonce,
+      expectedState: state,
+      idTokenExpected: true,
+    })
     expect(tokens.expires_in).toBe(60)
     expect(tokens.scope?.split(' ').sort()).toEqual(['cnous_statut_boursier', 'identite_pivot', 'openid'])
     const claims = tokens.claims()!
@@ -154,7 +168,14 @@ describe('the sandbox with clients the SDK did not write', () => {
       clientId: sandbox.clientId,
       clientSecret: sandbox.clientSecret,
       redirectUri: sandbox.redirectUri,
-      apis: [{ id: 'cnous', provider: 'CNOUS', scopes: ['cnous_statut_boursier', 'cnous_email'], fetch: async () => Promise.reject(new Error('not called')) }],
+      apis: [
+        {
+          id: 'cnous',
+          provider: 'CNOUS',
+          scopes: ['cnous_statut_boursier', 'cnous_email'],
+          fetch: async () => Promise.reject(new Error('not called')),
+        },
+      ],
     })
     const { url, state } = await fc.authorize()
     const { callback, forms, pages } = await driveWithFetch(url, sandbox.redirectUri)

@@ -31,7 +31,11 @@ describe('complementaire-sante-solidaire', () => {
   const connector = complementaireSanteSolidaire({ recipient, timeoutMs: 300, retries: 2 })
 
   it('asks the one FranceConnect scope of the C2S', () => {
-    expect(connector).toMatchObject({ id: 'complementaire-sante-solidaire', provider: 'DSS', scopes: ['complementaire_sante_solidaire'] })
+    expect(connector).toMatchObject({
+      id: 'complementaire-sante-solidaire',
+      provider: 'DSS',
+      scopes: ['complementaire_sante_solidaire'],
+    })
   })
 
   it('reads the published payload, sending the FranceConnect token and the recipient', async () => {
@@ -39,7 +43,10 @@ describe('complementaire-sante-solidaire', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'complementaire_sante_solidaire'] })
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'complementaire_sante_solidaire'],
+    })
     expect(result).toMatchObject({
       api: 'complementaire-sante-solidaire',
       provider: 'DSS',
@@ -52,30 +59,51 @@ describe('complementaire-sante-solidaire', () => {
   })
 
   it('reads a non-beneficiary, whose participation and date are null', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ est_beneficiaire: false, avec_participation: null, date_debut_droit: null }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ est_beneficiaire: false, avec_participation: null, date_debut_droit: null }))
     const { data } = await connector.fetch({ accessToken: 't' })
     expect(data).toEqual({ estBeneficiaire: false, avecParticipation: null, dateDebutDroit: null })
   })
 
   it('accepts an added field', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ date_fin_droit: '2024-01-31' }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ date_fin_droit: '2024-01-31' }))
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ avec_participation: 'non' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.avec_participation' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ avec_participation: 'non' }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'data.avec_participation',
+    })
   })
 
   it('refuses a missing est_beneficiaire and a date that is not ISO', async () => {
-    nock(host).get(path).query(true).reply(200, { ...fixture, data: { avec_participation: false, date_debut_droit: null } })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, { ...fixture, data: { avec_participation: false, date_debut_droit: null } })
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
-    nock(host).get(path).query(true).reply(200, withData({ date_debut_droit: '01/02/2023' }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ date_debut_droit: '01/02/2023' }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
   })
 
   it('maps 404 37003 (no allocataire file)', async () => {
-    nock(host).get(path).query(true).reply(404, apiParticulierError('37003', 'Dossier allocataire inexistant.', 'CNAV'))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(404, apiParticulierError('37003', 'Dossier allocataire inexistant.', 'CNAV'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -85,15 +113,35 @@ describe('complementaire-sante-solidaire', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      status: 401,
+      providerCode: '00103',
+    })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      providerCode: '00101',
+    })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      status: 422,
+      providerCode: '00203',
+    })
   })
 
   it('refuses an invalid SIRET before any request', () => {

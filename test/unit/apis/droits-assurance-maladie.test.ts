@@ -43,7 +43,13 @@ const contrat = {
 
 /** The two first calls answered with the given payloads. */
 function persons(payloadMe: object = me, payloadList: object = beneficiaires) {
-  return nock(host).get(`${base}/me`).query(true).reply(200, payloadMe).get(`${base}/me/beneficiaires`).query(true).reply(200, payloadList)
+  return nock(host)
+    .get(`${base}/me`)
+    .query(true)
+    .reply(200, payloadMe)
+    .get(`${base}/me/beneficiaires`)
+    .query(true)
+    .reply(200, payloadList)
 }
 
 describe('droits-assurance-maladie', () => {
@@ -76,8 +82,14 @@ describe('droits-assurance-maladie', () => {
       .get(`${base}/me/beneficiaires`)
       .query(query)
       .reply(200, beneficiaires)
-    const contratsAssure = nock(host, { reqheaders: { ...headers, nir: nirAssure } }).get(`${base}/contrats`).query(query).reply(200, [contrat])
-    const contratsEnfant = nock(host, { reqheaders: { ...headers, nir: nirEnfant } }).get(`${base}/contrats`).query(query).reply(200, [])
+    const contratsAssure = nock(host, { reqheaders: { ...headers, nir: nirAssure } })
+      .get(`${base}/contrats`)
+      .query(query)
+      .reply(200, [contrat])
+    const contratsEnfant = nock(host, { reqheaders: { ...headers, nir: nirEnfant } })
+      .get(`${base}/contrats`)
+      .query(query)
+      .reply(200, [])
     const result = await connector.fetch(
       { accessToken: 'fc-access-token', grantedScopes: ['openid', 'droits_assurance_maladie'] },
       query,
@@ -190,7 +202,10 @@ describe('droits-assurance-maladie', () => {
 
   it('fetches the contracts once per NIR, and not for a person without one', async () => {
     persons(me, [me, { ...enfant, nir: null }])
-    const scope = nock(host, { reqheaders: { nir: nirAssure } }).get(`${base}/contrats`).once().reply(200, [contrat])
+    const scope = nock(host, { reqheaders: { nir: nirAssure } })
+      .get(`${base}/contrats`)
+      .once()
+      .reply(200, [contrat])
     const { data } = await connector.fetch({ accessToken: 't' })
     expect(data.assure.contrats).toHaveLength(1)
     expect(data.beneficiaires[1]).not.toHaveProperty('contrats')
@@ -204,8 +219,13 @@ describe('droits-assurance-maladie', () => {
 
   it('fails the whole result when a contracts call fails, aborting the others', async () => {
     persons()
-    nock(host, { reqheaders: { nir: nirAssure } }).get(`${base}/contrats`).reply(403, { error: 'forbidden' })
-    nock(host, { reqheaders: { nir: nirEnfant } }).get(`${base}/contrats`).delay(250).reply(200, [contrat])
+    nock(host, { reqheaders: { nir: nirAssure } })
+      .get(`${base}/contrats`)
+      .reply(403, { error: 'forbidden' })
+    nock(host, { reqheaders: { nir: nirEnfant } })
+      .get(`${base}/contrats`)
+      .delay(250)
+      .reply(200, [contrat])
     // how the still-running call ends: aborted at once, or answered 250 ms later
     let sibling = 'running'
     const recording: typeof fetch = (input, init) => {
@@ -219,7 +239,10 @@ describe('droits-assurance-maladie', () => {
       }
       return call
     }
-    expect(await failure(connector.fetch({ accessToken: 't', fetch: recording }))).toMatchObject({ code: 'api_forbidden', status: 403 })
+    expect(await failure(connector.fetch({ accessToken: 't', fetch: recording }))).toMatchObject({
+      code: 'api_forbidden',
+      status: 403,
+    })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(sibling).toBe('AbortError')
   })
@@ -257,7 +280,9 @@ describe('droits-assurance-maladie', () => {
     const invalid = expect.objectContaining({ code: 'configuration_invalid' })
     expect(() => droitsAssuranceMaladie({ apiKey: 'k' })).toThrow(invalid)
     expect(() => droitsAssuranceMaladie({ env: 'test', apiKey: '' })).toThrow(invalid)
-    expect(() => droitsAssuranceMaladie({ baseUrl: 'http://cnam.example.fr/v1', apiKey: 'k' })).toThrow(expect.objectContaining({ code: 'insecure_url' }))
+    expect(() => droitsAssuranceMaladie({ baseUrl: 'http://cnam.example.fr/v1', apiKey: 'k' })).toThrow(
+      expect.objectContaining({ code: 'insecure_url' }),
+    )
     expect(() => droitsAssuranceMaladie({ env: 'test', apiKey: 'k', scopes: ['dgfip_rfr'] })).toThrow(invalid)
   })
 
@@ -269,8 +294,16 @@ describe('droits-assurance-maladie', () => {
   })
 
   it('uses the base URL given, for production', async () => {
-    const scope = nock('https://api.cnam.example.fr').get('/v1/droits/beneficiaires/me').reply(200, me).get('/v1/droits/beneficiaires/me/beneficiaires').reply(200, [])
-    await droitsAssuranceMaladie({ baseUrl: 'https://api.cnam.example.fr/v1/droits/beneficiaires/', apiKey: 'k', contrats: false }).fetch({ accessToken: 't' })
+    const scope = nock('https://api.cnam.example.fr')
+      .get('/v1/droits/beneficiaires/me')
+      .reply(200, me)
+      .get('/v1/droits/beneficiaires/me/beneficiaires')
+      .reply(200, [])
+    await droitsAssuranceMaladie({
+      baseUrl: 'https://api.cnam.example.fr/v1/droits/beneficiaires/',
+      apiKey: 'k',
+      contrats: false,
+    }).fetch({ accessToken: 't' })
     scope.done()
   })
 
@@ -278,7 +311,11 @@ describe('droits-assurance-maladie', () => {
     const events: unknown[] = []
     persons()
     nock(host).get(`${base}/contrats`).times(2).reply(200, [])
-    await droitsAssuranceMaladie({ ...options, apiKey: 'secret-key', hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) } }).fetch({
+    await droitsAssuranceMaladie({
+      ...options,
+      apiKey: 'secret-key',
+      hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) },
+    }).fetch({
       accessToken: 'secret-fc-token',
     })
     expect(events).toHaveLength(8)

@@ -13,7 +13,13 @@ const path = '/partenaire/fc-liste-paiements/v1/'
 const fixture = {
   statutInscription: true,
   listePaiement: [
-    { date_paiement: '2021-05-03T04:00:00+02:00', montant_paiement: 1096.78, allocations: 1111.35, aides: 0.0, autres_paiements: 0.0 },
+    {
+      date_paiement: '2021-05-03T04:00:00+02:00',
+      montant_paiement: 1096.78,
+      allocations: 1111.35,
+      aides: 0.0,
+      autres_paiements: 0.0,
+    },
     { date_paiement: '2021-06-01T04:00:00+02:00', montant_paiement: 1150, allocations: 1100, aides: 50, autres_paiements: 0 },
   ],
 }
@@ -38,7 +44,10 @@ describe('france-travail-paiements', () => {
     const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token' } })
       .get(path)
       .reply(200, fixture, { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', pragma: 'no-cache' })
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'api_fc-liste-paiementsv1'] })
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'api_fc-liste-paiementsv1'],
+    })
     expect(result).toMatchObject({
       api: 'france-travail-paiements',
       provider: 'France Travail',
@@ -76,7 +85,10 @@ describe('france-travail-paiements', () => {
   })
 
   it('refuses an amount of the wrong type, naming its path', async () => {
-    const drifted = { ...fixture, listePaiement: [fixture.listePaiement[0], { ...fixture.listePaiement[1], montant_paiement: '1150,00' }] }
+    const drifted = {
+      ...fixture,
+      listePaiement: [fixture.listePaiement[0], { ...fixture.listePaiement[1], montant_paiement: '1150,00' }],
+    }
     nock(host).get(path).reply(200, drifted)
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
@@ -86,12 +98,20 @@ describe('france-travail-paiements', () => {
 
   it('refuses a payload without statutInscription', async () => {
     nock(host).get(path).reply(200, { listePaiement: fixture.listePaiement })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'statutInscription' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'statutInscription',
+    })
   })
 
   it('refuses a payment date that is not ISO', async () => {
-    nock(host).get(path).reply(200, { ...fixture, listePaiement: [{ ...fixture.listePaiement[0], date_paiement: '03/05/2021' }] })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'listePaiement.0.date_paiement' })
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, listePaiement: [{ ...fixture.listePaiement[0], date_paiement: '03/05/2021' }] })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'listePaiement.0.date_paiement',
+    })
   })
 
   it('maps an OAuth 401 invalid_token (expired FranceConnect token), keeping the provider code', async () => {
@@ -104,15 +124,25 @@ describe('france-travail-paiements', () => {
 
   it('maps the documented OAuth 400 errors (invalid_scope, invalid_client)', async () => {
     nock(host).get(path).reply(400, oauthError('invalid_scope', 'Unknown/invalid scope(s): [api_fc-liste-paiementsv1]'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: 'invalid_scope' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      providerCode: 'invalid_scope',
+    })
     nock(host).get(path).reply(400, oauthError('invalid_client', 'Client authentication failed'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: 'invalid_client' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      providerCode: 'invalid_client',
+    })
   })
 
   // The body of a 404 on this route is not documented.
   it('maps 404 (no such job seeker, or a wrong path)', async () => {
     nock(host).get(path).reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404, retryable: false })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+      retryable: false,
+    })
   })
 
   it('refuses the documented example as printed, which is not JSON', async () => {

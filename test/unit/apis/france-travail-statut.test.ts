@@ -60,7 +60,10 @@ describe('france-travail-statut', () => {
     const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token', accept: 'application/json' } })
       .get(path)
       .reply(200, fixture, { 'content-type': 'application/json;charset=UTF-8' })
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'identite_pivot', 'api_fc-statutaugmentev1'] })
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'identite_pivot', 'api_fc-statutaugmentev1'],
+    })
     expect(result).toMatchObject({
       api: 'france-travail-statut',
       provider: 'France Travail',
@@ -99,14 +102,41 @@ describe('france-travail-statut', () => {
 
   it('accepts the published example as is (placeholder strings, both dates set)', async () => {
     const published = {
-      etatCivil: { civilite: 'string', nom: 'string', nomUsage: 'string', prenom: 'string', sexe: 'string', dateNaissance: '2022-03-04T07:50:43.505Z', codeCertificationCNAV: 'string' },
+      etatCivil: {
+        civilite: 'string',
+        nom: 'string',
+        nomUsage: 'string',
+        prenom: 'string',
+        sexe: 'string',
+        dateNaissance: '2022-03-04T07:50:43.505Z',
+        codeCertificationCNAV: 'string',
+      },
       modalitesContact: { telephone: 'string', telephone2: 'string', email: 'string', codeValiditeEmail: 'string' },
-      adresse: { ligneNom: 'string', ligneComplementDestinataire: 'string', ligneComplementAdresse: 'string', ligneVoie: 'string', ligneComplementDistribution: 'string', codePostal: 'string', localite: 'string', inseecommune: 'string' },
-      situationInscription: { dateInscription: '2022-03-04T07:50:43.505Z', dateCessationInscription: '2022-03-04T07:50:43.505Z', categorieInscription: 'string', libellecategorieInscription: 'string' },
+      adresse: {
+        ligneNom: 'string',
+        ligneComplementDestinataire: 'string',
+        ligneComplementAdresse: 'string',
+        ligneVoie: 'string',
+        ligneComplementDistribution: 'string',
+        codePostal: 'string',
+        localite: 'string',
+        inseecommune: 'string',
+      },
+      situationInscription: {
+        dateInscription: '2022-03-04T07:50:43.505Z',
+        dateCessationInscription: '2022-03-04T07:50:43.505Z',
+        categorieInscription: 'string',
+        libellecategorieInscription: 'string',
+      },
     }
     nock(host).get(path).reply(200, published)
     const { data } = await connector.fetch({ accessToken: 't' })
-    expect(data).toMatchObject({ inscrit: false, dateInscription: '2022-03-04', dateCessation: '2022-03-04', categorie: { code: 'string' } })
+    expect(data).toMatchObject({
+      inscrit: false,
+      dateInscription: '2022-03-04',
+      dateCessation: '2022-03-04',
+      categorie: { code: 'string' },
+    })
   })
 
   it('keeps the calendar day France Travail wrote, not the UTC one', () => {
@@ -124,8 +154,14 @@ describe('france-travail-statut', () => {
         situationInscription: { ...fixture.situationInscription, dateCessationInscription: end },
       })
     const now = Date.parse('2024-06-01T12:00:00Z')
-    expect(normalizeStatut(withEnd('2024-05-31T00:00:00+02:00'), now)).toMatchObject({ inscrit: false, dateCessation: '2024-05-31' })
-    expect(normalizeStatut(withEnd('2024-07-01T00:00:00+02:00'), now)).toMatchObject({ inscrit: true, dateCessation: '2024-07-01' })
+    expect(normalizeStatut(withEnd('2024-05-31T00:00:00+02:00'), now)).toMatchObject({
+      inscrit: false,
+      dateCessation: '2024-05-31',
+    })
+    expect(normalizeStatut(withEnd('2024-07-01T00:00:00+02:00'), now)).toMatchObject({
+      inscrit: true,
+      dateCessation: '2024-07-01',
+    })
     expect(normalizeStatut(withEnd(null), now)).toMatchObject({ inscrit: true, dateCessation: null })
     expect(normalizeStatut(withEnd(''), now)).toMatchObject({ inscrit: true, dateCessation: null })
   })
@@ -138,17 +174,26 @@ describe('france-travail-statut', () => {
   })
 
   it('accepts an added field', async () => {
-    nock(host).get(path).reply(200, { ...fixture, nouveauBloc: { a: 1 }, etatCivil: { ...fixture.etatCivil, nouveauChamp: true } })
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, nouveauBloc: { a: 1 }, etatCivil: { ...fixture.etatCivil, nouveauChamp: true } })
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
-    nock(host).get(path).reply(200, { ...fixture, adresse: { ...fixture.adresse, codePostal: 75007 } })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'adresse.codePostal' })
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, adresse: { ...fixture.adresse, codePostal: 75007 } })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'adresse.codePostal',
+    })
   })
 
   it('refuses a date that is not ISO, naming its path', async () => {
-    nock(host).get(path).reply(200, { ...fixture, situationInscription: { ...fixture.situationInscription, dateInscription: '04/03/2022' } })
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, situationInscription: { ...fixture.situationInscription, dateInscription: '04/03/2022' } })
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'situationInscription.dateInscription',
@@ -156,7 +201,9 @@ describe('france-travail-statut', () => {
   })
 
   it('refuses an end of registration of another type', async () => {
-    nock(host).get(path).reply(200, { ...fixture, situationInscription: { ...fixture.situationInscription, dateCessationInscription: 20240531 } })
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, situationInscription: { ...fixture.situationInscription, dateCessationInscription: 20240531 } })
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'situationInscription.dateCessationInscription',
@@ -165,8 +212,13 @@ describe('france-travail-statut', () => {
 
   it('refuses a payload without a required field', async () => {
     const { ligneNom: _l, ...adresse } = fixture.adresse
-    nock(host).get(path).reply(200, { ...fixture, adresse })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'adresse.ligneNom' })
+    nock(host)
+      .get(path)
+      .reply(200, { ...fixture, adresse })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'adresse.ligneNom',
+    })
   })
 
   it('maps an OAuth 401 invalid_token (expired FranceConnect token), keeping the provider code', async () => {
@@ -178,7 +230,10 @@ describe('france-travail-statut', () => {
 
   it('maps an OAuth 400 invalid_scope', async () => {
     nock(host).get(path).reply(400, oauthError('invalid_scope', 'Unknown/invalid scope(s): [api_fc-statutaugmentev1]'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: 'invalid_scope' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      providerCode: 'invalid_scope',
+    })
   })
 
   it('maps 401 without a body (token absent)', async () => {
@@ -191,13 +246,19 @@ describe('france-travail-statut', () => {
   // The body of a 404 on this route is not documented.
   it('maps 404 (no such job seeker)', async () => {
     nock(host).get(path).reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404, retryable: false })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+      retryable: false,
+    })
   })
 
   it('requires a secure baseUrl, and checks a replacement path', () => {
     const invalid = expect.objectContaining({ code: 'configuration_invalid' })
     expect(() => franceTravailStatut({} as never)).toThrow(invalid)
-    expect(() => franceTravailStatut({ baseUrl: 'http://api.example.fr' })).toThrow(expect.objectContaining({ code: 'insecure_url' }))
+    expect(() => franceTravailStatut({ baseUrl: 'http://api.example.fr' })).toThrow(
+      expect.objectContaining({ code: 'insecure_url' }),
+    )
     expect(() => franceTravailStatut({ baseUrl: host, path: 'no-slash' })).toThrow(invalid)
     expect(() => franceTravailStatut({ baseUrl: host, path: '/a/../b' })).toThrow(invalid)
     expect(() => franceTravailStatut({ baseUrl: host, path: '/a?b=c' })).toThrow(invalid)

@@ -26,7 +26,12 @@ const sandboxRow = {
   prnmDec1: 'PRENOM ERIC',
   aft: '42 RUE ABBE DE L EPEE 13005 MARSEILLE',
   aftDetail: { voie: '42 RUE ABBE DE L EPEE', codePostal: '13005 MARSEILLE' },
-  rev: { tspr: [{ code: '1AJ', valeur: '35200' }, { code: '1AK', valeur: '6522' }] },
+  rev: {
+    tspr: [
+      { code: '1AJ', valeur: '35200' },
+      { code: '1AK', valeur: '6522' },
+    ],
+  },
 }
 
 // Every field the connector normalises, with the current swagger's `getcommune` / `getcodePostal`.
@@ -54,7 +59,9 @@ const fullPayload = {
   metaInfo: { versionApi: '1.0', uuidGenerated: false },
 }
 
-const gatewayError = (code: string, message: string) => ({ erreur: { code, message, horodatage: '2024-05-02T10:00:00.000+02:00' } })
+const gatewayError = (code: string, message: string) => ({
+  erreur: { code, message, horodatage: '2024-05-02T10:00:00.000+02:00' },
+})
 
 const parisYear = () => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()))
 
@@ -94,7 +101,10 @@ describe('impot-particulier', () => {
     })
       .get(path(2023))
       .reply(200, swaggerExample, { 'content-type': mediaType })
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'dgfip_rfr', 'dgfip_aft'] }, { annee: 2023 })
+    const result = await connector.fetch(
+      { accessToken: 'fc-access-token', grantedScopes: ['openid', 'dgfip_rfr', 'dgfip_aft'] },
+      { annee: 2023 },
+    )
     expect(result).toMatchObject({
       api: 'impot-particulier',
       provider: 'DGFiP',
@@ -190,13 +200,20 @@ describe('impot-particulier', () => {
 
   it('does not double the version prefix when baseUrl already has it', async () => {
     const scope = nock(gateway).get(path(2023)).reply(200, swaggerExample)
-    await impotParticulier({ ...options, baseUrl: `${gateway}/impotparticulier/1.0/` }).fetch({ accessToken: 't' }, { annee: 2023 })
+    await impotParticulier({ ...options, baseUrl: `${gateway}/impotparticulier/1.0/` }).fetch(
+      { accessToken: 't' },
+      { annee: 2023 },
+    )
     scope.done()
   })
 
   it('accepts an added field', async () => {
-    nock(gateway).get(path(2023)).reply(200, { ...sandboxRow, nouveauChamp: { a: 1 }, pac: { nbPac: 0, nbPacZ: 3 } })
-    await expect(connector.fetch({ accessToken: 't' }, { annee: 2023 })).resolves.toMatchObject({ data: { revenuFiscalReference: 28678 } })
+    nock(gateway)
+      .get(path(2023))
+      .reply(200, { ...sandboxRow, nouveauChamp: { a: 1 }, pac: { nbPac: 0, nbPacZ: 3 } })
+    await expect(connector.fetch({ accessToken: 't' }, { annee: 2023 })).resolves.toMatchObject({
+      data: { revenuFiscalReference: 28678 },
+    })
   })
 
   it.each([
@@ -209,18 +226,31 @@ describe('impot-particulier', () => {
     ['aftDetail.voie', { ...sandboxRow, aftDetail: { voie: 42 } }],
   ])('refuses a wrong type at %s, naming the path', async (where, payload) => {
     nock(gateway).get(path(2023)).reply(200, payload)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({ code: 'schema_mismatch', path: where })
+    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: where,
+    })
   })
 
   it.each([
     [401, gatewayError('900901', 'Invalid Credentials'), 'api_unauthorized', '900901'],
     [401, gatewayError('900902', 'Missing Credentials'), 'api_unauthorized', '900902'],
-    [403, gatewayError('900910', 'The access token does not allow you to access the requested resource'), 'api_forbidden', '900910'],
+    [
+      403,
+      gatewayError('900910', 'The access token does not allow you to access the requested resource'),
+      'api_forbidden',
+      '900910',
+    ],
     [400, gatewayError('910000', 'X-Correlation-ID manquant'), 'api_bad_request', '910000'],
     [400, { codeapp: 4001, message: 'Format du SPI incorrect' }, 'api_bad_request', '4001'],
     [403, { codeapp: '4031', message: 'Accès refusé' }, 'api_forbidden', '4031'],
     [410, { codeapp: '4101' }, 'api_error', '4101'],
-    [404, { error: 'not_found', reason: 'avis non trouvé', message: 'Aucun avis pour ces paramètres' }, 'api_not_found', 'not_found'],
+    [
+      404,
+      { error: 'not_found', reason: 'avis non trouvé', message: 'Aucun avis pour ces paramètres' },
+      'api_not_found',
+      'not_found',
+    ],
   ])('maps HTTP %i %j', async (status, body, code, providerCode) => {
     nock(gateway).get(path(2023)).reply(status, body)
     expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
@@ -244,12 +274,18 @@ describe('impot-particulier', () => {
 
   it('maps 404 without a body', async () => {
     nock(gateway).get(path(2023)).reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({ code: 'api_not_found', status: 404 })
+    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+      code: 'api_not_found',
+      status: 404,
+    })
   })
 
   it('maps 204 (no data for this year) to a DataApiError with status 204', async () => {
     nock(gateway).get(path(2023)).reply(204)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({ name: 'DataApiError', status: 204 })
+    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+      name: 'DataApiError',
+      status: 204,
+    })
   })
 
   it.each([
@@ -269,7 +305,9 @@ describe('impot-particulier', () => {
 
   it('refuses bad options at the factory', () => {
     const invalid = expect.objectContaining({ code: 'configuration_invalid' })
-    expect(() => impotParticulier({ ...options, baseUrl: 'http://gateway.dgfip.test' })).toThrow(expect.objectContaining({ code: 'insecure_url' }))
+    expect(() => impotParticulier({ ...options, baseUrl: 'http://gateway.dgfip.test' })).toThrow(
+      expect.objectContaining({ code: 'insecure_url' }),
+    )
     expect(() => impotParticulier({ ...options, baseUrl: '' })).toThrow(invalid)
     expect(() => impotParticulier({ ...options, idTeleservice: ' ' })).toThrow(invalid)
     expect(() => impotParticulier({ ...options, gatewayToken: '' })).toThrow(invalid)
@@ -277,8 +315,19 @@ describe('impot-particulier', () => {
   })
 
   it('asks the default scopes, or the subset chosen', () => {
-    expect(connector.scopes).toEqual(['dgfip_annee_n_moins_1', 'dgfip_rfr', 'dgfip_nbpart', 'dgfip_sitfam', 'dgfip_pac', 'dgfip_aft', 'dgfip_decl'])
-    expect(impotParticulier({ ...options, scopes: ['dgfip_annee_n_moins_2', 'dgfip_rfr'] }).scopes).toEqual(['dgfip_annee_n_moins_2', 'dgfip_rfr'])
+    expect(connector.scopes).toEqual([
+      'dgfip_annee_n_moins_1',
+      'dgfip_rfr',
+      'dgfip_nbpart',
+      'dgfip_sitfam',
+      'dgfip_pac',
+      'dgfip_aft',
+      'dgfip_decl',
+    ])
+    expect(impotParticulier({ ...options, scopes: ['dgfip_annee_n_moins_2', 'dgfip_rfr'] }).scopes).toEqual([
+      'dgfip_annee_n_moins_2',
+      'dgfip_rfr',
+    ])
   })
 
   describe('with dgfipGatewayToken', () => {
@@ -295,7 +344,9 @@ describe('impot-particulier', () => {
       const calls = nock(gateway, { reqheaders: { authorization: 'Bearer old-token' } })
         .get(path(2023))
         .reply(401, gatewayError('900901', 'Invalid Credentials'))
-      const retried = nock(gateway, { reqheaders: { authorization: 'Bearer new-token' } }).get(path(2023)).reply(200, swaggerExample)
+      const retried = nock(gateway, { reqheaders: { authorization: 'Bearer new-token' } })
+        .get(path(2023))
+        .reply(200, swaggerExample)
       const result = await impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 })
       expect(result.data.revenuFiscalReference).toBe(36705)
       tokens.done()
@@ -307,7 +358,9 @@ describe('impot-particulier', () => {
       const source = dgfipGatewayToken(tokenOptions)
       nock(tokenHost).post('/token').times(2).reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 3600 })
       const scope = nock(gateway).get(path(2023)).times(2).reply(401, gatewayError('900901', 'Invalid Credentials'))
-      expect(await failure(impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+      expect(
+        await failure(impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 })),
+      ).toMatchObject({
         code: 'api_unauthorized',
         providerCode: '900901',
       })
@@ -316,9 +369,14 @@ describe('impot-particulier', () => {
 
     it('does not fetch a new gateway token when the refusal is about the FranceConnect token', async () => {
       const source = dgfipGatewayToken(tokenOptions)
-      const tokens = nock(tokenHost).post('/token').once().reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 3600 })
+      const tokens = nock(tokenHost)
+        .post('/token')
+        .once()
+        .reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 3600 })
       nock(gateway).get(path(2023)).once().reply(401, { error: 'invalid_token' })
-      expect(await failure(impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+      expect(
+        await failure(impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 })),
+      ).toMatchObject({
         code: 'api_unauthorized',
         providerCode: 'invalid_token',
       })
@@ -337,7 +395,12 @@ describe('dgfipGatewayToken', () => {
   const host = 'https://gw.dgfip.test'
   const tokenOptions = { tokenUrl: `${host}/token`, clientId: 'client-id', clientSecret: 'client-secret' }
   const basic = `Basic ${Buffer.from('client-id:client-secret').toString('base64')}`
-  const tokenAnswer = (token: string, expiresIn = 3600) => ({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: 'RessourceIR' })
+  const tokenAnswer = (token: string, expiresIn = 3600) => ({
+    access_token: token,
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+    scope: 'RessourceIR',
+  })
 
   it('asks for client credentials with a form POST and HTTP Basic', async () => {
     const scope = nock(host, { reqheaders: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' } })
@@ -349,7 +412,11 @@ describe('dgfipGatewayToken', () => {
 
   it('sends the scopes given', async () => {
     const scope = nock(host)
-      .post('/token', (body: Record<string, string>) => body.scope === 'RessourceIR RessourceIRFacture' && body.grant_type === 'client_credentials')
+      .post(
+        '/token',
+        (body: Record<string, string>) =>
+          body.scope === 'RessourceIR RessourceIRFacture' && body.grant_type === 'client_credentials',
+      )
       .reply(200, tokenAnswer('gw-1'))
     await dgfipGatewayToken({ ...tokenOptions, scope: ['RessourceIR', 'RessourceIRFacture'] })()
     scope.done()
@@ -382,7 +449,11 @@ describe('dgfipGatewayToken', () => {
   it('fetches a new token shortly before the old one expires', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2025-01-01T10:00:00Z'))
-    const scope = nock(host).post('/token').reply(200, tokenAnswer('gw-1', 300)).post('/token').reply(200, tokenAnswer('gw-2', 300))
+    const scope = nock(host)
+      .post('/token')
+      .reply(200, tokenAnswer('gw-1', 300))
+      .post('/token')
+      .reply(200, tokenAnswer('gw-2', 300))
     const source = dgfipGatewayToken(tokenOptions)
     expect(await source()).toBe('gw-1')
     vi.setSystemTime(new Date('2025-01-01T10:04:00Z'))
@@ -405,7 +476,13 @@ describe('dgfipGatewayToken', () => {
     nock(host).post('/token').reply(401, { error: 'invalid_client', error_description: 'Client Authentication failed.' })
     const source = dgfipGatewayToken(tokenOptions)
     const error = await failure(source())
-    expect(error).toMatchObject({ name: 'ProviderError', code: 'token_error', providerCode: 'invalid_client', status: 401, retryable: false })
+    expect(error).toMatchObject({
+      name: 'ProviderError',
+      code: 'token_error',
+      providerCode: 'invalid_client',
+      status: 401,
+      retryable: false,
+    })
     expect(String(error.message)).not.toContain('client-secret')
     nock(host).post('/token').reply(200, tokenAnswer('gw-1'))
     await expect(source()).resolves.toBe('gw-1')
@@ -427,6 +504,8 @@ describe('dgfipGatewayToken', () => {
     expect(() => dgfipGatewayToken({ ...tokenOptions, tokenUrl: 'http://gw.dgfip.test/token' })).toThrow(
       expect.objectContaining({ code: 'insecure_url' }),
     )
-    expect(() => dgfipGatewayToken({ ...tokenOptions, clientSecret: '' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    expect(() => dgfipGatewayToken({ ...tokenOptions, clientSecret: '' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
   })
 })

@@ -20,7 +20,9 @@ const paiement = {
 }
 const { montant_net: _omitted, ...withoutNet } = paiement
 // the second payment has a null gross amount and no net amount: both optional
-const payload = { paiements: [paiement, { ...withoutNet, date_debut: '2025-01-20', date_fin: '2025-01-26', nombre_jours: 7, montant_brut: null }] }
+const payload = {
+  paiements: [paiement, { ...withoutNet, date_debut: '2025-01-20', date_fin: '2025-01-26', nombre_jours: 7, montant_brut: null }],
+}
 
 describe('indemnites-journalieres (provisional)', () => {
   beforeAll(() => nock.disableNetConnect())
@@ -45,7 +47,12 @@ describe('indemnites-journalieres (provisional)', () => {
       .query({})
       .reply(200, payload)
     const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnam_paiements_ij'] })
-    expect(result).toMatchObject({ api: 'indemnites-journalieres', provider: 'CNAM', scopes: ['cnam_paiements_ij'], raw: payload })
+    expect(result).toMatchObject({
+      api: 'indemnites-journalieres',
+      provider: 'CNAM',
+      scopes: ['cnam_paiements_ij'],
+      raw: payload,
+    })
     expect(result.data.paiements).toEqual([
       {
         dateDebut: '2025-01-06',
@@ -58,7 +65,15 @@ describe('indemnites-journalieres (provisional)', () => {
         montantNet: 555.84,
         datePaiement: '2025-01-24',
       },
-      { dateDebut: '2025-01-20', dateFin: '2025-01-26', montantJournalier: 42.5, nombreJours: 7, csg: 36.24, crds: 2.92, datePaiement: '2025-01-24' },
+      {
+        dateDebut: '2025-01-20',
+        dateFin: '2025-01-26',
+        montantJournalier: 42.5,
+        nombreJours: 7,
+        csg: 36.24,
+        crds: 2.92,
+        datePaiement: '2025-01-24',
+      },
     ])
     scope.done()
   })
@@ -68,7 +83,10 @@ describe('indemnites-journalieres (provisional)', () => {
       .get('/paiements')
       .query({ dateDebut: '2025-01-01', dateFin: '2025-06-30' })
       .reply(200, { paiements: [] })
-    const { data } = await indemnitesJournalieres({ baseUrl: host }).fetch({ accessToken: 't' }, { dateDebut: '2025-01-01', dateFin: '2025-06-30' })
+    const { data } = await indemnitesJournalieres({ baseUrl: host }).fetch(
+      { accessToken: 't' },
+      { dateDebut: '2025-01-01', dateFin: '2025-06-30' },
+    )
     expect(data.paiements).toEqual([])
     scope.done()
   })
@@ -95,18 +113,30 @@ describe('indemnites-journalieres (provisional)', () => {
       csg: 'prelevements.csg',
       crds: 'prelevements.crds',
     }
-    const expected = [{ dateDebut: '2025-02-01', dateFin: '2025-02-10', montantJournalier: 30, nombreJours: 10, csg: 18.27, crds: 1.47 }]
-    const first = await indemnitesJournalieres({ ...options, path: '/v1/ij/paiements', mapping: { ...mapping, paiements: 'data.versements' } }).fetch({
+    const expected = [
+      { dateDebut: '2025-02-01', dateFin: '2025-02-10', montantJournalier: 30, nombreJours: 10, csg: 18.27, crds: 1.47 },
+    ]
+    const first = await indemnitesJournalieres({
+      ...options,
+      path: '/v1/ij/paiements',
+      mapping: { ...mapping, paiements: 'data.versements' },
+    }).fetch({
       accessToken: 't',
     })
     expect(first.data.paiements).toEqual(expected)
-    const second = await indemnitesJournalieres({ ...options, path: '/v1/ij/liste', mapping: { ...mapping, paiements: null } }).fetch({ accessToken: 't' })
+    const second = await indemnitesJournalieres({
+      ...options,
+      path: '/v1/ij/liste',
+      mapping: { ...mapping, paiements: null },
+    }).fetch({ accessToken: 't' })
     expect(second.data.paiements).toEqual(expected)
     scope.done()
   })
 
   it('accepts an added field', async () => {
-    nock(host).get('/paiements').reply(200, { paiements: [{ ...paiement, code_risque: 'MAL' }], total: 1 })
+    nock(host)
+      .get('/paiements')
+      .reply(200, { paiements: [{ ...paiement, code_risque: 'MAL' }], total: 1 })
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ nombreJours: 14 }] } })
   })
 
@@ -125,9 +155,14 @@ describe('indemnites-journalieres (provisional)', () => {
   })
 
   it('names the nested path of a mismatch under a custom mapping', async () => {
-    nock(host).get('/paiements').reply(200, { paiements: [{ ...paiement, periode: { debut: 20250201 } }] })
+    nock(host)
+      .get('/paiements')
+      .reply(200, { paiements: [{ ...paiement, periode: { debut: 20250201 } }] })
     const mapped = indemnitesJournalieres({ ...options, mapping: { dateDebut: 'periode.debut', dateFin: 'periode.fin' } })
-    expect(await failure(mapped.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'paiements.0.periode.debut' })
+    expect(await failure(mapped.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'paiements.0.periode.debut',
+    })
   })
 
   it('maps 401 (expired FranceConnect token)', async () => {
@@ -166,11 +201,15 @@ describe('indemnites-journalieres (provisional)', () => {
     ['a non-string path', { mapping: { csg: 3 as unknown as string } }],
     ['an unknown scope', { scopes: ['cnam_ij'] }],
   ])('refuses %s at the factory', (_what, bad) => {
-    expect(() => indemnitesJournalieres({ ...options, ...bad })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    expect(() => indemnitesJournalieres({ ...options, ...bad })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
   })
 
   it('refuses a plain-http base URL', () => {
-    expect(() => indemnitesJournalieres({ baseUrl: 'http://ij.cnam.test' })).toThrow(expect.objectContaining({ code: 'insecure_url' }))
+    expect(() => indemnitesJournalieres({ baseUrl: 'http://ij.cnam.test' })).toThrow(
+      expect.objectContaining({ code: 'insecure_url' }),
+    )
   })
 
   it('asks cnam_paiements_ij', () => {

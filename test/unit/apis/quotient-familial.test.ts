@@ -60,7 +60,10 @@ describe('quotient-familial', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnaf_quotient_familial', 'cnaf_enfants'] })
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'cnaf_quotient_familial', 'cnaf_enfants'],
+    })
     expect(result).toMatchObject({
       api: 'quotient-familial',
       provider: 'CNAF/MSA',
@@ -89,34 +92,61 @@ describe('quotient-familial', () => {
   })
 
   it('reads a payload reduced to the quotient (only cnaf_quotient_familial granted)', async () => {
-    nock(host).get(path).query(true).reply(200, { ...fixture, data: { quotient_familial: fixture.data.quotient_familial } })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, { ...fixture, data: { quotient_familial: fixture.data.quotient_familial } })
     const { data } = await connector.fetch({ accessToken: 't' })
     expect(Object.keys(data)).toEqual(['quotientFamilial'])
   })
 
   it('reads a household without children', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ enfants: [] }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ enfants: [] }))
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { enfants: [] } })
   })
 
   it('accepts an added field', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, regime: 'MSA' } }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, regime: 'MSA' } }))
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { quotientFamilial: { valeur: 812 } } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.quotient_familial.valeur' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'data.quotient_familial.valeur',
+    })
   })
 
   it('refuses a fournisseur, a sex or a value outside the spec', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, fournisseur: 'CNAV' } }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, fournisseur: 'CNAV' } }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.fournisseur' })
-    nock(host).get(path).query(true).reply(200, withData({ enfants: [{ ...fixture.data.enfants[0], sexe: 'X' }] }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ enfants: [{ ...fixture.data.enfants[0], sexe: 'X' }] }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.enfants.0.sexe' })
-    nock(host).get(path).query(true).reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: 812.5 } }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: 812.5 } }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.valeur' })
-    nock(host).get(path).query(true).reply(200, withData({ allocataires: [{ ...fixture.data.allocataires[0], date_naissance: '03/11/1985' }] }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ allocataires: [{ ...fixture.data.allocataires[0], date_naissance: '03/11/1985' }] }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.allocataires.0.date_naissance' })
   })
 
@@ -136,8 +166,12 @@ describe('quotient-familial', () => {
       vi.useFakeTimers({ toFake: ['Date'] })
       vi.setSystemTime(now)
       const scope = nock(host)
-        .get(path).query({ recipient, annee: '2026', mois: '3' }).reply(200, fixture)
-        .get(path).query({ recipient, annee: '2024', mois: '3' }).reply(200, fixture)
+        .get(path)
+        .query({ recipient, annee: '2026', mois: '3' })
+        .reply(200, fixture)
+        .get(path)
+        .query({ recipient, annee: '2024', mois: '3' })
+        .reply(200, fixture)
       await connector.fetch({ accessToken: 't' }, { annee: 2026, mois: 3 })
       await connector.fetch({ accessToken: 't' }, { annee: 2024, mois: 3 })
       scope.done()
@@ -164,7 +198,10 @@ describe('quotient-familial', () => {
       vi.useFakeTimers({ toFake: ['Date'] })
       vi.setSystemTime(now)
       const scope = nock(host).get(path).query(true).reply(200, fixture)
-      expect(await failure(connector.fetch({ accessToken: 't' }, params))).toMatchObject({ name: 'ConfigurationError', code: 'configuration_invalid' })
+      expect(await failure(connector.fetch({ accessToken: 't' }, params))).toMatchObject({
+        name: 'ConfigurationError',
+        code: 'configuration_invalid',
+      })
       expect(scope.isDone()).toBe(false)
     })
   })
@@ -175,7 +212,10 @@ describe('quotient-familial', () => {
     ['40003', 'RNCPS'],
     ['37003', 'CNAV'],
   ])('maps 404 %s (no file at %s)', async (code, provider) => {
-    nock(host).get(path).query(true).reply(404, apiParticulierError(code, 'Dossier allocataire inexistant.', provider))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(404, apiParticulierError(code, 'Dossier allocataire inexistant.', provider))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -185,18 +225,40 @@ describe('quotient-familial', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      status: 401,
+      providerCode: '00103',
+    })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      providerCode: '00101',
+    })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      status: 422,
+      providerCode: '00203',
+    })
   })
 
   it('refuses an invalid SIRET before any request', () => {
-    expect(() => quotientFamilial({ recipient: '13002526500014' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    expect(() => quotientFamilial({ recipient: '13002526500014' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
   })
 })

@@ -37,7 +37,9 @@ describe('revenu-solidarite-active', () => {
       provider: 'DSS',
       scopes: ['revenu_solidarite_active', 'revenu_solidarite_active_majoration'],
     })
-    expect(revenuSolidariteActive({ recipient, scopes: ['revenu_solidarite_active'] }).scopes).toEqual(['revenu_solidarite_active'])
+    expect(revenuSolidariteActive({ recipient, scopes: ['revenu_solidarite_active'] }).scopes).toEqual([
+      'revenu_solidarite_active',
+    ])
   })
 
   it('reads a schema-built payload, sending the FranceConnect token and the recipient', async () => {
@@ -45,7 +47,10 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'revenu_solidarite_active'] })
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'revenu_solidarite_active'],
+    })
     expect(result).toMatchObject({
       api: 'revenu-solidarite-active',
       provider: 'DSS',
@@ -58,37 +63,61 @@ describe('revenu-solidarite-active', () => {
   })
 
   it('reads a non-beneficiary, whose majoration and date are null', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ est_beneficiaire: false, avec_majoration: null, date_debut_droit: null }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ est_beneficiaire: false, avec_majoration: null, date_debut_droit: null }))
     const { data } = await connector.fetch({ accessToken: 't' })
     expect(data).toEqual({ estBeneficiaire: false, avecMajoration: null, dateDebutDroit: null })
   })
 
   it('reads a payload without avec_majoration (scope revenu_solidarite_active_majoration not granted)', async () => {
-    nock(host).get(path).query(true).reply(200, { ...fixture, data: { est_beneficiaire: true, date_debut_droit: '2024-03-01' } })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, { ...fixture, data: { est_beneficiaire: true, date_debut_droit: '2024-03-01' } })
     const { data } = await connector.fetch({ accessToken: 't' })
     expect(data).toEqual({ estBeneficiaire: true, dateDebutDroit: '2024-03-01' })
     expect('avecMajoration' in data).toBe(false)
   })
 
   it('accepts an added field', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ date_fin_droit: '2025-02-28' }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ date_fin_droit: '2025-02-28' }))
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ avec_majoration: 'non' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.avec_majoration' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ avec_majoration: 'non' }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'data.avec_majoration',
+    })
   })
 
   it('refuses an est_beneficiaire that is not a boolean and a date that is not ISO', async () => {
-    nock(host).get(path).query(true).reply(200, withData({ est_beneficiaire: 1 }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ est_beneficiaire: 1 }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
-    nock(host).get(path).query(true).reply(200, withData({ date_debut_droit: '01/03/2024' }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ date_debut_droit: '01/03/2024' }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
   })
 
   it('maps 404 37003 (no allocataire file)', async () => {
-    nock(host).get(path).query(true).reply(404, apiParticulierError('37003', 'Dossier allocataire inexistant.', 'CNAV'))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(404, apiParticulierError('37003', 'Dossier allocataire inexistant.', 'CNAV'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -98,15 +127,35 @@ describe('revenu-solidarite-active', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      status: 401,
+      providerCode: '00103',
+    })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      providerCode: '00101',
+    })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      status: 422,
+      providerCode: '00203',
+    })
   })
 
   it('refuses an invalid SIRET before any request', () => {

@@ -51,7 +51,10 @@ describe('statut-etudiant-boursier', () => {
       .get(v4Path)
       .query({ recipient })
       .reply(200, v4Fixture)
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnous_statut_boursier', 'cnous_email'] })
+    const result = await connector.fetch({
+      accessToken: 'fc-access-token',
+      grantedScopes: ['openid', 'cnous_statut_boursier', 'cnous_email'],
+    })
     expect(result).toMatchObject({
       api: 'statut-etudiant-boursier',
       provider: 'CNOUS',
@@ -79,21 +82,33 @@ describe('statut-etudiant-boursier', () => {
   })
 
   it('accepts an added field', async () => {
-    nock(host).get(v4Path).query(true).reply(200, { ...v4Fixture, data: { ...v4Fixture.data, nouveau_champ: 1 } })
+    nock(host)
+      .get(v4Path)
+      .query(true)
+      .reply(200, { ...v4Fixture, data: { ...v4Fixture.data, nouveau_champ: 1 } })
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
-    const drifted = { ...v4Fixture, data: { ...v4Fixture.data, periode_versement_bourse: { date_rentree: '2020-09-01', duree: '12' } } }
+    const drifted = {
+      ...v4Fixture,
+      data: { ...v4Fixture.data, periode_versement_bourse: { date_rentree: '2020-09-01', duree: '12' } },
+    }
     nock(host).get(v4Path).query(true).reply(200, drifted)
     const error = await failure(connector.fetch({ accessToken: 't' }))
     expect(error).toMatchObject({ code: 'schema_mismatch', path: 'data.periode_versement_bourse.duree' })
   })
 
   it('refuses an échelon outside its list', async () => {
-    const drifted = { ...v4Fixture, data: { ...v4Fixture.data, echelon_bourse: { echelon: '9', echelon_bourse_regionale_provisoire: false } } }
+    const drifted = {
+      ...v4Fixture,
+      data: { ...v4Fixture.data, echelon_bourse: { echelon: '9', echelon_bourse_regionale_provisoire: false } },
+    }
     nock(host).get(v4Path).query(true).reply(200, drifted)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: 'data.echelon_bourse.echelon' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'schema_mismatch',
+      path: 'data.echelon_bourse.echelon',
+    })
   })
 
   it('maps 404 26003 (no such student)', async () => {
@@ -108,9 +123,15 @@ describe('statut-etudiant-boursier', () => {
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
     nock(host).get(v4Path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00103' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      providerCode: '00103',
+    })
     nock(host).get(v4Path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      providerCode: '00101',
+    })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {

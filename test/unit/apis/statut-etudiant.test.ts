@@ -38,7 +38,8 @@ describe('statut-etudiant', () => {
     intercept: () => nock(host).get(path).query(true),
     successBody: fixture,
     tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes', 'MESRI'), providerCode: '00429' },
-    expectOnSuccess: (result) => expect(result.data).toMatchObject({ admissions: [{ dateDebut: '2020-07-01', estInscrit: true }] }),
+    expectOnSuccess: (result) =>
+      expect(result.data).toMatchObject({ admissions: [{ dateDebut: '2020-07-01', estInscrit: true }] }),
   })
 
   const connector = statutEtudiant({ recipient, timeoutMs: 300, retries: 2 })
@@ -94,12 +95,18 @@ describe('statut-etudiant', () => {
   })
 
   it('accepts an added field', async () => {
-    nock(host).get(path).query(true).reply(200, withAdmission({ nouveau_champ: 1 }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withAdmission({ nouveau_champ: 1 }))
     await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ estInscrit: true }] } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
-    nock(host).get(path).query(true).reply(200, withAdmission({ est_inscrit: 'oui' }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withAdmission({ est_inscrit: 'oui' }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.admissions.0.est_inscrit',
@@ -107,16 +114,32 @@ describe('statut-etudiant', () => {
   })
 
   it('refuses a date that is not ISO, a régime outside RF1–RF7 and a malformed UAI', async () => {
-    nock(host).get(path).query(true).reply(200, withAdmission({ date_debut: '01/07/2020' }))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withAdmission({ date_debut: '01/07/2020' }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.date_debut' })
-    nock(host).get(path).query(true).reply(200, withAdmission({ regime_formation: { code: 'RF8', libelle: 'autre' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.regime_formation.code' })
-    nock(host).get(path).query(true).reply(200, withAdmission({ etablissement_etudes: { uai: '033002W', nom: 'X' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.etablissement_etudes.uai' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withAdmission({ regime_formation: { code: 'RF8', libelle: 'autre' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      path: 'data.admissions.0.regime_formation.code',
+    })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withAdmission({ etablissement_etudes: { uai: '033002W', nom: 'X' } }))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      path: 'data.admissions.0.etablissement_etudes.uai',
+    })
   })
 
   it('maps 404 25003 (no such student)', async () => {
-    nock(host).get(path).query(true).reply(404, apiParticulierError('25003', "Aucun étudiant n'a pu être trouvé.", 'MESRI'))
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(404, apiParticulierError('25003', "Aucun étudiant n'a pu être trouvé.", 'MESRI'))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
@@ -126,19 +149,41 @@ describe('statut-etudiant', () => {
   })
 
   it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré', 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
-    nock(host).get(path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide', 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'MESRI'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      status: 401,
+      providerCode: '00103',
+    })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'MESRI'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_unauthorized',
+      providerCode: '00101',
+    })
   })
 
   it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant', 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(422, apiParticulierError('00203', 'recipient manquant', 'MESRI'))
+    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+      code: 'api_bad_request',
+      status: 422,
+      providerCode: '00203',
+    })
   })
 
   it('refuses an invalid SIRET before any request', () => {
-    expect(() => statutEtudiant({ recipient: '13002526500014' })).toThrow(expect.objectContaining({ code: 'configuration_invalid' }))
+    expect(() => statutEtudiant({ recipient: '13002526500014' })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid' }),
+    )
   })
 
   it('refuses a scope it does not know', () => {

@@ -3,7 +3,10 @@ import { isBearerTokenSyntax, readBearerToken } from '../../../src/data-provider
 
 describe('readBearerToken', () => {
   it('reads the token from a Node header record or a fetch Headers', () => {
-    expect(readBearerToken({ headers: { authorization: 'Bearer abc-DEF_0.9~+/==' } })).toEqual({ kind: 'token', token: 'abc-DEF_0.9~+/==' })
+    expect(readBearerToken({ headers: { authorization: 'Bearer abc-DEF_0.9~+/==' } })).toEqual({
+      kind: 'token',
+      token: 'abc-DEF_0.9~+/==',
+    })
     expect(readBearerToken({ headers: { Authorization: 'bearer abc' } })).toEqual({ kind: 'token', token: 'abc' })
     expect(readBearerToken({ headers: new Headers({ authorization: 'BEARER abc' }) })).toEqual({ kind: 'token', token: 'abc' })
   })
