@@ -8,9 +8,7 @@
  * @module
  */
 import type { Connector } from '../../client/connector.js'
-import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
-import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
+import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeComplementaireSanteSolidaire, type ComplementaireSanteSolidaire } from './normalize.js'
 import { complementaireSanteSolidaireSchema } from './schema.js'
 
@@ -38,31 +36,13 @@ export type ComplementaireSanteSolidaireOptions = ApiParticulierOptions
 export function complementaireSanteSolidaire(
   options: ComplementaireSanteSolidaireOptions,
 ): Connector<void, ComplementaireSanteSolidaire> {
-  const api = 'complementaire-sante-solidaire'
-  const { baseUrl, recipient } = prepareApiParticulier(api, options)
-  const scopes = chooseScopes(api, complementaireSanteSolidaireScopes, options.scopes)
-  return {
-    id: api,
+  return apiParticulierConnector(options, {
+    api: 'complementaire-sante-solidaire',
     provider: 'DSS',
-    scopes,
-    fetch(context) {
-      const { url, headers } = apiParticulierRequest(
-        baseUrl,
-        '/v3/dss/complementaire_sante_solidaire/france_connect',
-        recipient,
-        context.accessToken,
-      )
-      return runConnector(context, {
-        api,
-        provider: 'DSS',
-        scopes,
-        url,
-        headers,
-        schema: complementaireSanteSolidaireSchema,
-        normalize: normalizeComplementaireSanteSolidaire,
-        options,
-      })
-    },
-  }
+    path: '/v3/dss/complementaire_sante_solidaire/france_connect',
+    scopes: complementaireSanteSolidaireScopes,
+    schema: complementaireSanteSolidaireSchema,
+    normalize: normalizeComplementaireSanteSolidaire,
+  })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'

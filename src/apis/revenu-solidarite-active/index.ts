@@ -10,9 +10,7 @@
  * @module
  */
 import type { Connector } from '../../client/connector.js'
-import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
-import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
+import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeRevenuSolidariteActive, type RevenuSolidariteActive } from './normalize.js'
 import { revenuSolidariteActiveSchema } from './schema.js'
 
@@ -38,31 +36,13 @@ export type RevenuSolidariteActiveOptions = ApiParticulierOptions
  * ```
  */
 export function revenuSolidariteActive(options: RevenuSolidariteActiveOptions): Connector<void, RevenuSolidariteActive> {
-  const api = 'revenu-solidarite-active'
-  const { baseUrl, recipient } = prepareApiParticulier(api, options)
-  const scopes = chooseScopes(api, revenuSolidariteActiveScopes, options.scopes)
-  return {
-    id: api,
+  return apiParticulierConnector(options, {
+    api: 'revenu-solidarite-active',
     provider: 'DSS',
-    scopes,
-    fetch(context) {
-      const { url, headers } = apiParticulierRequest(
-        baseUrl,
-        '/v3/dss/revenu_solidarite_active/france_connect',
-        recipient,
-        context.accessToken,
-      )
-      return runConnector(context, {
-        api,
-        provider: 'DSS',
-        scopes,
-        url,
-        headers,
-        schema: revenuSolidariteActiveSchema,
-        normalize: normalizeRevenuSolidariteActive,
-        options,
-      })
-    },
-  }
+    path: '/v3/dss/revenu_solidarite_active/france_connect',
+    scopes: revenuSolidariteActiveScopes,
+    schema: revenuSolidariteActiveSchema,
+    normalize: normalizeRevenuSolidariteActive,
+  })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'

@@ -1,6 +1,8 @@
+import type * as v from 'valibot'
+import type { Connector } from '../../client/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
-import type { CommonConnectorOptions } from './connector-options.js'
-import { resolveBaseUrl } from './run-connector.js'
+import { chooseScopes, type CommonConnectorOptions } from './connector-options.js'
+import { resolveBaseUrl, runConnector } from './run-connector.js'
 import { isValidSiret } from './siret.js'
 
 /** API Particulier's hosts (reference/franceconnect-apis.md §5.3). */
@@ -51,4 +53,54 @@ export function apiParticulierRequest(
   url.searchParams.set('recipient', recipient)
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
   return { url: url.href, headers: { authorization: `Bearer ${accessToken}` } }
+}
+
+/** What distinguishes one API Particulier FranceConnect route from another. */
+export interface ApiParticulierRoute<S extends v.GenericSchema, D> {
+  api: string
+  provider: string
+  /** The route, e.g. `/v3/dss/complementaire_sante_solidaire/france_connect`. */
+  path: string
+  /** Every FranceConnect scope of the API; the app may ask fewer through `options.scopes`. */
+  scopes: readonly string[]
+  schema: S
+  normalize(raw: v.InferOutput<S>): D
+}
+
+/**
+ * Builds the connector of an API Particulier FranceConnect route that takes no parameter: options
+ * checked once (SIRET, base URL, scopes), then on each call the FranceConnect token as the Bearer,
+ * `recipient` in the query, the shared HTTP layer, the schema and the normaliser.
+ *
+ * @example
+ * ```ts
+ * export const complementaireSanteSolidaire = (options: ApiParticulierOptions) =>
+ *   apiParticulierConnector(options, { api: 'complementaire-sante-solidaire', provider: 'DSS', path, scopes, schema, normalize })
+ * ```
+ */
+export function apiParticulierConnector<S extends v.GenericSchema, D>(
+  options: ApiParticulierOptions,
+  route: ApiParticulierRoute<S, D>,
+): Connector<void, D> {
+  const { api, provider } = route
+  const { baseUrl, recipient } = prepareApiParticulier(api, options)
+  const scopes = chooseScopes(api, route.scopes, options.scopes)
+  return {
+    id: api,
+    provider,
+    scopes,
+    fetch(context) {
+      const { url, headers } = apiParticulierRequest(baseUrl, route.path, recipient, context.accessToken)
+      return runConnector(context, {
+        api,
+        provider,
+        scopes,
+        url,
+        headers,
+        schema: route.schema,
+        normalize: route.normalize,
+        options,
+      })
+    },
+  }
 }

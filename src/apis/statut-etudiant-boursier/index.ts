@@ -6,9 +6,7 @@
  * @module
  */
 import type { Connector } from '../../client/connector.js'
-import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
-import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
+import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeBoursierV3, normalizeBoursierV4, type StatutEtudiantBoursier } from './normalize.js'
 import { boursierV3Schema, boursierV4Schema } from './schema.js'
 
@@ -45,26 +43,14 @@ export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {
  * ```
  */
 export function statutEtudiantBoursier(options: StatutEtudiantBoursierOptions): Connector<void, StatutEtudiantBoursier> {
-  const api = 'statut-etudiant-boursier'
-  const { baseUrl, recipient } = prepareApiParticulier(api, options)
-  const version = options.version ?? 'v4'
-  const scopes = chooseScopes(api, statutEtudiantBoursierScopes, options.scopes)
-  return {
-    id: api,
+  const route = {
+    api: 'statut-etudiant-boursier',
     provider: 'CNOUS',
-    scopes,
-    fetch(context) {
-      const { url, headers } = apiParticulierRequest(
-        baseUrl,
-        `/${version}/cnous/etudiant_boursier/france_connect`,
-        recipient,
-        context.accessToken,
-      )
-      const call = { api, provider: 'CNOUS', scopes, url, headers, options }
-      return version === 'v4'
-        ? runConnector(context, { ...call, schema: boursierV4Schema, normalize: normalizeBoursierV4 })
-        : runConnector(context, { ...call, schema: boursierV3Schema, normalize: normalizeBoursierV3 })
-    },
+    path: `/${options.version ?? 'v4'}/cnous/etudiant_boursier/france_connect`,
+    scopes: statutEtudiantBoursierScopes,
   }
+  return options.version === 'v3'
+    ? apiParticulierConnector(options, { ...route, schema: boursierV3Schema, normalize: normalizeBoursierV3 })
+    : apiParticulierConnector(options, { ...route, schema: boursierV4Schema, normalize: normalizeBoursierV4 })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'

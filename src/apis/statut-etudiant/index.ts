@@ -10,9 +10,7 @@
  * @module
  */
 import type { Connector } from '../../client/connector.js'
-import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
-import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
+import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeStatutEtudiant, type StatutEtudiant } from './normalize.js'
 import { statutEtudiantSchema } from './schema.js'
 
@@ -48,31 +46,13 @@ export type StatutEtudiantOptions = ApiParticulierOptions
  * ```
  */
 export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, StatutEtudiant> {
-  const api = 'statut-etudiant'
-  const { baseUrl, recipient } = prepareApiParticulier(api, options)
-  const scopes = chooseScopes(api, statutEtudiantScopes, options.scopes)
-  return {
-    id: api,
+  return apiParticulierConnector(options, {
+    api: 'statut-etudiant',
     provider: 'MESRI',
-    scopes,
-    fetch(context) {
-      const { url, headers } = apiParticulierRequest(
-        baseUrl,
-        '/v3/mesri/statut_etudiant/france_connect',
-        recipient,
-        context.accessToken,
-      )
-      return runConnector(context, {
-        api,
-        provider: 'MESRI',
-        scopes,
-        url,
-        headers,
-        schema: statutEtudiantSchema,
-        normalize: normalizeStatutEtudiant,
-        options,
-      })
-    },
-  }
+    path: '/v3/mesri/statut_etudiant/france_connect',
+    scopes: statutEtudiantScopes,
+    schema: statutEtudiantSchema,
+    normalize: normalizeStatutEtudiant,
+  })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'
