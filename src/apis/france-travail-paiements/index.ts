@@ -15,9 +15,7 @@
  * @module
  */
 import type { Connector } from '../../client/connector.js'
-import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
-import { franceTravailHeaders, franceTravailUrl, type FranceTravailOptions } from '../shared/france-travail.js'
+import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
 import { normalizePaiements, type FranceTravailPaiements } from './normalize.js'
 import { paiementsSchema } from './schema.js'
 
@@ -50,25 +48,11 @@ export type FranceTravailPaiementsOptions = FranceTravailOptions
  * ```
  */
 export function franceTravailPaiements(options: FranceTravailPaiementsOptions): Connector<void, FranceTravailPaiements> {
-  const api = 'france-travail-paiements'
-  const provider = 'France Travail'
-  const url = franceTravailUrl(api, options, franceTravailPaiementsPath)
-  const scopes = chooseScopes(api, franceTravailPaiementsScopes, options.scopes)
-  return {
-    id: api,
-    provider,
-    scopes,
-    fetch(context) {
-      return runConnector(context, {
-        api,
-        provider,
-        scopes,
-        url,
-        headers: franceTravailHeaders(context.accessToken),
-        schema: paiementsSchema,
-        normalize: normalizePaiements,
-        options,
-      })
-    },
-  }
+  return franceTravailConnector(options, {
+    api: 'france-travail-paiements',
+    path: franceTravailPaiementsPath,
+    scopes: franceTravailPaiementsScopes,
+    schema: paiementsSchema,
+    normalize: normalizePaiements,
+  })
 }

@@ -17,9 +17,7 @@
  * @module
  */
 import type { Connector } from '../../client/connector.js'
-import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
-import { franceTravailHeaders, franceTravailUrl, type FranceTravailOptions } from '../shared/france-travail.js'
+import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
 import { normalizeStatut, type FranceTravailStatut } from './normalize.js'
 import { statutSchema } from './schema.js'
 
@@ -54,25 +52,11 @@ export type FranceTravailStatutOptions = FranceTravailOptions
  * ```
  */
 export function franceTravailStatut(options: FranceTravailStatutOptions): Connector<void, FranceTravailStatut> {
-  const api = 'france-travail-statut'
-  const provider = 'France Travail'
-  const url = franceTravailUrl(api, options, franceTravailStatutPath)
-  const scopes = chooseScopes(api, franceTravailStatutScopes, options.scopes)
-  return {
-    id: api,
-    provider,
-    scopes,
-    fetch(context) {
-      return runConnector(context, {
-        api,
-        provider,
-        scopes,
-        url,
-        headers: franceTravailHeaders(context.accessToken),
-        schema: statutSchema,
-        normalize: (raw) => normalizeStatut(raw),
-        options,
-      })
-    },
-  }
+  return franceTravailConnector(options, {
+    api: 'france-travail-statut',
+    path: franceTravailStatutPath,
+    scopes: franceTravailStatutScopes,
+    schema: statutSchema,
+    normalize: (raw) => normalizeStatut(raw),
+  })
 }

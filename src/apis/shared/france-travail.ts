@@ -1,6 +1,8 @@
 import { ConfigurationError } from '../../errors/configuration-error.js'
-import type { CommonConnectorOptions } from './connector-options.js'
-import { resolveBaseUrl } from './run-connector.js'
+import type * as v from 'valibot'
+import type { Connector } from '../../client/connector.js'
+import { chooseScopes, type CommonConnectorOptions } from './connector-options.js'
+import { resolveBaseUrl, runConnector } from './run-connector.js'
 
 /**
  * Options of the France Travail connectors. France Travail serves its FranceConnected APIs itself,
@@ -80,4 +82,53 @@ export const franceTravailDatePattern: RegExp = isoDateOrDateTime
  */
 export function calendarDay(value: string): string {
   return value.slice(0, 10)
+}
+
+/** What distinguishes one France Travail FranceConnect route from another. */
+export interface FranceTravailRoute<S extends v.GenericSchema, D> {
+  api: string
+  /** The documented path, appended to `baseUrl` (replaced by `options.path`). */
+  path: string
+  scopes: readonly string[]
+  schema: S
+  normalize(raw: v.InferOutput<S>): D
+}
+
+/**
+ * Builds the connector of a France Travail FranceConnect route: options checked once (base URL,
+ * path, scopes), then on each call the FranceConnect token as the Bearer, the shared HTTP layer, the
+ * schema and the normaliser.
+ *
+ * @example
+ * ```ts
+ * export const franceTravailStatut = (options: FranceTravailOptions) =>
+ *   franceTravailConnector(options, { api: 'france-travail-statut', path, scopes, schema, normalize })
+ * ```
+ */
+export function franceTravailConnector<S extends v.GenericSchema, D>(
+  options: FranceTravailOptions,
+  route: FranceTravailRoute<S, D>,
+): Connector<void, D> {
+  const { api } = route
+  const provider = 'France Travail'
+  const url = franceTravailUrl(api, options, route.path)
+  const scopes = chooseScopes(api, route.scopes, options.scopes)
+  return {
+    id: api,
+    provider,
+    scopes,
+    fetch(context) {
+      const headers = franceTravailHeaders(context.accessToken)
+      return runConnector(context, {
+        api,
+        provider,
+        scopes,
+        url,
+        headers,
+        schema: route.schema,
+        normalize: route.normalize,
+        options,
+      })
+    },
+  }
 }
