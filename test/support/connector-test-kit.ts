@@ -239,3 +239,64 @@ export function describeTransportContract<P, D>(contract: TransportContract<P, D
     })
   })
 }
+
+/** What {@link describeApiParticulierErrors} needs of an API Particulier connector's test. */
+export interface ApiParticulierErrorContract<P, D> {
+  /** Makes the connector; the recipient given is a valid or an invalid SIRET. */
+  makeConnector(options: { recipient: string; timeoutMs: number; retries: number }): Connector<P, D>
+  /** The nock interceptor for one request of the route. */
+  intercept(): nock.Interceptor
+  /** The API's documented "not found": its provider code, title and the `meta.provider` it names. */
+  notFound: { code: string; title: string; provider: string }
+  params?: P
+}
+
+/**
+ * Registers the errors every API Particulier FranceConnect route documents: 404 with the API's own
+ * code (`api_not_found`), 401 `00103` and `00101` (`api_unauthorized`), 422 `00203` (`api_bad_request`),
+ * and an invalid SIRET refused before any request.
+ *
+ * @example
+ * ```ts
+ * describeApiParticulierErrors({
+ *   makeConnector: (options) => complementaireSanteSolidaire(options),
+ *   intercept: () => nock(host).get(path).query(true),
+ *   notFound: { code: '37003', title: 'Dossier allocataire inexistant.', provider: 'CNAV' },
+ * })
+ * ```
+ */
+export function describeApiParticulierErrors<P, D>(contract: ApiParticulierErrorContract<P, D>): void {
+  describe('API Particulier errors', () => {
+    const connector = contract.makeConnector({ recipient: '13002526500013', ...contractTransport })
+    const call = () => connector.fetch({ accessToken: 't' }, contract.params)
+
+    beforeAll(() => nock.disableNetConnect())
+    afterEach(() => nock.cleanAll())
+
+    it(`maps 404 ${contract.notFound.code} (${contract.notFound.title})`, async () => {
+      const { code, title, provider } = contract.notFound
+      contract.intercept().reply(404, apiParticulierError(code, title, provider))
+      expect(await failure(call())).toMatchObject({ code: 'api_not_found', status: 404, providerCode: code, retryable: false })
+    })
+
+    it('maps 401 00103 (expired FranceConnect token) and 00101 (invalid token)', async () => {
+      contract.intercept().reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
+      expect(await failure(call())).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: '00103' })
+      contract.intercept().reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
+      expect(await failure(call())).toMatchObject({ code: 'api_unauthorized', providerCode: '00101' })
+    })
+
+    it('maps 422 00203 (recipient missing)', async () => {
+      contract.intercept().reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
+      expect(await failure(call())).toMatchObject({ code: 'api_bad_request', status: 422, providerCode: '00203' })
+    })
+
+    it('refuses an invalid SIRET before any request', () => {
+      for (const recipient of ['13002526500014', '1300252650001']) {
+        expect(() => contract.makeConnector({ recipient, ...contractTransport })).toThrow(
+          expect.objectContaining({ code: 'configuration_invalid' }),
+        )
+      }
+    })
+  })
+}

@@ -1,7 +1,12 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { quotientFamilial, quotientFamilialScopes } from '../../../src/apis/quotient-familial/index.js'
-import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
+import {
+  apiParticulierError,
+  describeTransportContract,
+  failure,
+  describeApiParticulierErrors,
+} from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -46,6 +51,12 @@ describe('quotient-familial', () => {
     successBody: fixture,
     tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes', 'API Particulier'), providerCode: '00429' },
     expectOnSuccess: (result) => expect(result.data).toMatchObject({ quotientFamilial: { valeur: 812 } }),
+  })
+
+  describeApiParticulierErrors({
+    makeConnector: (options) => quotientFamilial(options),
+    intercept: () => nock(host).get(path).query(true),
+    notFound: { code: '23003', title: 'Dossier allocataire inexistant.', provider: 'CNAF' },
   })
 
   const connector = quotientFamilial({ recipient, timeoutMs: 300, retries: 2 })
@@ -222,43 +233,5 @@ describe('quotient-familial', () => {
       providerCode: code,
       retryable: false,
     })
-  })
-
-  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      status: 401,
-      providerCode: '00103',
-    })
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      providerCode: '00101',
-    })
-  })
-
-  it('maps 422 00203 (recipient missing)', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_bad_request',
-      status: 422,
-      providerCode: '00203',
-    })
-  })
-
-  it('refuses an invalid SIRET before any request', () => {
-    expect(() => quotientFamilial({ recipient: '13002526500014' })).toThrow(
-      expect.objectContaining({ code: 'configuration_invalid' }),
-    )
   })
 })

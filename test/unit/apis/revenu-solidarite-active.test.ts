@@ -1,7 +1,12 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { revenuSolidariteActive } from '../../../src/apis/revenu-solidarite-active/index.js'
-import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
+import {
+  apiParticulierError,
+  describeTransportContract,
+  failure,
+  describeApiParticulierErrors,
+} from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -27,6 +32,12 @@ describe('revenu-solidarite-active', () => {
     successBody: fixture,
     tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes', 'CNAV'), providerCode: '00429' },
     expectOnSuccess: (result) => expect(result.data).toMatchObject({ estBeneficiaire: true }),
+  })
+
+  describeApiParticulierErrors({
+    makeConnector: (options) => revenuSolidariteActive(options),
+    intercept: () => nock(host).get(path).query(true),
+    notFound: { code: '37003', title: 'Dossier allocataire inexistant.', provider: 'CNAV' },
   })
 
   const connector = revenuSolidariteActive({ recipient, timeoutMs: 300, retries: 2 })
@@ -111,59 +122,5 @@ describe('revenu-solidarite-active', () => {
       .query(true)
       .reply(200, withData({ date_debut_droit: '01/03/2024' }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
-  })
-
-  it('maps 404 37003 (no allocataire file)', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(404, apiParticulierError('37003', 'Dossier allocataire inexistant.', 'CNAV'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_not_found',
-      status: 404,
-      providerCode: '37003',
-      retryable: false,
-    })
-  })
-
-  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      status: 401,
-      providerCode: '00103',
-    })
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      providerCode: '00101',
-    })
-  })
-
-  it('maps 422 00203 (recipient missing)', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(422, apiParticulierError('00203', 'recipient manquant', 'API Particulier'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_bad_request',
-      status: 422,
-      providerCode: '00203',
-    })
-  })
-
-  it('refuses an invalid SIRET before any request', () => {
-    expect(() => revenuSolidariteActive({ recipient: '13002526500014' })).toThrow(
-      expect.objectContaining({ code: 'configuration_invalid' }),
-    )
-    expect(() => revenuSolidariteActive({ recipient: '1300252650001' })).toThrow(
-      expect.objectContaining({ code: 'configuration_invalid' }),
-    )
   })
 })

@@ -1,7 +1,12 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { statutEtudiantBoursier } from '../../../src/apis/statut-etudiant-boursier/index.js'
-import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
+import {
+  apiParticulierError,
+  describeTransportContract,
+  failure,
+  describeApiParticulierErrors,
+} from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -42,6 +47,12 @@ describe('statut-etudiant-boursier', () => {
     successBody: v4Fixture,
     tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes'), providerCode: '00429' },
     expectOnSuccess: (result) => expect(result.data).toMatchObject({ estBoursier: true }),
+  })
+
+  describeApiParticulierErrors({
+    makeConnector: (options) => statutEtudiantBoursier(options),
+    intercept: () => nock(host).get(v4Path).query(true),
+    notFound: { code: '26003', title: "Aucun étudiant boursier n'a pu être trouvé.", provider: 'CNOUS' },
   })
 
   const connector = statutEtudiantBoursier({ recipient, timeoutMs: 300, retries: 2 })
@@ -109,39 +120,5 @@ describe('statut-etudiant-boursier', () => {
       code: 'schema_mismatch',
       path: 'data.echelon_bourse.echelon',
     })
-  })
-
-  it('maps 404 26003 (no such student)', async () => {
-    nock(host).get(v4Path).query(true).reply(404, apiParticulierError('26003', "Aucun étudiant boursier n'a pu être trouvé."))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_not_found',
-      status: 404,
-      providerCode: '26003',
-      retryable: false,
-    })
-  })
-
-  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host).get(v4Path).query(true).reply(401, apiParticulierError('00103', 'Jeton expiré'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      providerCode: '00103',
-    })
-    nock(host).get(v4Path).query(true).reply(401, apiParticulierError('00101', 'Jeton invalide'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      providerCode: '00101',
-    })
-  })
-
-  it('maps 422 00203 (recipient missing)', async () => {
-    nock(host).get(v4Path).query(true).reply(422, apiParticulierError('00203', 'recipient manquant'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_bad_request', providerCode: '00203' })
-  })
-
-  it('refuses an invalid SIRET before any request', () => {
-    expect(() => statutEtudiantBoursier({ recipient: '13002526500014' })).toThrow(
-      expect.objectContaining({ code: 'configuration_invalid' }),
-    )
   })
 })

@@ -1,7 +1,12 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { statutEtudiant, statutEtudiantScopes } from '../../../src/apis/statut-etudiant/index.js'
-import { apiParticulierError, describeTransportContract, failure } from '../../support/connector-test-kit.js'
+import {
+  apiParticulierError,
+  describeTransportContract,
+  failure,
+  describeApiParticulierErrors,
+} from '../../support/connector-test-kit.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
@@ -40,6 +45,12 @@ describe('statut-etudiant', () => {
     tooManyRequests: { body: apiParticulierError('00429', 'Trop de requêtes', 'MESRI'), providerCode: '00429' },
     expectOnSuccess: (result) =>
       expect(result.data).toMatchObject({ admissions: [{ dateDebut: '2020-07-01', estInscrit: true }] }),
+  })
+
+  describeApiParticulierErrors({
+    makeConnector: (options) => statutEtudiant(options),
+    intercept: () => nock(host).get(path).query(true),
+    notFound: { code: '25003', title: "Aucun étudiant n'a pu être trouvé.", provider: 'MESRI' },
   })
 
   const connector = statutEtudiant({ recipient, timeoutMs: 300, retries: 2 })
@@ -133,57 +144,6 @@ describe('statut-etudiant', () => {
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       path: 'data.admissions.0.etablissement_etudes.uai',
     })
-  })
-
-  it('maps 404 25003 (no such student)', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(404, apiParticulierError('25003', "Aucun étudiant n'a pu être trouvé.", 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_not_found',
-      status: 404,
-      providerCode: '25003',
-      retryable: false,
-    })
-  })
-
-  it('maps 401 00103 (expired FranceConnect token) and 00101', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(401, apiParticulierError('00103', 'Jeton expiré', 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      status: 401,
-      providerCode: '00103',
-    })
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(401, apiParticulierError('00101', 'Jeton invalide', 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_unauthorized',
-      providerCode: '00101',
-    })
-  })
-
-  it('maps 422 00203 (recipient missing)', async () => {
-    nock(host)
-      .get(path)
-      .query(true)
-      .reply(422, apiParticulierError('00203', 'recipient manquant', 'MESRI'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
-      code: 'api_bad_request',
-      status: 422,
-      providerCode: '00203',
-    })
-  })
-
-  it('refuses an invalid SIRET before any request', () => {
-    expect(() => statutEtudiant({ recipient: '13002526500014' })).toThrow(
-      expect.objectContaining({ code: 'configuration_invalid' }),
-    )
   })
 
   it('refuses a scope it does not know', () => {
