@@ -2,6 +2,7 @@ import { describeIssue } from '../registry/schema-issue.js'
 import * as v from 'valibot'
 import { ProviderError } from '../errors/provider-error.js'
 import { TokenValidationError } from '../errors/token-validation-error.js'
+import { cleanProviderText } from '../http/provider-text.js'
 import { readJsonObject } from '../http/read-json.js'
 import { sendRequest } from '../http/send-request.js'
 import { franceConnectClaimsSchema, validateClaims } from '../registry/identity-claims.js'
@@ -51,19 +52,16 @@ export async function checktokenV1(token: string, options: ResolvedChecktokenOpt
     },
     options.transport,
   )
-  if (response.status === 400 || response.status === 401) {
-    const message = failureMessage(response.body)
-    if (message !== undefined && inactiveMessages.has(message)) return { active: false }
-    throw new ProviderError('checktoken_error', {
-      status: response.status,
-      ...(message !== undefined && isSafeCode(message) ? { providerCode: message } : {}),
-    })
-  }
   if (response.status !== 200) {
     const message = failureMessage(response.body)
+    if ((response.status === 400 || response.status === 401) && message !== undefined && inactiveMessages.has(message)) {
+      return { active: false }
+    }
+    // FranceConnect's codes are fixed words; an echoed token or a sentence stays out of the error.
+    const { providerCode } = cleanProviderText(message === undefined ? {} : { providerCode: message }, [token])
     throw new ProviderError('checktoken_error', {
       status: response.status,
-      ...(message !== undefined && isSafeCode(message) ? { providerCode: message } : {}),
+      ...(providerCode === undefined ? {} : { providerCode }),
     })
   }
 
@@ -102,9 +100,4 @@ function failureMessage(body: string): string | undefined {
     // not JSON: no message
   }
   return undefined
-}
-
-// FranceConnect's messages are fixed sentences; anything else stays out of the error.
-function isSafeCode(message: string): boolean {
-  return message.length <= 80 && /^[\w .'-]+$/.test(message)
 }
