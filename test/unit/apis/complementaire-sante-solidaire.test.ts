@@ -7,17 +7,12 @@ import {
   failure,
   describeApiParticulierErrors,
 } from '../../support/connector-test-kit.js'
+import { complementaireSanteSolidairePayload as fixture } from '../../support/published-payloads.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
 const path = '/v3/dss/complementaire_sante_solidaire/france_connect'
 
-// The published FranceConnect staging fixture (reference/franceconnect-apis.md §7).
-const fixture = {
-  data: { est_beneficiaire: true, avec_participation: false, date_debut_droit: '2023-02-01' },
-  links: {},
-  meta: {},
-}
 const withData = (changes: Record<string, unknown>) => ({ ...fixture, data: { ...fixture.data, ...changes } })
 
 describe('complementaire-sante-solidaire', () => {

@@ -2,27 +2,11 @@ import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { franceTravailPaiements } from '../../../src/apis/france-travail-paiements/index.js'
 import { describeTransportContract, failure, oauthError } from '../../support/connector-test-kit.js'
+import { franceTravailPaiementsPayload as fixture } from '../../support/published-payloads.js'
 
 // The documented host is legacy and unverified (§11.4); any host works since baseUrl is required.
 const host = 'https://api.emploi-store.fr'
 const path = '/partenaire/fc-liste-paiements/v1/'
-
-// The documented example (reference/franceconnect-apis.md §8.2) is not valid JSON (a missing comma
-// and a "../.." ellipsis between items); its first payment is used verbatim, the second one is
-// built from the reference's field list, and `statutInscription` is the documented boolean.
-const fixture = {
-  statutInscription: true,
-  listePaiement: [
-    {
-      date_paiement: '2021-05-03T04:00:00+02:00',
-      montant_paiement: 1096.78,
-      allocations: 1111.35,
-      aides: 0.0,
-      autres_paiements: 0.0,
-    },
-    { date_paiement: '2021-06-01T04:00:00+02:00', montant_paiement: 1150, allocations: 1100, aides: 50, autres_paiements: 0 },
-  ],
-}
 
 describe('france-travail-paiements', () => {
   beforeAll(() => nock.disableNetConnect())

@@ -5,39 +5,11 @@ import { normalizeStatut } from '../../../src/apis/france-travail-statut/normali
 import { statutSchema } from '../../../src/apis/france-travail-statut/schema.js'
 import { parsePayload } from '../../../src/apis/shared/run-connector.js'
 import { describeTransportContract, failure, oauthError } from '../../support/connector-test-kit.js'
+import { franceTravailStatutPayload as fixture } from '../../support/published-payloads.js'
 
 // The documented host is legacy and unverified (§11.4); any host works since baseUrl is required.
 const host = 'https://api.emploi-store.fr'
 const path = '/partenaire/fc-statutaugmente/v1/statut'
-
-// The published example (reference/franceconnect-apis.md §8.1) has the documented shape but
-// placeholder values ("string"); this one keeps its shape and fields and fills in plausible values,
-// dates written as France Travail shows them (ISO date-times).
-const fixture = {
-  etatCivil: {
-    civilite: 'MME',
-    nom: 'DUBOIS',
-    nomUsage: '',
-    prenom: 'ANGELA',
-    sexe: 'F',
-    dateNaissance: '1962-08-24T00:00:00+02:00',
-    codeCertificationCNAV: 'VC',
-  },
-  modalitesContact: { telephone: '0601020304', email: 'angela.dubois@example.fr', codeValiditeEmail: 'V' },
-  adresse: {
-    ligneNom: 'MME ANGELA DUBOIS',
-    ligneComplementAdresse: 'BAT B',
-    ligneVoie: '10 RUE DU CENTRE',
-    codePostal: '75007',
-    localite: 'PARIS',
-    inseecommune: '75107',
-  },
-  situationInscription: {
-    dateInscription: '2022-03-04T07:50:43.505Z',
-    categorieInscription: 'A',
-    libellecategorieInscription: 'Personne sans emploi, tenue de rechercher un emploi',
-  },
-}
 
 describe('france-travail-statut', () => {
   beforeAll(() => nock.disableNetConnect())

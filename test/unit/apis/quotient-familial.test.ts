@@ -7,34 +7,12 @@ import {
   failure,
   describeApiParticulierErrors,
 } from '../../support/connector-test-kit.js'
+import { quotientFamilialPayload as fixture } from '../../support/published-payloads.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
 const path = '/v3/dss/quotient_familial/france_connect'
 
-// The reference publishes no quotient familial fixture: this one is built from the v3 schema of §7
-// (a couple and one child; empty address lines as null, as staging sends them).
-const fixture = {
-  data: {
-    allocataires: [
-      { nom_naissance: 'LAURENT', nom_usage: 'MOREAU', prenoms: 'CLAIRE ANNE', date_naissance: '1985-11-03', sexe: 'F' },
-      { nom_naissance: 'MOREAU', nom_usage: null, prenoms: 'THOMAS', date_naissance: '1983-04-19', sexe: 'M' },
-    ],
-    enfants: [{ nom_naissance: 'MOREAU', nom_usage: null, prenoms: 'LUCIE', date_naissance: '2016-06-30', sexe: 'F' }],
-    adresse: {
-      destinataire: 'Madame MOREAU CLAIRE',
-      complement_information: null,
-      complement_information_geographique: 'RESIDENCE LES TILLEULS',
-      numero_libelle_voie: '12 CHEMIN DES VIGNES',
-      lieu_dit: '',
-      code_postal_ville: '24000 PERIGUEUX',
-      pays: 'FRANCE',
-    },
-    quotient_familial: { fournisseur: 'MSA', valeur: 812, annee: 2025, mois: 9, annee_calcul: 2025, mois_calcul: 8 },
-  },
-  links: {},
-  meta: {},
-}
 const withData = (changes: Record<string, unknown>) => ({ ...fixture, data: { ...fixture.data, ...changes } })
 
 describe('quotient-familial', () => {

@@ -7,18 +7,12 @@ import {
   failure,
   describeApiParticulierErrors,
 } from '../../support/connector-test-kit.js'
+import { revenuSolidariteActivePayload as fixture } from '../../support/published-payloads.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
 const path = '/v3/dss/revenu_solidarite_active/france_connect'
 
-// The reference publishes no RSA fixture: this one is built from the v3 schema of §7
-// (`est_beneficiaire` bool, `avec_majoration` bool|null, `date_debut_droit` date|null).
-const fixture = {
-  data: { est_beneficiaire: true, avec_majoration: true, date_debut_droit: '2024-03-01' },
-  links: {},
-  meta: {},
-}
 const withData = (changes: Record<string, unknown>) => ({ ...fixture, data: { ...fixture.data, ...changes } })
 
 describe('revenu-solidarite-active', () => {

@@ -7,34 +7,12 @@ import {
   failure,
   describeApiParticulierErrors,
 } from '../../support/connector-test-kit.js'
+import { boursierV3Payload as v3Fixture, boursierV4Payload as v4Fixture } from '../../support/published-payloads.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
 const v4Path = '/v4/cnous/etudiant_boursier/france_connect'
 const v3Path = '/v3/cnous/etudiant_boursier/france_connect'
-
-// The published v3 staging fixture (reference/franceconnect-apis.md §6.3).
-const v3Fixture = {
-  data: {
-    est_boursier: true,
-    periode_versement_bourse: { date_rentree: '2020-09-01', duree: 12 },
-    etablissement_etudes: { nom_commune: 'Bordeaux', nom_etablissement: 'Camille Jullian' },
-    echelon_bourse: { echelon: '5', echelon_bourse_regionale_provisoire: false },
-    email: 'wossewodda-3728@yopmail.com ',
-  },
-  links: {},
-  meta: {},
-}
-const v4Fixture = {
-  ...v3Fixture,
-  data: {
-    statut_boursier: { est_boursier: true, est_radie: false, date_radiation: null },
-    periode_versement_bourse: v3Fixture.data.periode_versement_bourse,
-    etablissement_etudes: v3Fixture.data.etablissement_etudes,
-    echelon_bourse: v3Fixture.data.echelon_bourse,
-    email: v3Fixture.data.email,
-  },
-}
 
 describe('statut-etudiant-boursier', () => {
   beforeAll(() => nock.disableNetConnect())

@@ -7,28 +7,12 @@ import {
   failure,
   describeApiParticulierErrors,
 } from '../../support/connector-test-kit.js'
+import { statutEtudiantPayload as fixture } from '../../support/published-payloads.js'
 
 const host = 'https://particulier.api.gouv.fr'
 const recipient = '13002526500013'
 const path = '/v3/mesri/statut_etudiant/france_connect'
 
-// The published v3 staging fixture (reference/franceconnect-apis.md §5.4).
-const fixture = {
-  data: {
-    admissions: [
-      {
-        date_debut: '2020-07-01',
-        date_fin: '2021-08-31',
-        est_inscrit: true,
-        regime_formation: { libelle: 'formation initiale', code: 'RF1' },
-        code_cog_insee_commune: '33063',
-        etablissement_etudes: { uai: '0330023W', nom: 'LYCEE GENERAL ET TECHNOLOGIQUE CAMILLE JULLIAN' },
-      },
-    ],
-  },
-  links: {},
-  meta: {},
-}
 const [admission] = fixture.data.admissions as [(typeof fixture.data.admissions)[number]]
 
 const withAdmission = (changes: Record<string, unknown>) => ({ ...fixture, data: { admissions: [{ ...admission, ...changes }] } })
