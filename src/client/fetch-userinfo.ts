@@ -3,9 +3,8 @@ import { TransportError } from '../errors/transport-error.js'
 import { readJsonObject, toProviderError } from '../http/read-json.js'
 import { sendRequest } from '../http/send-request.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
-import { verifyJwt } from '../oidc/verify-jwt.js'
 import type { ClientContext } from './context.js'
-import { decryptionExpectations } from './verify-id-token.js'
+import { verifyProviderJwt } from './verify-provider-jwt.js'
 
 /**
  * Fetches userinfo with the access token and verifies it as the preset says: a signed JWT
@@ -41,19 +40,9 @@ export async function fetchUserinfo(
     if (!isJwt) {
       throw new TokenValidationError('userinfo', 'not_signed', 'The userinfo response must be a signed JWT (application/jwt)')
     }
-    const keys = await context.keys()
-    const { payload } = await verifyJwt(response.body.trim(), {
-      kind: 'userinfo',
-      issuer: context.provider.issuer,
-      audience: context.options.clientId,
-      algorithms: context.provider.signingAlgorithms,
-      ...(keys ? { keys } : {}),
-      ...(context.sharedSecret ? { sharedSecret: context.sharedSecret } : {}),
-      ...decryptionExpectations(context),
-      clockToleranceSec: context.clockToleranceSec,
-      // FranceConnect and ProConnect put iss and aud in userinfo (§8); OIDC only says SHOULD.
-      require: { exp: false, iat: false, issAud: context.provider.id !== 'oidc' },
-    })
+    // FranceConnect and ProConnect put iss and aud in userinfo (§8); OIDC only says SHOULD.
+    const issAud = context.provider.id !== 'oidc'
+    const { payload } = await verifyProviderJwt(context, response.body.trim(), 'userinfo', { exp: false, iat: false, issAud })
     claims = payload
   }
   if (claims.sub !== expectedSub) {

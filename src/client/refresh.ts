@@ -1,10 +1,9 @@
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import { UnsupportedError } from '../errors/unsupported-error.js'
-import { verifyJwt } from '../oidc/verify-jwt.js'
 import type { ClientContext } from './context.js'
 import { requestTokens } from './exchange-code.js'
 import type { Session } from './types.js'
-import { decryptionExpectations } from './verify-id-token.js'
+import { verifyProviderJwt } from './verify-provider-jwt.js'
 
 /**
  * Gets a fresh access token with the session's refresh token (ProConnect and generic providers;
@@ -28,18 +27,7 @@ export async function refresh(
   )
   let idToken = session.idToken
   if (tokens.idToken !== undefined) {
-    const keys = await context.keys()
-    const verified = await verifyJwt(tokens.idToken, {
-      kind: 'id_token',
-      issuer: context.provider.issuer,
-      audience: context.options.clientId,
-      algorithms: context.provider.signingAlgorithms,
-      ...(keys ? { keys } : {}),
-      ...(context.sharedSecret ? { sharedSecret: context.sharedSecret } : {}),
-      ...decryptionExpectations(context),
-      clockToleranceSec: context.clockToleranceSec,
-      require: { exp: true, iat: true },
-    })
+    const verified = await verifyProviderJwt(context, tokens.idToken, 'id_token', { exp: true, iat: true })
     if (verified.payload.sub !== session.sub) {
       throw new TokenValidationError('id_token', 'sub', 'The refreshed ID token is about another subject')
     }

@@ -1,9 +1,10 @@
 import { encode as base64url } from 'jose/base64url'
 import { AcrError } from '../errors/acr-error.js'
 import { TokenValidationError } from '../errors/token-validation-error.js'
-import { verifyJwt, type VerifiedJwt } from '../oidc/verify-jwt.js'
+import type { VerifiedJwt } from '../oidc/verify-jwt.js'
 import type { ClientContext } from './context.js'
 import type { SignInTransaction } from './transaction.js'
+import { verifyProviderJwt } from './verify-provider-jwt.js'
 
 /**
  * Verifies the ID token of a callback: decryption (FranceConnect+), signature, `iss`, `aud`, `exp`,
@@ -17,18 +18,7 @@ export async function verifyIdToken(
   transaction: SignInTransaction,
 ): Promise<VerifiedJwt> {
   const { provider } = context
-  const keys = await context.keys()
-  const verified = await verifyJwt(idToken, {
-    kind: 'id_token',
-    issuer: provider.issuer,
-    audience: context.options.clientId,
-    algorithms: provider.signingAlgorithms,
-    ...(keys ? { keys } : {}),
-    ...(context.sharedSecret ? { sharedSecret: context.sharedSecret } : {}),
-    ...decryptionExpectations(context),
-    clockToleranceSec: context.clockToleranceSec,
-    require: { exp: true, iat: true, issAud: true },
-  })
+  const verified = await verifyProviderJwt(context, idToken, 'id_token', { exp: true, iat: true, issAud: true })
   const { payload } = verified
   if (typeof payload.nonce !== 'string' || payload.nonce !== transaction.nonce) {
     throw new TokenValidationError('id_token', 'nonce', 'The ID token nonce does not match this sign-in')
@@ -45,20 +35,6 @@ export async function verifyIdToken(
     throw new TokenValidationError('id_token', 'at_hash', 'The ID token at_hash does not match the access token')
   }
   return verified
-}
-
-/** The expectations that make `verifyJwt` decrypt first, for providers that encrypt. */
-export function decryptionExpectations(context: ClientContext) {
-  const { decryptionKeys } = context
-  const encryption = context.provider.encryption
-  if (!decryptionKeys) return {}
-  return {
-    decryption: {
-      keys: decryptionKeys,
-      contentEncryptionAlgorithms: encryption?.contentEncryptionAlgorithms ?? ['A256GCM', 'A128GCM', 'A192GCM'],
-      required: encryption?.required ?? false,
-    },
-  }
 }
 
 function checkAcr(context: ClientContext, received: unknown, asked: string | undefined): void {

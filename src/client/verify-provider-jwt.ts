@@ -1,0 +1,39 @@
+import type { TokenKind } from '../errors/token-validation-error.js'
+import { type JwtExpectations, type VerifiedJwt, verifyJwt } from '../oidc/verify-jwt.js'
+import type { ClientContext } from './context.js'
+
+/**
+ * Verifies a JWT the client's provider issued (ID token, userinfo): the provider's issuer, keys and
+ * algorithms, the client as audience, the client secret for HS256, decryption first when the client
+ * has keys (required where the preset encrypts), the client's clock tolerance. Only what must be
+ * present differs between kinds.
+ */
+export async function verifyProviderJwt(
+  context: ClientContext,
+  token: string,
+  kind: TokenKind,
+  require: JwtExpectations['require'],
+): Promise<VerifiedJwt> {
+  const { provider, decryptionKeys, sharedSecret } = context
+  const keys = await context.keys()
+  const encryption = provider.encryption
+  return verifyJwt(token, {
+    kind,
+    issuer: provider.issuer,
+    audience: context.options.clientId,
+    algorithms: provider.signingAlgorithms,
+    ...(keys ? { keys } : {}),
+    ...(sharedSecret ? { sharedSecret } : {}),
+    ...(decryptionKeys
+      ? {
+          decryption: {
+            keys: decryptionKeys,
+            contentEncryptionAlgorithms: encryption?.contentEncryptionAlgorithms ?? ['A256GCM', 'A128GCM', 'A192GCM'],
+            required: encryption?.required ?? false,
+          },
+        }
+      : {}),
+    clockToleranceSec: context.clockToleranceSec,
+    require,
+  })
+}
