@@ -4,6 +4,7 @@ import { importJwk } from '../oidc/import-jwk.js'
 import { lazyModule } from '../oidc/lazy-module.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
+import type { PrivateKeyJwt } from './types.js'
 
 // Loaded on first use: most clients authenticate with their secret.
 const jwtSign = lazyModule(() => import('jose/jwt/sign'))
@@ -59,7 +60,7 @@ export async function authenticateClient(
     case 'private_key_jwt': {
       if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
       const kid = privateKeyJwt.kid ?? ('kty' in privateKeyJwt.key ? privateKeyJwt.key.kid : undefined)
-      const key = 'kty' in privateKeyJwt.key ? await importJwk(privateKeyJwt.key, privateKeyJwt.alg, 'sign') : privateKeyJwt.key
+      const key = await signingKey(privateKeyJwt)
       const { SignJWT } = await jwtSign()
       const assertion = await new SignJWT({})
         .setProtectedHeader({ alg: privateKeyJwt.alg, ...(kid === undefined ? {} : { kid }), typ: 'JWT' })
@@ -80,6 +81,20 @@ export async function authenticateClient(
       }
     }
   }
+}
+
+// The client's signing key, imported once per options object rather than at every token request.
+const importedSigningKeys = new WeakMap<PrivateKeyJwt, Promise<CryptoKey>>()
+
+function signingKey(privateKeyJwt: PrivateKeyJwt): Promise<CryptoKey> {
+  const { key, alg } = privateKeyJwt
+  if (!('kty' in key)) return Promise.resolve(key)
+  let imported = importedSigningKeys.get(privateKeyJwt)
+  if (!imported) {
+    imported = importJwk(key, alg, 'sign')
+    importedSigningKeys.set(privateKeyJwt, imported)
+  }
+  return imported
 }
 
 function requireSecret(secret: string | undefined): string {
