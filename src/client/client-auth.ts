@@ -88,7 +88,7 @@ const importedSigningKeys = new WeakMap<PrivateKeyJwt, Promise<CryptoKey>>()
 
 function signingKey(privateKeyJwt: PrivateKeyJwt): Promise<CryptoKey> {
   const { key, alg } = privateKeyJwt
-  if (!('kty' in key)) return Promise.resolve(key)
+  if (!('kty' in key)) return Promise.resolve(key as CryptoKey)
   let imported = importedSigningKeys.get(privateKeyJwt)
   if (!imported) {
     imported = importJwk(key, alg, 'sign')
