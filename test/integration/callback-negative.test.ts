@@ -5,7 +5,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createClient,
   franceConnect,
@@ -106,20 +106,36 @@ describe('FranceConnect v2: refused inputs', () => {
   })
 
   it('refuses an unknown kid, after refetching the key set once', async () => {
-    await signIn() // warm the key set
-    const before = op.requests.jwks ?? 0
-    await new Promise((r) => setTimeout(r, 10))
+    await signIn() // warm the key set: one fetch
+    const warm = op.requests.jwks ?? 0
     op.behaviour.signIdToken = (claims) => op.signJwt(claims, { ...op.signingKeys.es256, kid: 'rotated-away' })
-    // the cooldown keeps a forged kid from refetching: with a fresh client the set is new, so count on a fresh one
-    const fresh = createClient({
-      provider: franceConnect({ issuer: op.issuer }),
-      clientId: op.clientId,
-      clientSecret: op.clientSecret,
-      redirectUri: op.redirectUri,
-    })
-    const { url } = await fresh.authorize()
-    await expectCode(fresh.callback(op.authorize(url)), 'id_token_kid_unknown')
-    expect((op.requests.jwks ?? 0) - before).toBe(1)
+    // Past the 10 s cooldown, an unknown kid makes the client refetch the set once, then refuse.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 11_000)
+      await expectCode(signIn(), 'id_token_kid_unknown')
+      expect(op.requests.jwks).toBe(warm + 1)
+      // Within the cooldown, another forged kid does not make the provider be asked again.
+      await expectCode(signIn(), 'id_token_kid_unknown')
+      expect(op.requests.jwks).toBe(warm + 1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('accepts a rotated key: an unknown kid that the refetched set has', async () => {
+    await signIn() // warm the key set with the current keys
+    const rotated = { ...op.signingKeys.es256, kid: 'es-2' }
+    op.extraJwks = [{ ...op.signingKeys.es256.publicJwk, kid: 'es-2' }]
+    op.behaviour.signIdToken = (claims) => op.signJwt(claims, rotated)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 11_000)
+      await expect(signIn()).resolves.toMatchObject({ claims: { family_name: 'DUBOIS' } })
+    } finally {
+      vi.useRealTimers()
+      op.extraJwks = []
+    }
   })
 
   it('refuses a jku header', async () => {

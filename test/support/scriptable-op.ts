@@ -53,6 +53,8 @@ export interface ScriptableOp {
   /** A key NOT in the JWKS (for "signed by another key"). */
   foreignKey: SigningKey
   behaviour: Behaviour
+  /** Public keys served in the JWKS besides the two signing keys (key rotation). */
+  extraJwks: JWK[]
   requests: Record<string, number>
   /** The identity released at userinfo. */
   identity: Record<string, unknown>
@@ -120,6 +122,7 @@ export async function startScriptableOp(options: {
     signingKeys: { es256, rs256 },
     foreignKey,
     behaviour: {},
+    extraJwks: [],
     requests,
     identity: { sub, ...angela },
     authorize(authorizationUrl, opts = {}) {
@@ -224,7 +227,7 @@ export async function startScriptableOp(options: {
     }
     if (path === `${prefix}/jwks`) {
       count('jwks')
-      return send(res, { status: 200, body: JSON.stringify({ keys: [es256.publicJwk, rs256.publicJwk] }) })
+      return send(res, { status: 200, body: JSON.stringify({ keys: [es256.publicJwk, rs256.publicJwk, ...op.extraJwks] }) })
     }
     if (path === `${prefix}/token` && req.method === 'POST') {
       count('token')
