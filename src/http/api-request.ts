@@ -112,6 +112,10 @@ export async function getJson(url: string, options: ApiRequestOptions): Promise<
       },
     })
     reportResponse(response.status)
+    if (response.status === 204) {
+      // No Content: the provider has no data for this person or period (DGFiP answers so).
+      throw new DataApiError(api, { status: 204, description: 'The provider has no data (HTTP 204)' })
+    }
     if (response.status >= 300) {
       await response.body?.cancel()
       throw new TransportError('redirect_refused', `The ${api} API answered with a redirect`, { status: response.status })
@@ -167,7 +171,7 @@ async function toApiError(
   sentSecrets: readonly string[],
   timeLeft: () => number,
 ): Promise<unknown> {
-  if (error instanceof TransportError) return error
+  if (error instanceof TransportError || error instanceof DataApiError) return error
   if (error instanceof HTTPError) {
     const { response } = error
     let body: unknown

@@ -147,6 +147,11 @@ export function describeTransportContract<P, D>(contract: TransportContract<P, D
     beforeAll(() => nock.disableNetConnect())
     afterEach(() => nock.cleanAll())
 
+    it('reads 204 No Content as "no data" (api_not_found), never as a broken body', async () => {
+      contract.intercept().reply(204)
+      expect(await failure(call(connector))).toMatchObject({ code: 'api_not_found', status: 204, retryable: false })
+    })
+
     it('honours a short Retry-After on 429, waiting that long, then succeeds', async () => {
       const at: number[] = []
       const stamped =

@@ -20,7 +20,6 @@ import { randomUUID } from 'node:crypto'
 import type { Connector, ConnectorContext } from '../../client/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
-import { TransportError } from '../../errors/transport-error.js'
 import { assertSecureUrl } from '../../http/secure-url.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
 import { runConnector } from '../shared/run-connector.js'
@@ -179,20 +178,16 @@ export function impotParticulier(options: ImpotParticulierOptions): Connector<Im
           'x-correlation-id': randomUUID(),
           ID_Teleservice: idTeleservice,
         }
-        try {
-          return await runConnector(ctx, {
-            api,
-            provider,
-            scopes,
-            url,
-            headers,
-            schema: situationIrSchema,
-            normalize: (raw) => normalizeSituationIr(raw, annee),
-            options,
-          })
-        } catch (error) {
-          throw noContentAsDataApiError(error)
-        }
+        return runConnector(ctx, {
+          api,
+          provider,
+          scopes,
+          url,
+          headers,
+          schema: situationIrSchema,
+          normalize: (raw) => normalizeSituationIr(raw, annee),
+          options,
+        })
       }
       try {
         return await call(context)
@@ -242,15 +237,4 @@ function isRefreshable(source: GatewayTokenSource): source is DgfipGatewayToken 
 
 function isGatewayCredentialError(error: unknown): boolean {
   return error instanceof DataApiError && error.status === 401 && gatewayCredentialCodes.includes(error.providerCode ?? '')
-}
-
-/**
- * DGFiP answers 204 No Content when it has no data for the year (sandbox: `codeapp 2044`); the shared
- * layer reads the empty body as invalid JSON. It becomes a {@link DataApiError} with status 204.
- */
-function noContentAsDataApiError(error: unknown): unknown {
-  if (error instanceof TransportError && error.code === 'response_invalid' && error.status === 204) {
-    return new DataApiError(api, { status: 204, description: 'DGFiP has no data for this year of income (HTTP 204)' })
-  }
-  return error
 }

@@ -284,6 +284,7 @@ describe('impot-particulier', () => {
     nock(gateway).get(path(2023)).reply(204)
     expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
       name: 'DataApiError',
+      code: 'api_not_found',
       status: 204,
     })
   })
