@@ -9,8 +9,9 @@ const scopeToken = /^[\x21\x23-\x5B\x5D-\x7E]+$/
 
 /**
  * Builds the authorization URL and keeps the transaction (state, nonce, PKCE verifier, level and
- * scopes asked) in the store, keyed by state. The URL carries exactly the parameters the provider
- * accepts: anything else is a ConfigurationError here rather than a Y030007 page for the user.
+ * scopes asked, the client, the hash of the browser binding) in the store, keyed by client and state;
+ * returns the cookie that binds it to the browser. The URL carries exactly the parameters the
+ * provider accepts: anything else is a ConfigurationError here rather than a Y030007 page for the user.
  */
 export async function authorize(context: ClientContext, options: AuthorizeOptions = {}): Promise<AuthorizeResult> {
   const { provider, options: client } = context
@@ -31,6 +32,11 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
   if (acr !== undefined) {
     if (provider.acr && !provider.acr.allowed.includes(acr)) {
       throw new ConfigurationError('configuration_invalid', `${provider.name} does not offer the level "${acr}"`)
+    }
+    // The client's level is a floor: a sign-in of this client never asks (nor accepts) less.
+    const floor = client.acr
+    if (floor !== undefined && provider.acr && provider.acr.levels.indexOf(acr) < provider.acr.levels.indexOf(floor)) {
+      throw new ConfigurationError('configuration_invalid', `The level "${acr}" is below this client's level "${floor}"`)
     }
     if (provider.acr?.parameter === 'claims') {
       claims.id_token = { ...claims.id_token, acr: { essential: true, values: [acr] } }
@@ -65,7 +71,7 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
   const endpoint = metadata.authorization_endpoint
   const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`
   const cookie = await saveTransaction(context, state, transaction)
-  return { url, state, ...(cookie ? { cookie } : {}) }
+  return { url, state, cookie }
 }
 
 const defaultScopesOf = new WeakMap<ClientContext, string[]>()

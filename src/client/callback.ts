@@ -5,7 +5,7 @@ import type { ClientContext } from './context.js'
 import { exchangeCode } from './exchange-code.js'
 import { fetchUserinfo } from './fetch-userinfo.js'
 import { readCallbackParams } from './parse-callback.js'
-import { takeTransaction } from './transaction.js'
+import { takeBoundTransaction } from './transaction.js'
 import type { CallbackInput, CallbackOptions, Session } from './types.js'
 import { verifyIdToken } from './verify-id-token.js'
 
@@ -31,17 +31,17 @@ const protocolClaims = new Set([
 ])
 
 /**
- * Completes a sign-in: checks the callback (`state` known and unused, `iss`), maps an `error=`
- * return to an AuthorizationError, exchanges the code, verifies the ID token and userinfo, validates
- * the identity claims, and returns the session. The transaction is consumed first: whatever fails
- * after, the same callback can never be accepted again.
+ * Completes a sign-in: checks the callback (its binding to this browser and this client, `state`
+ * known and unused, `iss`), maps an `error=` return to an AuthorizationError, exchanges the code,
+ * verifies the ID token and userinfo, validates the identity claims, and returns the session. A
+ * callback without its browser's binding is refused before anything is consumed; once the binding
+ * holds, the transaction is consumed first: whatever fails after, it can never be accepted again.
  */
 export async function callback(context: ClientContext, input: CallbackInput, options: CallbackOptions = {}): Promise<Session> {
   const params = readCallbackParams(input)
   const state = params.get('state')
   if (!state) throw new CallbackError('state_missing', 'The callback has no state')
-  const transaction = await takeTransaction(context, 'sign-in', state, options.cookie)
-  if (!transaction) throw new CallbackError('state_unknown', 'The callback state is unknown, expired or already used')
+  const transaction = await takeBoundTransaction(context, 'sign-in', state, options)
 
   const metadata = await context.metadata(options.signal)
   const iss = params.get('iss')

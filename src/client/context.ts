@@ -47,6 +47,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
   assertSecureUrl(provider.issuer, 'The issuer')
   assertSecureUrl(options.redirectUri, 'redirectUri')
   if (options.postLogoutRedirectUri !== undefined) assertSecureUrl(options.postLogoutRedirectUri, 'postLogoutRedirectUri')
+  for (const uri of options.postLogoutRedirectUris ?? []) assertSecureUrl(uri, 'postLogoutRedirectUris')
   if (provider.encryption?.required && !options.encryptionKeys?.length) {
     throw new ConfigurationError(
       'configuration_invalid',

@@ -30,6 +30,8 @@ export interface ClientOptions {
   redirectUri: string
   /** Where the provider sends the user after logout (registered, exactly equal). */
   postLogoutRedirectUri?: string
+  /** Other registered post-logout URIs that `logout(session, { postLogoutRedirectUri })` may choose. */
+  postLogoutRedirectUris?: readonly string[]
   /** Identity scopes to ask (default: the preset's, e.g. `openid identite_pivot`). `openid` is always added. */
   scopes?: readonly string[]
   /** Data API connectors: their scopes are added to the request; `fetchAll` calls them. */
@@ -76,15 +78,20 @@ export interface AuthorizeOptions {
   signal?: AbortSignal
 }
 
-/** What `authorize()` returns: redirect the browser to `url`. */
+/** What `authorize()` returns: set `cookie`, then redirect the browser to `url`. */
 export interface AuthorizeResult {
   url: string
+  /** The state sent to the provider: keep it in your own session if you bind with `expectedState`. */
   state: string
-  /** With a cookie store: set this cookie (HttpOnly, Secure, SameSite=Lax) before redirecting. */
-  cookie?: TransactionCookie
+  /**
+   * Binds the sign-in to this browser: set it (HttpOnly, Secure, SameSite=Lax, `maxAgeSec`) before
+   * redirecting, and hand its value back to `callback(url, { cookie })`. With the memory and Redis
+   * stores it is a random secret whose hash is stored; with `cookieStore` it is the sealed transaction.
+   */
+  cookie: TransactionCookie
 }
 
-/** A cookie the app must set to carry a sealed transaction. */
+/** The cookie that binds a sign-in or logout to the browser that started it. */
 export interface TransactionCookie {
   name: string
   value: string
@@ -94,10 +101,23 @@ export interface TransactionCookie {
 /** What the callback accepts: the full callback URL, or its query. */
 export type CallbackInput = string | URL | URLSearchParams
 
+/**
+ * What proves that a callback comes back to the browser that started it. One is required: without
+ * either, `callback()` and `logoutCallback()` refuse with `binding_missing`.
+ */
+export interface BindingOptions {
+  /** The value of the cookie `authorize()` (or `logout()`) returned, read from the request. */
+  cookie?: string | undefined
+  /**
+   * For apps that keep the state in their own server-side session: the `state` that `authorize()`
+   * returned for this browser. With `cookieStore`, the cookie is needed as well (it carries the
+   * transaction).
+   */
+  expectedState?: string | undefined
+}
+
 /** Options of `client.callback()` and `client.logoutCallback()`. */
-export interface CallbackOptions {
-  /** With a cookie store: the transaction cookie's value. */
-  cookie?: string
+export interface CallbackOptions extends BindingOptions {
   signal?: AbortSignal
 }
 
@@ -125,13 +145,14 @@ export interface Session<Claims extends { sub: string } = { sub: string; [claim:
 
 /** Options of `client.logout()`. */
 export interface LogoutOptions {
-  /** Override the client's `postLogoutRedirectUri`. */
+  /** Override the client's `postLogoutRedirectUri`: one of `postLogoutRedirectUris` (or the default). */
   postLogoutRedirectUri?: string
 }
 
-/** What `logout()` returns: redirect the browser to `url`. */
+/** What `logout()` returns: set `cookie`, then redirect the browser to `url`. */
 export interface LogoutResult {
   url: string
   state: string
-  cookie?: TransactionCookie
+  /** Binds the logout to this browser: hand its value back to `logoutCallback(url, { cookie })`. */
+  cookie: TransactionCookie
 }

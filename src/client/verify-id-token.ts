@@ -37,8 +37,16 @@ export async function verifyIdToken(
   return verified
 }
 
-function checkAcr(context: ClientContext, received: unknown, asked: string | undefined): void {
+/**
+ * The returned level against what the sign-in asked and the client's own floor (its `acr` option):
+ * a transaction that came from elsewhere cannot lower what this client accepts.
+ */
+export function checkAcr(context: ClientContext, received: unknown, asked: string | undefined): void {
   const rules = context.provider.acr
+  const floor = context.options.acr
+  if (floor !== undefined && rules && (asked === undefined || rules.levels.indexOf(asked) < rules.levels.indexOf(floor))) {
+    asked = floor
+  }
   if (received === undefined) {
     if (rules?.required || asked !== undefined)
       throw new AcrError('acr_missing', 'The ID token carries no acr', { ...(asked ? { expected: asked } : {}) })

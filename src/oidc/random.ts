@@ -23,6 +23,19 @@ export function randomTokens(count: number): string[] {
  * const challenge = await pkceChallenge(verifier)
  * ```
  */
-export async function pkceChallenge(verifier: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))))
+export function pkceChallenge(verifier: string): Promise<string> {
+  return sha256Base64url(verifier)
+}
+
+/**
+ * base64url(SHA-256(text)): what the store keeps of a binding secret, and comparable in constant
+ * time with `===` since an attacker cannot steer the digest.
+ *
+ * @example
+ * ```ts
+ * const bindingHash = await sha256Base64url(bindingSecret)
+ * ```
+ */
+export async function sha256Base64url(text: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))
 }

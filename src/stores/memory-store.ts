@@ -76,6 +76,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
       while (entries.size > maxEntries) evictOldest()
       scheduleSweep()
     },
+    async get(key) {
+      const entry = entries.get(key)
+      return entry && entry.expiresAt > Date.now() ? entry.value : undefined
+    },
     async take(key) {
       const entry = entries.get(key)
       if (!entry) return undefined

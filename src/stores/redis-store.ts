@@ -68,6 +68,9 @@ export function redisStore(options: RedisStoreOptions): TransactionStore {
     async put(key, value, ttlSec) {
       await withinTime(client.set(prefix + key, value, 'EX', Math.max(1, Math.ceil(options.ttlSec ?? ttlSec))), timeoutMs)
     },
+    async get(key) {
+      return (await withinTime(client.get(prefix + key), timeoutMs)) ?? undefined
+    },
     async take(key) {
       const value = await withinTime(client.getdel(prefix + key), timeoutMs)
       return value ?? undefined
