@@ -60,7 +60,7 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
   if (!code) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
 
   const tokens = await exchangeCode(context, metadata, code, transaction.codeVerifier, options.signal)
-  const idToken = await verifyIdToken(context, tokens.idToken, tokens.accessToken, transaction)
+  const idToken = await verifyIdToken(context, tokens.idToken, tokens.accessToken, transaction, code)
   const sub = idToken.payload.sub as string
 
   let identity: Record<string, unknown>

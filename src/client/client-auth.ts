@@ -13,6 +13,8 @@ const jwtSign = lazyModule(() => import('jose/jwt/sign'))
 export interface ClientAuthentication {
   body: Record<string, string>
   headers: Record<string, string>
+  /** Every secret value sent, in each form it was sent in: redacted wherever the provider echoes it. */
+  secrets: string[]
 }
 
 /**
@@ -51,11 +53,15 @@ export async function authenticateClient(
 ): Promise<ClientAuthentication> {
   const { clientId, clientSecret, privateKeyJwt } = context.options
   switch (method) {
-    case 'client_secret_post':
-      return { body: { client_id: clientId, client_secret: requireSecret(clientSecret) }, headers: {} }
+    case 'client_secret_post': {
+      const secret = requireSecret(clientSecret)
+      return { body: { client_id: clientId, client_secret: secret }, headers: {}, secrets: [secret] }
+    }
     case 'client_secret_basic': {
-      const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(requireSecret(clientSecret))}`
-      return { body: {}, headers: { authorization: `Basic ${btoa(credentials)}` } }
+      const secret = requireSecret(clientSecret)
+      const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`
+      const encoded = btoa(credentials)
+      return { body: {}, headers: { authorization: `Basic ${encoded}` }, secrets: [secret, credentials, encoded] }
     }
     case 'private_key_jwt': {
       if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
@@ -78,6 +84,7 @@ export async function authenticateClient(
           client_assertion: assertion,
         },
         headers: {},
+        secrets: [assertion],
       }
     }
   }

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { TransportOptions } from '../http/send-request.js'
 import { assertSecureUrl } from '../http/secure-url.js'
-import { loadProviderMetadata, type ProviderMetadata } from '../oidc/discovery.js'
+import { checkProviderMetadata, loadProviderMetadata, type ProviderMetadata } from '../oidc/discovery.js'
 import { createDecryptionKeys, type DecryptionKeys } from '../oidc/encryption-keys.js'
 import { createKeySet, type KeySet } from '../oidc/key-set.js'
 import { singleFlight } from '../oidc/single-flight.js'
@@ -71,8 +71,11 @@ export function createClientContext(options: ClientOptions): ClientContext {
     const key = `discovery:${provider.issuer}`
     // The shared cache is an optimisation: when it fails, the provider is asked as usual.
     const cached = await shared?.get(key).catch(() => undefined)
-    if (cached !== undefined) {
-      metadata = JSON.parse(cached) as ProviderMetadata
+    // Anyone who can write to the shared cache could plant a document there: it is checked like a
+    // fetched one, and one that is unreadable or fails a check is ignored and the provider asked.
+    const fromCache = typeof cached === 'string' ? cachedMetadata(provider, cached) : undefined
+    if (fromCache) {
+      metadata = fromCache
       return metadata
     }
     metadata = await loadProviderMetadata(provider, transport())
@@ -102,4 +105,14 @@ export function createClientContext(options: ClientOptions): ClientContext {
     },
   }
   return context
+}
+
+function cachedMetadata(provider: Provider, cached: string): ProviderMetadata | undefined {
+  try {
+    const document: unknown = JSON.parse(cached)
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined
+    return checkProviderMetadata(provider, document as Record<string, unknown>)
+  } catch {
+    return undefined
+  }
 }

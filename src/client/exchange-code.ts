@@ -62,7 +62,7 @@ export async function requestTokens(
     },
     context.transport(signal),
   )
-  const json = readJsonObject('token_error', response, [...Object.values(grant), ...Object.values(auth.body)])
+  const json = readJsonObject('token_error', response, [...Object.values(grant), ...Object.values(auth.body), ...auth.secrets])
   const invalid = (what: string) =>
     new TransportError('response_invalid', `The token response is invalid: ${what}`, { status: response.status })
   if (typeof json.token_type !== 'string' || json.token_type.toLowerCase() !== 'bearer') throw invalid('token_type is not Bearer')

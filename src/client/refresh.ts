@@ -3,12 +3,14 @@ import { UnsupportedError } from '../errors/unsupported-error.js'
 import type { ClientContext } from './context.js'
 import { requestTokens } from './exchange-code.js'
 import type { Session } from './types.js'
+import { checkAcr } from './verify-id-token.js'
 import { verifyProviderJwt } from './verify-provider-jwt.js'
 
 /**
  * Gets a fresh access token with the session's refresh token (ProConnect and generic providers;
- * FranceConnect issues none). A new ID token, when the provider sends one, is verified and must be
- * about the same subject (OpenID Connect Core §12.2); the identity claims are kept.
+ * FranceConnect issues none). A new ID token, when the provider sends one, is verified, must be
+ * about the same subject (OpenID Connect Core §12.2), and its level must meet the client's floor;
+ * the session then takes its `acr` and `amr`. The identity claims are kept.
  */
 export async function refresh(
   context: ClientContext,
@@ -25,17 +27,24 @@ export async function refresh(
     { grant_type: 'refresh_token', refresh_token: session.refreshToken },
     { idTokenRequired: false, signal: options.signal },
   )
-  let idToken = session.idToken
+  let refreshed: Session = session
   if (tokens.idToken !== undefined) {
     const verified = await verifyProviderJwt(context, tokens.idToken, 'id_token', { exp: true, iat: true })
-    if (verified.payload.sub !== session.sub) {
+    const { sub, acr, amr } = verified.payload
+    if (sub !== session.sub) {
       throw new TokenValidationError('id_token', 'sub', 'The refreshed ID token is about another subject')
     }
-    idToken = verified.jws
+    checkAcr(context, acr, undefined)
+    const { acr: _acr, amr: _amr, ...rest } = session
+    refreshed = {
+      ...rest,
+      idToken: verified.jws,
+      ...(typeof acr === 'string' ? { acr } : {}),
+      ...(Array.isArray(amr) && amr.every((method) => typeof method === 'string') ? { amr: amr as string[] } : {}),
+    }
   }
   return {
-    ...session,
-    idToken,
+    ...refreshed,
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken ?? session.refreshToken,
     ...(tokens.scope === undefined ? {} : { scopes: tokens.scope.split(' ').filter(Boolean) }),

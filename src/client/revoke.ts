@@ -31,5 +31,6 @@ export async function revoke(
     { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth.headers }, body: body.toString() },
     context.transport(options.signal),
   )
-  if (response.status !== 200) throw toProviderError('revocation_error', response, [token, ...Object.values(auth.body)])
+  if (response.status !== 200)
+    throw toProviderError('revocation_error', response, [token, ...Object.values(auth.body), ...auth.secrets])
 }

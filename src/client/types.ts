@@ -52,6 +52,11 @@ export interface ClientOptions {
   fetch?: typeof fetch
   /** Timeout of each request to the provider, in milliseconds (default 10,000). */
   timeoutMs?: number
+  /**
+   * Audiences besides `clientId` that an ID token or userinfo JWT may name (OpenID Connect Core
+   * §3.1.3.7). Default: none, so a token meant for several parties is refused.
+   */
+  trustedAudiences?: readonly string[]
   /** Clock skew tolerated on `exp`, `iat`, `nbf`, in seconds (default 30). */
   clockToleranceSec?: number
   /** How long a started sign-in may wait for its callback, in seconds (default 1,800: FranceConnect's session). */

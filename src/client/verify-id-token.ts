@@ -8,14 +8,15 @@ import { verifyProviderJwt } from './verify-provider-jwt.js'
 
 /**
  * Verifies the ID token of a callback: decryption (FranceConnect+), signature, `iss`, `aud`, `exp`,
- * `iat`, then what ties it to this sign-in: `nonce`, the level (`acr` at least the one asked), `amr`
- * shape, and `at_hash` when present.
+ * `iat`, then what ties it to this sign-in: `nonce`, the level (`acr` at least the one asked and the
+ * client's floor), `amr` shape, and `at_hash` / `c_hash` when present, for every accepted algorithm.
  */
 export async function verifyIdToken(
   context: ClientContext,
   idToken: string,
   accessToken: string,
   transaction: SignInTransaction,
+  code?: string,
 ): Promise<VerifiedJwt> {
   const { provider } = context
   const verified = await verifyProviderJwt(context, idToken, 'id_token', { exp: true, iat: true, issAud: true })
@@ -30,9 +31,11 @@ export async function verifyIdToken(
   if (payload.auth_time !== undefined && typeof payload.auth_time !== 'number') {
     throw new TokenValidationError('id_token', 'claims', 'The ID token claim "auth_time" is not a number')
   }
-  const expectedAtHash = payload.at_hash === undefined ? undefined : await tokenHash(accessToken, verified.header.alg)
-  if (expectedAtHash !== undefined && payload.at_hash !== expectedAtHash) {
+  if (payload.at_hash !== undefined && payload.at_hash !== (await tokenHash(accessToken, verified.header.alg))) {
     throw new TokenValidationError('id_token', 'at_hash', 'The ID token at_hash does not match the access token')
+  }
+  if (payload.c_hash !== undefined && (code === undefined || payload.c_hash !== (await tokenHash(code, verified.header.alg)))) {
+    throw new TokenValidationError('id_token', 'at_hash', 'The ID token c_hash does not match the authorization code')
   }
   return verified
 }
@@ -65,12 +68,24 @@ export function checkAcr(context: ClientContext, received: unknown, asked: strin
   }
 }
 
-const hashForAlg: Record<string, string> = { '256': 'SHA-256', '384': 'SHA-384', '512': 'SHA-512' }
+const hashForBits: Record<string, string> = { '256': 'SHA-256', '384': 'SHA-384', '512': 'SHA-512' }
 
-/** `at_hash`: the left half of the hash of the access token, with the hash of the signature algorithm. */
-async function tokenHash(accessToken: string, alg: string): Promise<string | undefined> {
-  const hash = hashForAlg[alg.slice(-3)]
-  if (!hash) return undefined
-  const digest = new Uint8Array(await crypto.subtle.digest(hash, new TextEncoder().encode(accessToken)))
+/**
+ * The hash of `at_hash` / `c_hash` for a signature algorithm: the one of its name (ES256, RS384,
+ * HS512…), SHA-512 for EdDSA (Ed25519, as OpenID Connect's registry says). An algorithm with no
+ * known hash refuses the claim rather than skipping its check.
+ */
+function hashOf(alg: string): string {
+  if (alg === 'EdDSA' || alg === 'Ed25519') return 'SHA-512'
+  const hash = /^(?:ES|RS|PS|HS)(256|384|512)$/.exec(alg)?.[1]
+  if (hash === undefined) {
+    throw new TokenValidationError('id_token', 'at_hash', `The ID token carries a token hash the SDK cannot check with ${alg}`)
+  }
+  return hashForBits[hash] as string
+}
+
+/** `at_hash` / `c_hash`: the left half of the hash of the token, with the hash of the signature algorithm. */
+async function tokenHash(token: string, alg: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest(hashOf(alg), new TextEncoder().encode(token)))
   return base64url(digest.subarray(0, digest.length / 2))
 }

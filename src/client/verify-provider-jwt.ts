@@ -21,6 +21,7 @@ export async function verifyProviderJwt(
     kind,
     issuer: provider.issuer,
     audience: context.options.clientId,
+    ...(context.options.trustedAudiences ? { trustedAudiences: context.options.trustedAudiences } : {}),
     algorithms: provider.signingAlgorithms,
     ...(keys ? { keys } : {}),
     ...(sharedSecret ? { sharedSecret } : {}),

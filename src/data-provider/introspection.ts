@@ -1,6 +1,7 @@
 import { describeIssue } from '../registry/schema-issue.js'
 import * as v from 'valibot'
 import { TokenValidationError } from '../errors/token-validation-error.js'
+import { sha256Base64url } from '../oidc/random.js'
 import { franceConnectClaimsSchema, validateClaims } from '../registry/identity-claims.js'
 import type { AccessTokenResult } from './types.js'
 
@@ -41,15 +42,16 @@ const tokenMembers = new Set([
  * Turns a verified checktoken answer's `token_introspection` into the result: `{ active: false }`
  * for an expired, unknown or revoked token; otherwise the subject, scopes, service provider, level,
  * times and the pivot identity, validated like a relying party's claims. An `active: true` whose
- * `exp` has passed (clock tolerance aside) is refused, never returned.
+ * `exp` has passed (clock tolerance aside) is refused, never returned. FranceConnect's `jti` is the
+ * access token itself: the result's `tokenId` is a digest of it, never the token.
  *
  * @example
  * ```ts
- * readIntrospection({ active: false }, now, 10) // { active: false }
- * readIntrospection(payload.token_introspection, now, 10) // { active: true, sub, scopes, identity, … }
+ * await readIntrospection({ active: false }, now, 10) // { active: false }
+ * await readIntrospection(payload.token_introspection, now, 10) // { active: true, sub, scopes, identity, … }
  * ```
  */
-export function readIntrospection(value: unknown, now: number, clockToleranceSec: number): AccessTokenResult {
+export async function readIntrospection(value: unknown, now: number, clockToleranceSec: number): Promise<AccessTokenResult> {
   const flag = v.safeParse(activeFlagSchema, value)
   if (!flag.success) {
     throw new TokenValidationError(
@@ -88,8 +90,21 @@ export function readIntrospection(value: unknown, now: number, clockToleranceSec
     acr: introspection.acr,
     issuedAt: introspection.iat,
     expiresAt: introspection.exp,
-    tokenId: introspection.jti,
+    tokenId: await tokenIdOf(introspection.jti),
   }
+}
+
+/**
+ * What identifies an access token in logs without being it: the first 16 characters of the
+ * base64url SHA-256 of its `jti` (which FranceConnect sets to the token itself).
+ *
+ * @example
+ * ```ts
+ * await tokenIdOf(jti) // 'q3Zk1c0iY2Hn9Q_x'
+ * ```
+ */
+export async function tokenIdOf(jti: string): Promise<string> {
+  return (await sha256Base64url(jti)).slice(0, 16)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
-import { assertSecureUrl } from '../http/secure-url.js'
+import { assertEndpointOfIssuer, assertSecureUrl } from '../http/secure-url.js'
 import type { TransportOptions } from '../http/send-request.js'
 import { createDecryptionKeys, type DecryptionKeys } from '../oidc/encryption-keys.js'
 import { assertChecktokenEncryptionKey } from './jwks.js'
@@ -58,7 +58,7 @@ export function resolveChecktokenOptions(
   const issuer = options.issuer.replace(/\/+$/, '')
   const checktokenEndpoint =
     options.checktokenEndpoint ?? (version === 'v1' ? `${issuer}/api/v1/checktoken` : `${issuer}/checktoken`)
-  assertSecureUrl(checktokenEndpoint, 'checktokenEndpoint')
+  assertEndpointOfIssuer(issuer, checktokenEndpoint, 'checktokenEndpoint')
   const jwksUri = options.jwksUri ?? `${issuer}/jwks`
 
   const maxAgeSec = options.maxAgeSec ?? defaultMaxAgeSec
@@ -90,7 +90,7 @@ export function resolveChecktokenOptions(
     }
   }
 
-  assertSecureUrl(jwksUri, 'jwksUri')
+  assertEndpointOfIssuer(issuer, jwksUri, 'jwksUri')
   if (typeof options.clientId !== 'string' || options.clientId.length === 0) {
     throw new ConfigurationError('configuration_invalid', 'The data provider options need its FranceConnect clientId')
   }

@@ -133,7 +133,10 @@ export interface ActiveAccessToken extends ActiveAccessTokenBase {
   issuedAt: number
   /** When the access token expires, epoch seconds. */
   expiresAt: number
-  /** The access token's id (`jti`), for logs and replay accounting; not the token itself. */
+  /**
+   * An id of the access token for logs and replay accounting: the first 16 characters of the
+   * base64url SHA-256 of its `jti`. Never the token itself (FranceConnect's `jti` is the token).
+   */
   tokenId: string
 }
 

@@ -55,9 +55,10 @@ export function createChecktoken(
  * Returns `{ active: false }` for an expired, unknown or revoked token (and for a value that cannot
  * be a bearer token, without a request), or the active token: `sub`, `scopes`, the validated pivot
  * `identity`, the service provider's `clientId`, `acr`, `issuedAt`, `expiresAt` (epoch seconds) and
- * `tokenId` (`jti`). Every other outcome is a typed error: `checktoken_error` (FranceConnect
- * answered 400 `invalid_request`, 401 `invalid_client`, 5xx: see `providerCode` and `status`),
- * `timeout`, `network_error`, `checktoken_*` (the answer failed verification), `claims_invalid`.
+ * `tokenId` (a digest of `jti`, which FranceConnect sets to the token itself). Every other
+ * outcome is a typed error: `checktoken_error` (FranceConnect answered 400 `invalid_request`,
+ * 401 `invalid_client`, 5xx: see `providerCode` and `status`), `timeout`, `network_error`,
+ * `checktoken_*` (the answer failed verification), `claims_invalid`.
  *
  * This one-shot form caches no result between calls (FranceConnect's key set is still cached per
  * issuer for the process): to cache results, create a verifier with `createAccessTokenVerifier`

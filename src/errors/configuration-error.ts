@@ -1,7 +1,7 @@
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
 /** Codes of {@link ConfigurationError}. */
-export type ConfigurationErrorCode = 'configuration_invalid' | 'insecure_url' | 'issuer_mismatch'
+export type ConfigurationErrorCode = 'configuration_invalid' | 'insecure_url' | 'issuer_mismatch' | 'endpoint_not_allowed'
 
 /**
  * The options given to the SDK cannot work: a missing client secret, a plain-HTTP URL that is not

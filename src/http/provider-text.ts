@@ -34,9 +34,12 @@ export function cleanProviderText(
   said: { providerCode?: string; description?: string },
   sentSecrets: readonly string[],
 ): { providerCode?: string; description?: string } {
+  const forms = sentSecrets.filter((secret) => secret.length >= 6).flatMap(encodedForms)
+  // Longest first, so that a form containing another is redacted whole.
+  forms.sort((a, b) => b.length - a.length)
   const clean = (text: string) => {
     let result = text
-    for (const secret of sentSecrets) if (secret.length >= 6) result = result.split(secret).join('[redacted]')
+    for (const form of forms) result = result.split(form).join('[redacted]')
     return result.replace(controlCharacters, ' ').slice(0, 500)
   }
   const providerCode = said.providerCode === undefined ? undefined : clean(said.providerCode)
@@ -45,4 +48,19 @@ export function cleanProviderText(
     ...(providerCode !== undefined && isCodeLike(providerCode) ? { providerCode } : {}),
     ...(description === undefined ? {} : { description }),
   }
+}
+
+/**
+ * The forms in which a value the SDK sent can come back in a provider's text: as sent, percent-
+ * encoded (a query or a JSON echo of the encoded body), form-encoded (`+` for spaces) and base64
+ * (a Basic header echoed back).
+ */
+function encodedForms(secret: string): string[] {
+  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)])
+  try {
+    forms.add(btoa(secret))
+  } catch {
+    // not Latin-1: it was never sent base64-encoded by the SDK
+  }
+  return [...forms]
 }

@@ -34,3 +34,39 @@ export function assertSecureUrl(value: string | URL, what: string): URL {
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url
   throw new ConfigurationError('insecure_url', `${what} must use https (plain http is allowed on loopback only)`)
 }
+
+/**
+ * Checks an endpoint of a provider against its issuer: HTTPS (plain HTTP only when the issuer itself
+ * is on loopback), and on the issuer's host, one of `otherHosts`, or any loopback host under a
+ * loopback issuer. A discovery document or an option that points the client secret at another host
+ * is refused before anything is sent.
+ *
+ * @example
+ * ```ts
+ * assertEndpointOfIssuer('https://oidc.franceconnect.gouv.fr/api/v2', 'https://oidc.franceconnect.gouv.fr/api/v2/token', 'token_endpoint')
+ * assertEndpointOfIssuer(issuer, 'http://127.0.0.1:9/token', 'token_endpoint') // throws: insecure_url
+ * ```
+ */
+export function assertEndpointOfIssuer(
+  issuer: string,
+  endpoint: string,
+  what: string,
+  rules: { otherHosts?: readonly string[]; pinned?: boolean } = {},
+): URL {
+  const url = assertSecureUrl(endpoint, what)
+  const issuerUrl = new URL(issuer)
+  const loopbackIssuer = isLoopbackHost(issuerUrl.hostname)
+  if (url.protocol !== 'https:' && !loopbackIssuer) {
+    throw new ConfigurationError('insecure_url', `${what} must use https: plain http is allowed under a loopback issuer only`)
+  }
+  if (rules.pinned === false) return url
+  const onIssuerHost =
+    url.host === issuerUrl.host || (rules.otherHosts ?? []).includes(url.host) || (loopbackIssuer && isLoopbackHost(url.hostname))
+  if (!onIssuerHost) {
+    throw new ConfigurationError(
+      'endpoint_not_allowed',
+      `${what} is not on the issuer's host (${issuerUrl.host}) nor on one the provider lists (endpointHosts)`,
+    )
+  }
+  return url
+}

@@ -2,7 +2,7 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import { ProviderError } from '../errors/provider-error.js'
 import { TransportError } from '../errors/transport-error.js'
 import { sendRequest, type TransportOptions } from '../http/send-request.js'
-import { assertSecureUrl } from '../http/secure-url.js'
+import { assertEndpointOfIssuer } from '../http/secure-url.js'
 import { readJsonObject } from '../http/read-json.js'
 import type { Provider, ProviderEndpoints } from '../providers/provider.js'
 
@@ -17,8 +17,7 @@ export interface ProviderMetadata extends ProviderEndpoints {
 
 /**
  * The provider's metadata: from `{issuer}/.well-known/openid-configuration` when the provider has
- * discovery (its `issuer` must equal the configured one exactly, its endpoints be strings), merged
- * with the endpoints the preset fixes. Every endpoint must be HTTPS (or loopback).
+ * discovery, merged with the endpoints the preset fixes, then checked by {@link checkProviderMetadata}.
  *
  * @example
  * ```ts
@@ -27,33 +26,55 @@ export interface ProviderMetadata extends ProviderEndpoints {
  * ```
  */
 export async function loadProviderMetadata(provider: Provider, transport: TransportOptions): Promise<ProviderMetadata> {
-  let metadata: ProviderMetadata = { issuer: provider.issuer, ...(provider.endpoints as ProviderEndpoints) }
-  if (provider.discovery) {
-    const url = `${provider.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`
-    const response = await sendRequest(url, { headers: { accept: 'application/json' } }, transport)
-    const json = readJsonObject('discovery_error', response)
-    // OpenID Connect Discovery §4.3: the document's issuer is exactly the one it was fetched for.
-    if (json.issuer !== provider.issuer) {
-      throw new ConfigurationError(
-        'issuer_mismatch',
-        `The discovery document's issuer does not equal the configured issuer "${provider.issuer}"`,
-      )
-    }
-    for (const name of endpointNames) {
-      if (json[name] !== undefined && typeof json[name] !== 'string') {
-        throw new TransportError('response_invalid', `The discovery document's ${name} is not a string`, {
-          status: response.status,
-        })
-      }
-    }
-    metadata = { ...(json as unknown as ProviderMetadata), ...provider.endpoints }
+  if (!provider.discovery) return checkProviderMetadata(provider, { issuer: provider.issuer })
+  const url = `${provider.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`
+  const response = await sendRequest(url, { headers: { accept: 'application/json' } }, transport)
+  return checkProviderMetadata(provider, readJsonObject('discovery_error', response), response.status)
+}
+
+/**
+ * Checks a discovery document, fetched or read back from a shared cache, and merges the preset's
+ * fixed endpoints over it: its `issuer` equals the configured one exactly (OpenID Connect Discovery
+ * §4.3); its endpoints are strings, HTTPS (plain HTTP only under a loopback issuer) and, unless the
+ * provider says otherwise, on the issuer's host or one the preset lists, so a tampered document
+ * cannot send the client secret elsewhere; the members the client reads have their types.
+ *
+ * @example
+ * ```ts
+ * const metadata = checkProviderMetadata(provider, JSON.parse(cachedDocument))
+ * ```
+ */
+export function checkProviderMetadata(provider: Provider, document: Record<string, unknown>, status = 200): ProviderMetadata {
+  const invalid = (what: string) => new TransportError('response_invalid', `The discovery document's ${what}`, { status })
+  if (provider.discovery && document.issuer !== provider.issuer) {
+    throw new ConfigurationError(
+      'issuer_mismatch',
+      `The discovery document's issuer does not equal the configured issuer "${provider.issuer}"`,
+    )
   }
+  for (const name of endpointNames) {
+    if (document[name] !== undefined && typeof document[name] !== 'string') throw invalid(`${name} is not a string`)
+  }
+  for (const name of listMembers) {
+    const value = document[name]
+    if (value !== undefined && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
+      throw invalid(`${name} is not a list of strings`)
+    }
+  }
+  for (const name of flagMembers) {
+    if (document[name] !== undefined && typeof document[name] !== 'boolean') throw invalid(`${name} is not a boolean`)
+  }
+  const metadata = { ...document, issuer: provider.issuer, ...provider.endpoints } as ProviderMetadata
   if (typeof metadata.authorization_endpoint !== 'string' || typeof metadata.token_endpoint !== 'string') {
-    throw new ProviderError('discovery_error', { status: 200, providerCode: 'missing_endpoints' })
+    throw new ProviderError('discovery_error', { status, providerCode: 'missing_endpoints' })
+  }
+  const rules = {
+    ...(provider.endpointHosts ? { otherHosts: provider.endpointHosts } : {}),
+    pinned: provider.pinEndpoints !== false,
   }
   for (const name of endpointNames) {
     const value = metadata[name]
-    if (value !== undefined) assertSecureUrl(value, name)
+    if (value !== undefined) assertEndpointOfIssuer(provider.issuer, value, name, rules)
   }
   return metadata
 }
@@ -66,3 +87,14 @@ const endpointNames = [
   'end_session_endpoint',
   'revocation_endpoint',
 ] as const
+
+// Members the client reads, with the type it relies on: anything else is refused, not coerced.
+const listMembers = [
+  'id_token_signing_alg_values_supported',
+  'token_endpoint_auth_methods_supported',
+  'code_challenge_methods_supported',
+  'userinfo_signing_alg_values_supported',
+  'scopes_supported',
+  'acr_values_supported',
+] as const
+const flagMembers = ['authorization_response_iss_parameter_supported'] as const

@@ -52,11 +52,8 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
     fetchCount++
     const response = await sendRequest(jwksUri, { headers: { accept: 'application/jwk-set+json, application/json' } }, transport)
     const json = readJsonObject('jwks_error', response)
-    if (!Array.isArray(json.keys))
-      throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
-    const keys = (json.keys as unknown[]).filter(
-      (key): key is JWK => typeof key === 'object' && key !== null && (key as JWK).use !== 'enc',
-    )
+    const keys = verificationKeys(json.keys)
+    if (!keys) throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
     // The shared cache is an optimisation: if it fails, the keys fetched are still good.
     await options.shared?.set(sharedKey, JSON.stringify(keys), Math.floor(maxAgeMs / 1000)).catch(() => undefined)
     return keys
@@ -64,8 +61,11 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
   const keep = (keys: JWK[]): CachedKeys => (cached = { keys, fetchedAt: Date.now(), imported: new Map() })
   const refresh = singleFlight(async () => keep(await fetchKeys()))
   const load = singleFlight(async () => {
+    // Anyone who can write to the shared cache could plant keys there: what it holds is checked like
+    // a fetched set, and an unreadable or invalid value is ignored and the provider asked instead.
     const shared = await options.shared?.get(sharedKey).catch(() => undefined)
-    return keep(shared === undefined ? await fetchKeys() : (JSON.parse(shared) as JWK[]))
+    const fromCache = typeof shared === 'string' ? verificationKeys(parseJson(shared)) : undefined
+    return keep(fromCache?.length ? fromCache : await fetchKeys())
   })
 
   async function current(): Promise<CachedKeys> {
@@ -109,6 +109,29 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
 }
 
 const ktyForAlg: Record<string, string> = { ES: 'EC', RS: 'RSA', PS: 'RSA', Ed: 'OKP' }
+
+/**
+ * The keys of a JWK Set that may verify signatures: objects with a `kty`, not meant for encryption
+ * (`use: 'enc'`) nor restricted to operations other than `verify` (`key_ops`). `undefined` when the
+ * value is not a key set at all.
+ */
+function verificationKeys(value: unknown): JWK[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  return value.filter((key): key is JWK => {
+    if (typeof key !== 'object' || key === null || typeof (key as JWK).kty !== 'string') return false
+    const { use, key_ops: keyOps } = key as JWK
+    if (use !== undefined && use !== 'sig') return false
+    return keyOps === undefined || (Array.isArray(keyOps) && keyOps.includes('verify'))
+  })
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
 
 function selectKey(keys: JWK[], header: { kid?: string; alg: string }, kind: TokenKind): { jwk: JWK; index: number } | undefined {
   const kty = ktyForAlg[header.alg.slice(0, 2)]

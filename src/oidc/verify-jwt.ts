@@ -9,6 +9,11 @@ export interface JwtExpectations {
   kind: TokenKind
   issuer: string
   audience: string
+  /**
+   * Other audiences a token may name beside `audience` (OpenID Connect Core §3.1.3.7): a token with
+   * any other extra audience is refused, whatever its `azp` says. Default: none.
+   */
+  trustedAudiences?: readonly string[]
   /** Signature algorithms accepted; anything else (`none`, HS256 where ES256 is due) is refused. */
   algorithms: readonly string[]
   /** The provider's keys, for asymmetric algorithms. */
@@ -201,6 +206,11 @@ function checkClaims(payload: Record<string, unknown>, expect: JwtExpectations):
       throw new TokenValidationError(kind, 'aud', `The ${kind} is not meant for this client (aud)`)
     if (aud.length > 1 && azp === undefined) {
       throw new TokenValidationError(kind, 'azp', `The ${kind} has several audiences and no authorized party (azp)`)
+    }
+    // OpenID Connect Core §3.1.3.7: an extra audience must be one the client trusts, whatever azp says.
+    const trusted = expect.trustedAudiences ?? []
+    if (aud.some((other) => other !== expect.audience && !trusted.includes(other))) {
+      throw new TokenValidationError(kind, 'aud', `The ${kind} is also meant for an audience this client does not trust (aud)`)
     }
   } else if (aud !== expect.audience) {
     throw new TokenValidationError(kind, 'aud', `The ${kind} is not meant for this client (aud)`)

@@ -193,6 +193,13 @@ export interface OidcProviderOptions {
   userinfo?: Provider['userinfo']
   /** Scopes asked when the app names none (default `openid`). */
   defaultScopes?: readonly string[]
+  /**
+   * Hosts besides the issuer's where discovery may put endpoints (e.g. a token endpoint on another
+   * domain). Every other host is refused.
+   */
+  endpointHosts?: readonly string[]
+  /** `false` accepts endpoints on any HTTPS host (default `true`: the issuer's host and `endpointHosts`). */
+  pinEndpoints?: boolean
 }
 
 /**
@@ -217,6 +224,8 @@ export function oidcProvider(options: OidcProviderOptions): Provider {
     minStateLength: 32,
     minNonceLength: 22,
     defaultScopes: options.defaultScopes ?? ['openid'],
+    ...(options.endpointHosts ? { endpointHosts: options.endpointHosts } : {}),
+    ...(options.pinEndpoints === false ? { pinEndpoints: false } : {}),
     revocationSendsTypeHint: true,
     claims: 'standard',
     callbackIssRequired: false,

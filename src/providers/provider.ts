@@ -30,6 +30,13 @@ export interface Provider {
   /** Endpoints fixed by the preset; with discovery, they override the discovered ones. */
   readonly endpoints?: Partial<ProviderEndpoints>
   /**
+   * Hosts besides the issuer's where the provider's endpoints may be (`host` or `host:port`). Every
+   * endpoint elsewhere is refused before anything is sent to it.
+   */
+  readonly endpointHosts?: readonly string[]
+  /** `false` lifts the rule above (generic providers only, explicitly): endpoints anywhere on HTTPS. */
+  readonly pinEndpoints?: boolean
+  /**
    * Every authorization parameter the provider accepts. FranceConnect refuses unknown ones
    * (error Y030007), so the client sends nothing outside this list; `undefined` means any.
    */

@@ -94,6 +94,11 @@ export interface Bend {
   tokenBody?(body: Record<string, unknown>): Record<string, unknown>
   /** Replaces the token endpoint's answer (the default body is given, serialised). */
   tokenAnswer?(body: string, request: { form: URLSearchParams }): Answer
+  /**
+   * Answers the token request before the OP checks anything (client authentication, grant): to
+   * echo what the client sent, or answer a refresh grant. `undefined` lets the OP answer.
+   */
+  tokenRequest?(request: { form: URLSearchParams; authorization: string | undefined }): Answer | Promise<Answer> | undefined
   userinfo?: ArtifactBend
   userinfoAnswer?(body: string, request: { authorization: string | undefined }): Answer
   checktoken?: ArtifactBend
@@ -453,6 +458,8 @@ export async function startHostileOp(variant: Variant): Promise<HostileOp> {
     if (path === `${prefix}/token` && req.method === 'POST') {
       count('token')
       const form = new URLSearchParams(await readText(req))
+      const early = await bend.tokenRequest?.({ form, authorization: req.headers.authorization })
+      if (early) return write(res, early)
       if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) {
         return write(res, json(401, { error: 'invalid_client', error_description: 'client authentication failed' }))
       }

@@ -73,7 +73,10 @@ export function dgfipGatewayToken(options: DgfipGatewayTokenOptions): DgfipGatew
   }
   const scope = typeof options.scope === 'string' ? options.scope : (options.scope ?? ['RessourceIR']).join(' ')
   const credentials = `${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`
-  const authorization = `Basic ${Buffer.from(credentials).toString('base64')}`
+  const encodedCredentials = btoa(credentials)
+  const authorization = `Basic ${encodedCredentials}`
+  // Whatever the gateway echoes of the credentials, in any form they were sent, stays out of errors.
+  const sentSecrets = [options.clientSecret, credentials, encodedCredentials]
   let cached: { token: string; reuseUntil: number } | undefined
 
   const request = singleFlight(async () => {
@@ -87,7 +90,7 @@ export function dgfipGatewayToken(options: DgfipGatewayTokenOptions): DgfipGatew
       },
       { timeoutMs: options.timeoutMs ?? 10_000, ...(options.fetch ? { fetch: options.fetch } : {}) },
     )
-    const json = readJsonObject('token_error', response)
+    const json = readJsonObject('token_error', response, sentSecrets)
     const invalid = (what: string) =>
       new TransportError('response_invalid', `The DGFiP token response is invalid: ${what}`, { status: response.status })
     if (typeof json.access_token !== 'string' || json.access_token.length === 0) throw invalid('no access_token')
