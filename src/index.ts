@@ -30,12 +30,21 @@ export {
   franceConnectV1,
   proConnect,
   proConnectAcrLevels,
+  proConnectMfaLevels,
+  proConnectCertificationDirigeant,
   oidcProvider,
   type OidcProviderOptions,
   type PresetLocation,
 } from './providers/presets.js'
 export { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './providers/environments.js'
-export { eidasLevels, compareAcr, isAcrAtLeast, type EidasLevel } from './providers/eidas.js'
+export {
+  eidasLevels,
+  compareAcr,
+  isAcrAtLeast,
+  acceptableAcrValues,
+  type AcrRanking,
+  type EidasLevel,
+} from './providers/eidas.js'
 export type { Provider, ProviderEndpoints, TokenAuthMethod, UserinfoFormat } from './providers/provider.js'
 
 export { memoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory-store.js'

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { acceptableAcrValues } from '../providers/eidas.js'
 import { pkceChallenge, randomTokens } from '../oidc/random.js'
 import { scopesFor } from '../registry/planner.js'
 import type { ClientContext } from './context.js'
@@ -35,11 +36,12 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
     }
     // The client's level is a floor: a sign-in of this client never asks (nor accepts) less.
     const floor = client.acr
-    if (floor !== undefined && provider.acr && provider.acr.levels.indexOf(acr) < provider.acr.levels.indexOf(floor)) {
+    if (floor !== undefined && provider.acr && !acceptableAcrValues(provider.acr, floor).includes(acr)) {
       throw new ConfigurationError('configuration_invalid', `The level "${acr}" is below this client's level "${floor}"`)
     }
     if (provider.acr?.parameter === 'claims') {
-      claims.id_token = { ...claims.id_token, acr: { essential: true, values: [acr] } }
+      // ProConnect matches the values exactly: send every level that satisfies the minimum asked.
+      claims.id_token = { ...claims.id_token, acr: { essential: true, values: acceptableAcrValues(provider.acr, acr) } }
     } else {
       params.acr_values = acr
     }

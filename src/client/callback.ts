@@ -55,7 +55,11 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
     throw new CallbackError('iss_missing', 'The callback has no iss although the provider always sends it')
   }
   const error = params.get('error')
-  if (error !== null) throw new AuthorizationError(error, params.get('error_description') ?? undefined)
+  if (error !== null) {
+    const connectorScopes = new Set((context.options.apis ?? []).flatMap((connector) => connector.scopes))
+    const dataScopes = transaction.scopes.filter((scope) => connectorScopes.has(scope))
+    throw new AuthorizationError(error, params.get('error_description') ?? undefined, dataScopes)
+  }
   const code = params.get('code')
   if (!code) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
 

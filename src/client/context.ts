@@ -54,6 +54,9 @@ export function createClientContext(options: ClientOptions): ClientContext {
       `${provider.name} encrypts tokens to the client: give encryptionKeys (and serve client.jwks() at your jwks_uri)`,
     )
   }
+  if (options.userinfo !== undefined && !(provider.userinfoChoices ?? [provider.userinfo]).includes(options.userinfo)) {
+    throw new ConfigurationError('configuration_invalid', `${provider.name} answers userinfo as ${provider.userinfo} only`)
+  }
   if (options.acr !== undefined && provider.acr && !provider.acr.allowed.includes(options.acr)) {
     throw new ConfigurationError('configuration_invalid', `${provider.name} does not offer the level "${options.acr}"`)
   }

@@ -7,8 +7,9 @@ import type { ClientContext } from './context.js'
 import { verifyProviderJwt } from './verify-provider-jwt.js'
 
 /**
- * Fetches userinfo with the access token and verifies it as the preset says: a signed JWT
- * (FranceConnect v2, ProConnect), a signed then encrypted JWT (FranceConnect+), plain JSON (v1), or
+ * Fetches userinfo with the access token and verifies it as the client's `userinfo` option or the
+ * preset says: a signed JWT (FranceConnect v2, ProConnect by default), a signed then encrypted JWT
+ * (FranceConnect+), plain JSON (v1, a ProConnect service registered without signed userinfo), or
  * whichever the content type announces (generic, a JWT then being verified all the same). Its `sub`
  * must be the ID token's.
  */
@@ -27,7 +28,7 @@ export async function fetchUserinfo(
   )
   if (response.status !== 200) throw toProviderError('userinfo_error', response, [accessToken])
 
-  const format = context.provider.userinfo
+  const format = context.options.userinfo ?? context.provider.userinfo
   const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   const isJwt = contentType === 'application/jwt'
   let claims: Record<string, unknown>

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../errors/configuration-error.js'
 import { UnsupportedError } from '../errors/unsupported-error.js'
 import { toProviderError } from '../http/read-json.js'
 import { sendRequest } from '../http/send-request.js'
@@ -7,7 +8,8 @@ import type { Session } from './types.js'
 
 /**
  * Revokes the session's access token at the provider. FranceConnect takes exactly `token`,
- * `client_id` and `client_secret` (it refuses `token_type_hint`, §11).
+ * `client_id` and `client_secret` (it refuses `token_type_hint`), even from a `private_key_jwt`
+ * client: one without its secret is refused here, before any request.
  */
 export async function revoke(
   context: ClientContext,
@@ -20,7 +22,14 @@ export async function revoke(
     throw new UnsupportedError('revocation_unsupported', `${context.provider.name} has no revocation endpoint`)
   }
   const token = typeof sessionOrToken === 'string' ? sessionOrToken : sessionOrToken.accessToken
-  const auth = await authenticateClient(context, chooseAuthMethod(context, metadata), endpoint)
+  const method = context.provider.revocationAuthMethod ?? chooseAuthMethod(context, metadata)
+  if (method === 'client_secret_post' && context.options.clientSecret === undefined) {
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `${context.provider.name} revokes tokens with client_id and client_secret only, whatever the token endpoint's method: give clientSecret to revoke`,
+    )
+  }
+  const auth = await authenticateClient(context, method, endpoint)
   const body = new URLSearchParams({
     token,
     ...(context.provider.revocationSendsTypeHint ? { token_type_hint: 'access_token' } : {}),

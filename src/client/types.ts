@@ -46,6 +46,12 @@ export interface ClientOptions {
    * in-process only.
    */
   cache?: SharedCache
+  /**
+   * How this service's userinfo answers, where the provider lets each service choose (ProConnect: `jwt`
+   * by default, `json` for a service registered without `userinfo_signed_response_alg`). An unsigned
+   * answer is still refused where `jwt` is configured.
+   */
+  userinfo?: 'json' | 'jwt'
   /** FranceConnect+: the client's private decryption keys (their public halves go to `jwks()`). */
   encryptionKeys?: readonly EncryptionKey[]
   /** A `fetch` implementation (proxy, custom agent, tests). */

@@ -1,5 +1,6 @@
 import { encode as base64url } from 'jose/base64url'
 import { AcrError } from '../errors/acr-error.js'
+import { acceptableAcrValues } from '../providers/eidas.js'
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import type { VerifiedJwt } from '../oidc/verify-jwt.js'
 import type { ClientContext } from './context.js'
@@ -42,29 +43,32 @@ export async function verifyIdToken(
 
 /**
  * The returned level against what the sign-in asked and the client's own floor (its `acr` option):
- * a transaction that came from elsewhere cannot lower what this client accepts.
+ * each is a minimum, satisfied by the levels `acceptableAcrValues` lists, so a transaction that came
+ * from elsewhere cannot lower what this client accepts. With neither (ProConnect when the app asks
+ * nothing), any level is accepted, except on a provider that always states a known one.
  */
 export function checkAcr(context: ClientContext, received: unknown, asked: string | undefined): void {
   const rules = context.provider.acr
-  const floor = context.options.acr
-  if (floor !== undefined && rules && (asked === undefined || rules.levels.indexOf(asked) < rules.levels.indexOf(floor))) {
-    asked = floor
-  }
+  const minimums = [asked, context.options.acr].filter((level): level is string => level !== undefined)
   if (received === undefined) {
-    if (rules?.required || asked !== undefined)
-      throw new AcrError('acr_missing', 'The ID token carries no acr', { ...(asked ? { expected: asked } : {}) })
+    if (rules?.required || minimums.length > 0) {
+      throw new AcrError('acr_missing', 'The ID token carries no acr', { ...(minimums[0] ? { expected: minimums[0] } : {}) })
+    }
     return
   }
   if (typeof received !== 'string') throw new AcrError('acr_invalid', 'The ID token acr is not a string')
   if (!rules) return
-  if (!rules.levels.includes(received)) {
+  const known = rules.levels.includes(received) || rules.allowed.includes(received)
+  if (!known && (rules.required || minimums.length > 0)) {
     throw new AcrError('acr_invalid', `The ID token acr is not a level of ${context.provider.name}`, { received })
   }
-  if (asked !== undefined && rules.levels.indexOf(received) < rules.levels.indexOf(asked)) {
-    throw new AcrError('acr_too_low', `The provider authenticated at ${received}, below the ${asked} asked`, {
-      expected: asked,
-      received,
-    })
+  for (const minimum of minimums) {
+    if (!acceptableAcrValues(rules, minimum).includes(received)) {
+      throw new AcrError('acr_too_low', `The provider authenticated at ${received}, which does not satisfy ${minimum}`, {
+        expected: minimum,
+        received,
+      })
+    }
   }
 }
 

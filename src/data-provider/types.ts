@@ -118,7 +118,11 @@ interface ActiveAccessTokenBase {
   scopes: string[]
   /** The `client_id` of the service provider the token was issued to. */
   clientId: string
-  /** The eIDAS level of the authentication: `eidas1` (FranceConnect), `eidas2` or `eidas3` (FranceConnect+). */
+  /**
+   * The eIDAS level the service provider asked (`acr_values`): `eidas1` on FranceConnect, `eidas2` or
+   * `eidas3` on FranceConnect+. FranceConnect's checktoken reports the level asked, not the one the
+   * user reached (which may be higher): the ID token's `acr` is the service provider's to check.
+   */
   acr: string
 }
 

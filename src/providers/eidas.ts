@@ -31,3 +31,32 @@ export function isAcrAtLeast(received: string, required: string, levels: readonl
   const order = compareAcr(received, required, levels)
   return order !== undefined && order >= 0
 }
+
+/** How a provider ranks its levels: what `acceptableAcrValues` reads of a preset's `acr`. */
+export interface AcrRanking {
+  /** The ranked levels, lowest first. */
+  readonly levels: readonly string[]
+  /** The levels that imply multi-factor authentication (ProConnect's `-mfa` levels, eidas2, eidas3). */
+  readonly mfaLevels?: readonly string[]
+}
+
+/**
+ * Every level that satisfies a minimum: the minimum itself and each level above it, keeping only
+ * multi-factor ones when the minimum is multi-factor. A value outside the ranking (ProConnect's
+ * certification-dirigeant) is satisfied by itself only. This is the list sent to a provider that
+ * matches `claims.id_token.acr.values` exactly (ProConnect), and the list the returned `acr` is
+ * checked against.
+ *
+ * @example
+ * ```ts
+ * acceptableAcrValues(proConnect({ env: 'production' }).acr!, 'eidas1-mfa') // ['eidas1-mfa', 'eidas2', 'eidas3']
+ * acceptableAcrValues({ levels: eidasLevels }, 'eidas2') // ['eidas2', 'eidas3']
+ * ```
+ */
+export function acceptableAcrValues(ranking: AcrRanking, minimum: string): string[] {
+  const index = ranking.levels.indexOf(minimum)
+  if (index < 0) return [minimum]
+  const above = ranking.levels.slice(index)
+  const mfa = ranking.mfaLevels
+  return mfa?.includes(minimum) ? above.filter((level) => mfa.includes(level)) : above
+}

@@ -60,6 +60,7 @@ export function franceConnect(location: PresetLocation<FranceConnectEnvironment>
     minNonceLength: 22,
     defaultScopes: ['openid', 'identite_pivot'],
     prompts: ['login', 'consent', 'login consent', 'consent login'],
+    revocationAuthMethod: 'client_secret_post',
     revocationSendsTypeHint: false,
     claims: 'franceconnect',
     callbackIssRequired: true,
@@ -103,6 +104,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
     minNonceLength: 22,
     defaultScopes: ['openid', 'identite_pivot'],
     prompts: ['login', 'consent', 'login consent', 'consent login'],
+    revocationAuthMethod: 'client_secret_post',
     revocationSendsTypeHint: false,
     claims: 'franceconnect',
     callbackIssRequired: true,
@@ -147,8 +149,17 @@ export function franceConnectV1(location: PresetLocation<IntegrationOrProduction
   }
 }
 
-/** ProConnect's authentication levels, lowest first (§15). */
-export const proConnectAcrLevels = ['eidas1', 'eidas1-mfa', 'eidas2', 'eidas3'] as const
+/**
+ * ProConnect's authentication levels since 18 June 2026, lowest first: `eidas0` (identity providers
+ * that are not eIDAS-notified), `eidas1`, each with a multi-factor variant, then `eidas2`, `eidas3`.
+ */
+export const proConnectAcrLevels = ['eidas0', 'eidas0-mfa', 'eidas1', 'eidas1-mfa', 'eidas2', 'eidas3'] as const
+
+/** ProConnect's levels that imply multi-factor authentication: ask one of them to require MFA. */
+export const proConnectMfaLevels = ['eidas0-mfa', 'eidas1-mfa', 'eidas2', 'eidas3'] as const
+
+/** ProConnect's level for a company director whose mandate was checked: satisfied by itself only. */
+export const proConnectCertificationDirigeant = 'https://proconnect.gouv.fr/assurance/certification-dirigeant'
 
 /**
  * ProConnect (for public agents and professionals): same core as FranceConnect, `state` and `nonce`
@@ -169,9 +180,16 @@ export function proConnect(location: PresetLocation<IntegrationOrProduction>): P
     authorizeParameters: [...franceConnectAuthorizeParameters, 'login_hint'],
     pkce: false,
     tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
-    signingAlgorithms: ['RS256', 'ES256'],
+    signingAlgorithms: ['ES256', 'RS256'],
     userinfo: 'jwt',
-    acr: { levels: proConnectAcrLevels, allowed: proConnectAcrLevels, parameter: 'claims', required: false },
+    userinfoChoices: ['jwt', 'json'],
+    acr: {
+      levels: proConnectAcrLevels,
+      mfaLevels: proConnectMfaLevels,
+      allowed: [...proConnectAcrLevels, proConnectCertificationDirigeant],
+      parameter: 'claims',
+      required: false,
+    },
     minStateLength: 32,
     minNonceLength: 32,
     defaultScopes: ['openid', 'given_name', 'usual_name', 'email', 'uid'],
@@ -221,6 +239,7 @@ export function oidcProvider(options: OidcProviderOptions): Provider {
     tokenAuthMethods: options.tokenAuthMethods ?? ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
     signingAlgorithms: options.signingAlgorithms ?? ['RS256', 'ES256', 'PS256', 'EdDSA'],
     userinfo: options.userinfo ?? 'auto',
+    userinfoChoices: ['auto', 'jwt', 'json'],
     minStateLength: 32,
     minNonceLength: 22,
     defaultScopes: options.defaultScopes ?? ['openid'],

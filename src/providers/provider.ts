@@ -49,18 +49,33 @@ export interface Provider {
   readonly signingAlgorithms: readonly string[]
   /** How userinfo answers. */
   readonly userinfo: UserinfoFormat
+  /**
+   * The formats a client may choose instead with `createClient({ userinfo })`, where the provider
+   * lets each service register its own (ProConnect: signed, or plain JSON without
+   * `userinfo_signed_response_alg`). Absent: the preset's format only.
+   */
+  readonly userinfoChoices?: readonly UserinfoFormat[]
   /** ID token and userinfo are signed then encrypted to the client's keys (FranceConnect+). */
   readonly encryption?: {
     readonly required: boolean
     readonly keyManagementAlgorithms: readonly string[]
     readonly contentEncryptionAlgorithms: readonly string[]
   }
-  /** Levels of assurance: ordered from lowest to highest, the ones that may be asked, the default. */
+  /**
+   * Levels of assurance: ranked from lowest to highest (with the multi-factor ones), the ones that
+   * may be asked, the default. A level asked is a minimum: every level that satisfies it is accepted
+   * (`acceptableAcrValues`).
+   */
   readonly acr?: {
     readonly levels: readonly string[]
+    /** The levels that imply multi-factor authentication: asking one accepts only those. */
+    readonly mfaLevels?: readonly string[]
     readonly allowed: readonly string[]
     readonly default?: string
-    /** Where to ask it: `acr_values`, or `claims.id_token.acr` (ProConnect). */
+    /**
+     * Where to ask it: `acr_values` (FranceConnect: the core keeps the lowest level asked), or
+     * `claims.id_token.acr` with every acceptable value (ProConnect matches that list exactly).
+     */
     readonly parameter: 'acr_values' | 'claims'
     /** The returned `acr` must be present (FranceConnect always sends it). */
     readonly required: boolean
@@ -72,6 +87,12 @@ export interface Provider {
   readonly defaultScopes: readonly string[]
   /** `prompt` values the provider accepts, if it restricts them. */
   readonly prompts?: readonly string[]
+  /**
+   * How the client authenticates at the revocation endpoint when it differs from the token
+   * endpoint: FranceConnect's revocation takes exactly `token`, `client_id` and `client_secret`,
+   * whatever the token endpoint's method.
+   */
+  readonly revocationAuthMethod?: 'client_secret_post'
   /** Fields the revocation endpoint accepts beyond the token (FranceConnect rejects `token_type_hint`). */
   readonly revocationSendsTypeHint: boolean
   /**

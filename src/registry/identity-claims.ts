@@ -37,16 +37,31 @@ export const franceConnectClaimsSchema = v.looseObject({
   rnipp_birthcountry: v.optional(birthcountry),
 })
 
-/** ProConnect's claims for agents (§15): given_name, usual_name, email, uid, siret, phone, idp_id. */
+const optionalText = v.optional(v.nullable(v.string()))
+
+/**
+ * ProConnect's claims for agents, as its core maps scopes to claims (proconnect-gouv/federation,
+ * back/apps/core-fca-low/src/config/oidc-provider.ts): `given_name`, `usual_name`, `email`, `uid`,
+ * `siret`, `siren`, `organizational_unit`, `belonging_population`, `phone_number` (scope `phone`),
+ * `idp_id`, `idp_acr`, `is_service_public`, `groups`, `custom`, `chorusdt:*`. The identity
+ * providers behind ProConnect may send `null` for what they do not know.
+ */
 export const proConnectClaimsSchema = v.looseObject({
   sub: v.pipe(v.string(), v.minLength(1, 'a non-empty string')),
-  given_name: v.optional(v.string()),
-  usual_name: v.optional(v.string()),
-  email: v.optional(v.string()),
-  uid: v.optional(v.string()),
-  siret: v.optional(v.pipe(v.string(), v.regex(/^[0-9]{14}$/, 'a 14-digit SIRET'))),
-  phone: v.optional(v.nullable(v.string())),
-  idp_id: v.optional(v.string()),
+  given_name: optionalText,
+  usual_name: optionalText,
+  email: optionalText,
+  uid: optionalText,
+  siret: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[0-9]{14}$/, 'a 14-digit SIRET')))),
+  siren: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[0-9]{9}$/, 'a 9-digit SIREN')))),
+  organizational_unit: optionalText,
+  belonging_population: optionalText,
+  phone_number: optionalText,
+  idp_id: optionalText,
+  idp_acr: optionalText,
+  is_service_public: v.optional(v.nullable(v.boolean())),
+  groups: v.optional(v.nullable(v.array(v.string()))),
+  custom: v.optional(v.unknown()),
   amr: v.optional(v.array(v.string())),
 })
 
@@ -88,8 +103,8 @@ export function validateClaims<T>(schema: v.GenericSchema<unknown, T>, input: un
 }
 
 /** The claims schema of each provider family, by the name a preset gives in `claims`. */
-export const claimsSchemas = {
+export const claimsSchemas: Record<'franceconnect' | 'proconnect' | 'standard', ClaimsSchema> = {
   franceconnect: franceConnectClaimsSchema,
   proconnect: proConnectClaimsSchema,
   standard: standardClaimsSchema,
-} as const
+}

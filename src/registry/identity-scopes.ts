@@ -1,13 +1,34 @@
+/** A FranceConnect platform: v2 (core-fcp-low) or FranceConnect+ (core-fcp-high). */
+export type IdentityPlatform = 'franceconnect' | 'franceconnect-plus'
+
 /**
- * The identity scopes of FranceConnect v2 and FranceConnect+ and the claims each releases
- * (reference/franceconnect-protocol.md §9.2, §9.3), with their French labels.
+ * The identity scopes of FranceConnect v2 and FranceConnect+ and the claims each releases, as the
+ * cores' scope tables say (france-connect/sources, back/libs/scopes/src/data/fcp-low and fcp-high),
+ * with their French labels.
  */
 export interface IdentityScope {
   readonly scope: string
   readonly label: string
+  /** The claims it releases on FranceConnect v2 (and on FranceConnect+ unless `claimsOnPlus` says otherwise). */
   readonly claims: readonly string[]
+  /** The claims it releases on FranceConnect+, where they differ (FranceConnect+ never releases `given_name_array`). */
+  readonly claimsOnPlus?: readonly string[]
   /** Platforms that offer it. */
-  readonly platforms: readonly ('franceconnect' | 'franceconnect-plus')[]
+  readonly platforms: readonly IdentityPlatform[]
+}
+
+/**
+ * The claims a scope releases on a platform; none where the platform does not offer the scope.
+ *
+ * @example
+ * ```ts
+ * claimsReleased('profile', 'franceconnect-plus') // ['given_name', 'family_name', 'birthdate', 'gender', 'preferred_username']
+ * ```
+ */
+export function claimsReleased(scope: string, platform: IdentityPlatform): readonly string[] {
+  const entry = identityScopes.find((candidate) => candidate.scope === scope)
+  if (!entry?.platforms.includes(platform)) return []
+  return platform === 'franceconnect-plus' ? (entry.claimsOnPlus ?? entry.claims) : entry.claims
 }
 
 const both = ['franceconnect', 'franceconnect-plus'] as const
@@ -29,6 +50,7 @@ export const identityScopes: readonly IdentityScope[] = [
     scope: 'profile',
     label: 'Profil : nom, prénoms, sexe, date de naissance, nom d’usage',
     claims: ['given_name', 'given_name_array', 'family_name', 'birthdate', 'gender', 'preferred_username'],
+    claimsOnPlus: ['given_name', 'family_name', 'birthdate', 'gender', 'preferred_username'],
     platforms: both,
   },
   { scope: 'birth', label: 'Lieu de naissance', claims: ['birthplace', 'birthcountry'], platforms: both },
@@ -36,9 +58,16 @@ export const identityScopes: readonly IdentityScope[] = [
     scope: 'identite_pivot',
     label: 'Identité pivot : nom de naissance, prénoms, sexe, date et lieu de naissance',
     claims: ['given_name', 'given_name_array', 'family_name', 'birthdate', 'gender', 'birthplace', 'birthcountry'],
+    claimsOnPlus: ['given_name', 'family_name', 'birthdate', 'gender', 'birthplace', 'birthcountry'],
     platforms: both,
   },
-  { scope: 'given_name', label: 'Prénoms', claims: ['given_name', 'given_name_array'], platforms: both },
+  {
+    scope: 'given_name',
+    label: 'Prénoms',
+    claims: ['given_name', 'given_name_array'],
+    claimsOnPlus: ['given_name'],
+    platforms: both,
+  },
   { scope: 'family_name', label: 'Nom de naissance', claims: ['family_name'], platforms: both },
   { scope: 'gender', label: 'Sexe', claims: ['gender'], platforms: both },
   { scope: 'birthdate', label: 'Date de naissance', claims: ['birthdate'], platforms: both },
@@ -83,25 +112,42 @@ export const identityScopes: readonly IdentityScope[] = [
   {
     scope: 'rnipp_profile',
     label: 'Profil (RNIPP)',
-    claims: ['rnipp_given_name', 'rnipp_given_name_array', 'rnipp_family_name', 'rnipp_birthdate', 'rnipp_gender'],
+    claims: [
+      'given_name',
+      'rnipp_given_name',
+      'rnipp_given_name_array',
+      'family_name',
+      'rnipp_family_name',
+      'birthdate',
+      'rnipp_birthdate',
+      'gender',
+      'rnipp_gender',
+      'preferred_username',
+    ],
     platforms: plusOnly,
   },
   {
     scope: 'rnipp_birth',
     label: 'Lieu de naissance (RNIPP)',
-    claims: ['rnipp_birthplace', 'rnipp_birthcountry'],
+    claims: ['birthplace', 'rnipp_birthplace', 'birthcountry', 'rnipp_birthcountry'],
     platforms: plusOnly,
   },
   {
     scope: 'rnipp_identite_pivot',
     label: 'Identité pivot (RNIPP)',
     claims: [
+      'gender',
+      'rnipp_gender',
+      'family_name',
+      'rnipp_family_name',
+      'given_name',
       'rnipp_given_name',
       'rnipp_given_name_array',
-      'rnipp_family_name',
+      'birthdate',
       'rnipp_birthdate',
-      'rnipp_gender',
+      'birthplace',
       'rnipp_birthplace',
+      'birthcountry',
       'rnipp_birthcountry',
     ],
     platforms: plusOnly,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { identityScopes, type IdentityScope } from './identity-scopes.js'
+export { claimsReleased, identityScopes, type IdentityPlatform, type IdentityScope } from './identity-scopes.js'
 export {
   dataScopes,
   type ConnectorId,

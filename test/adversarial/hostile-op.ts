@@ -140,6 +140,8 @@ export interface HostileOp {
   identity: Record<string, unknown>
   bend: Bend
   requests: Record<string, number>
+  /** The bodies the revocation endpoint received, in order (it answers as FranceConnect's DTO does). */
+  revocations: URLSearchParams[]
   /** Plays the user at the provider: the callback URL the browser would bring back. */
   authorize(authorizationUrl: string, options?: { acr?: string }): string
   /** Registers an access token the checktoken endpoint knows (as if issued to this client). */
@@ -379,6 +381,7 @@ export async function startHostileOp(variant: Variant): Promise<HostileOp> {
     identity,
     bend: {},
     requests,
+    revocations: [],
     authorize(authorizationUrl, options = {}) {
       const url = new URL(authorizationUrl)
       const code = canary('CODE')
@@ -525,6 +528,22 @@ export async function startHostileOp(variant: Variant): Promise<HostileOp> {
       }
       if (bend.userinfoAnswer) answer = bend.userinfoAnswer('kind' in answer ? '' : answer.body, { authorization })
       return write(res, answer)
+    }
+
+    if (path === `${prefix}/token/revocation` && req.method === 'POST') {
+      count('revocation')
+      const form = new URLSearchParams(await readText(req))
+      op.revocations.push(form)
+      // FranceConnect's RevocationTokenParamsDTO: exactly token, client_id and client_secret
+      const fields = [...new Set(form.keys())].sort().join(',')
+      if (fields !== 'client_id,client_secret,token') {
+        return write(res, json(400, { error: 'invalid_request', error_description: 'unexpected fields' }))
+      }
+      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) {
+        return write(res, json(401, { error: 'invalid_client' }))
+      }
+      activeTokens.delete(form.get('token') ?? '')
+      return write(res, { status: 200, body: '{}' })
     }
 
     if (path === `${prefix}/checktoken` && req.method === 'POST') {
