@@ -1,12 +1,13 @@
 /**
  * One instance of a service backend for `npm run load`: a client on the Redis store, answering its
- * parent's requests to start a sign-in (authorize) or to finish one (callback) over IPC.
+ * parent's requests to start a sign-in (authorize: the URL and the binding cookie's value) or to
+ * finish one (callback: the URL and the cookie the browser brings back) over IPC.
  */
 import { Redis } from 'ioredis'
 import { createClient, franceConnect, isFranceConnectSdkError } from '../src/index.js'
 import { redisCache, redisStore } from '../src/stores/redis-store.js'
 
-type Request = { id: number; kind: 'authorize' } | { id: number; kind: 'callback'; url: string }
+type Request = { id: number; kind: 'authorize' } | { id: number; kind: 'callback'; url: string; cookie: string }
 
 const env = process.env
 const redis = new Redis(env.REDIS_URL as string, { maxRetriesPerRequest: 1 })
@@ -21,8 +22,11 @@ const fc = createClient({
 
 process.on('message', (message: Request) => {
   const answer = async () => {
-    if (message.kind === 'authorize') return { url: (await fc.authorize()).url }
-    const session = await fc.callback(message.url)
+    if (message.kind === 'authorize') {
+      const { url, cookie } = await fc.authorize()
+      return { url, cookie: cookie.value }
+    }
+    const session = await fc.callback(message.url, { cookie: message.cookie })
     return { sub: session.sub }
   }
   answer().then(

@@ -1,8 +1,10 @@
 /**
  * `npm run load`: sign-ins across several instances sharing a Redis store, as a public service runs
  * behind a load balancer. Starts a real redis-server and the sandbox, forks two client processes,
- * then runs complete sign-ins (each started on one process, finished on the other), replays of
- * callbacks already used and callbacks with a forged state. Prints one line and exits non-zero
+ * then runs complete sign-ins (each started on one process, finished on the other, the browser's
+ * binding cookie carried from one to the other), replays of callbacks already used (with their
+ * cookie) and callbacks with a forged state (with the cookie of the sign-in they were cut from).
+ * Prints one line and exits non-zero
  * unless every flow succeeded and no replay nor forgery was accepted.
  *
  *   npm run load -- --flows 1000 --concurrency 50 --replays 100 --forged 100
@@ -27,9 +29,23 @@ const replays = Number(values.replays)
 const forgedCount = Number(values.forged)
 const workerCount = Math.max(2, Number(values.workers))
 
+/** What a worker answers: the authorization URL and the binding cookie's value, or a session's sub, or an error code. */
+interface Answer {
+  ok: boolean
+  url?: string
+  cookie?: string
+  code?: string
+}
+
 interface Worker {
   child: ChildProcess
-  call(request: { kind: 'authorize' } | { kind: 'callback'; url: string }): Promise<{ ok: boolean; url?: string; code?: string }>
+  call(request: { kind: 'authorize' } | { kind: 'callback'; url: string; cookie: string }): Promise<Answer>
+}
+
+/** A callback URL and the binding cookie the browser that started it holds. */
+interface BrowserReturn {
+  url: string
+  cookie: string
 }
 
 function startWorker(env: Record<string, string>): Promise<Worker> {
@@ -38,7 +54,7 @@ function startWorker(env: Record<string, string>): Promise<Worker> {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const pending = new Map<number, (answer: { ok: boolean; url?: string; code?: string }) => void>()
+  const pending = new Map<number, (answer: Answer) => void>()
   let next = 0
   return new Promise((resolve, reject) => {
     child.once('error', reject)
@@ -92,30 +108,30 @@ try {
   }
   for (let i = 0; i < workerCount; i++) workers.push(await startWorker(env))
 
-  const usedCallbacks: string[] = []
+  const usedCallbacks: BrowserReturn[] = []
   const errors: string[] = []
   const durations: number[] = []
 
   /** One complete sign-in: authorize on one instance, the user at FranceConnect, callback on another. */
-  async function signIn(index: number, finish: boolean): Promise<string | undefined> {
+  async function signIn(index: number, finish: boolean): Promise<BrowserReturn | undefined> {
     const first = workers[index % workers.length] as Worker
     const second = workers[(index + 1) % workers.length] as Worker
     const started = performance.now()
     const authorized = await first.call({ kind: 'authorize' })
-    if (!authorized.ok || !authorized.url) {
+    if (!authorized.ok || !authorized.url || !authorized.cookie) {
       errors.push(`authorize: ${authorized.code}`)
       return undefined
     }
-    const callbackUrl = await sandbox.signIn(authorized.url)
-    if (!finish) return callbackUrl
-    const finished = await second.call({ kind: 'callback', url: callbackUrl })
+    const callback = { url: await sandbox.signIn(authorized.url), cookie: authorized.cookie }
+    if (!finish) return callback
+    const finished = await second.call({ kind: 'callback', ...callback })
     if (!finished.ok) {
       errors.push(`callback: ${finished.code}`)
       return undefined
     }
     durations.push(performance.now() - started)
-    usedCallbacks.push(callbackUrl)
-    return callbackUrl
+    usedCallbacks.push(callback)
+    return callback
   }
 
   const started = performance.now()
@@ -128,22 +144,26 @@ try {
   })
   const elapsedSec = (performance.now() - started) / 1000
 
-  // Replays: a callback already accepted, sent again to either instance.
+  // Replays: a callback already accepted, sent again to either instance, from the same browser.
   let replaysAccepted = 0
   await pool(Math.min(replays, usedCallbacks.length), concurrency, async (index) => {
     const worker = workers[index % workers.length] as Worker
-    const answer = await worker.call({ kind: 'callback', url: usedCallbacks[index] as string })
+    const answer = await worker.call({ kind: 'callback', ...(usedCallbacks[index] as BrowserReturn) })
     if (answer.ok) replaysAccepted++
   })
 
   // Forgeries: a fresh code from FranceConnect, under a state no instance ever issued.
   let forgedAccepted = 0
   await pool(forgedCount, concurrency, async (index) => {
-    const callbackUrl = await signIn(index, false)
-    if (!callbackUrl) return
-    const forged = new URL(callbackUrl)
+    const callback = await signIn(index, false)
+    if (!callback) return
+    const forged = new URL(callback.url)
     forged.searchParams.set('state', crypto.randomUUID().replaceAll('-', '') + crypto.randomUUID().replaceAll('-', ''))
-    const answer = await (workers[(index + 1) % workers.length] as Worker).call({ kind: 'callback', url: forged.href })
+    const answer = await (workers[(index + 1) % workers.length] as Worker).call({
+      kind: 'callback',
+      url: forged.href,
+      cookie: callback.cookie,
+    })
     if (answer.ok) forgedAccepted++
   })
 

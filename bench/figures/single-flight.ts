@@ -20,11 +20,12 @@ const callbacks = 1000
 const op = await startOpProcess('v2')
 try {
   const store = memoryStore({ maxEntries: 2 * callbacks })
-  const authorizer = sdkFlow(op.info, undefined, { store })
+  const browsers = new Map<string, string>()
+  const authorizer = sdkFlow(op.info, undefined, { store, browsers })
   const urls = await op.authorize(await authorizer.begin(callbacks))
   await op.resetCounts()
 
-  const cold = sdkFlow(op.info, undefined, { store })
+  const cold = sdkFlow(op.info, undefined, { store, browsers })
   const results = await Promise.allSettled(urls.map((url) => cold.complete(url)))
   const failed = results.filter((result) => result.status === 'rejected')
   const counts = await op.resetCounts()

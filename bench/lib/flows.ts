@@ -6,7 +6,9 @@
  * (`allowInsecureRequests`; the SDK allows loopback by itself).
  *
  * `begin(n)` makes n authorization URLs and keeps their transactions (not timed); `complete(url)`
- * is the callback: code exchange, ID token verification, userinfo verification (timed).
+ * is the callback: code exchange, ID token verification, userinfo verification (timed). The SDK's
+ * callback also checks the browser binding: the cookie each `authorize()` returned, which these
+ * flows keep by state as the browsers would.
  */
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import * as oc from 'openid-client'
@@ -34,12 +36,19 @@ export async function makeEncryptionKeyPair(): Promise<EncryptionKeyPair> {
   return { privateJwk, publicJwk: publicJwk as JWK }
 }
 
-/** The SDK, as an app writes it: createClient with the preset, authorize(), callback(). */
+/** The binding cookies' values by state: what the browsers of the pending sign-ins hold. */
+export type BrowserCookies = Map<string, string>
+
+/**
+ * The SDK, as an app writes it: createClient with the preset, authorize() (its cookie kept in
+ * `browsers`), callback() with that cookie. Flows sharing a store share `browsers` too.
+ */
 export function sdkFlow(
   op: OpReady,
   encryption?: EncryptionKeyPair,
-  clientOptions: { store?: Parameters<typeof createClient>[0]['store'] } = {},
+  options: { store?: Parameters<typeof createClient>[0]['store']; browsers?: BrowserCookies } = {},
 ): SignInFlow & { client: Client } {
+  const { browsers = new Map<string, string>(), ...clientOptions } = options
   const client = createClient({
     provider: encryption ? franceConnectPlus({ issuer: op.issuer }) : franceConnect({ issuer: op.issuer }),
     clientId: op.clientId,
@@ -55,11 +64,18 @@ export function sdkFlow(
     client,
     async begin(n) {
       const urls: string[] = []
-      for (let i = 0; i < n; i++) urls.push((await client.authorize()).url)
+      for (let i = 0; i < n; i++) {
+        const { url, state, cookie } = await client.authorize()
+        browsers.set(state, cookie.value)
+        urls.push(url)
+      }
       return urls
     },
     async complete(callbackUrl) {
-      const session = await client.callback(callbackUrl)
+      const state = new URL(callbackUrl).searchParams.get('state') ?? ''
+      const cookie = browsers.get(state)
+      browsers.delete(state)
+      const session = await client.callback(callbackUrl, { cookie })
       return { sub: session.sub, family_name: session.claims.family_name }
     },
   }

@@ -11,6 +11,6 @@ const fc = createClient({
 })
 
 export const signIn = () => fc.authorize()
-export const completeSignIn = (callbackUrl: string) => fc.callback(callbackUrl)
+export const completeSignIn = (callbackUrl: string, cookie: string) => fc.callback(callbackUrl, { cookie })
 export const signOut = (session: Session) => fc.logout(session)
-export const completeSignOut = (returnUrl: string) => fc.logoutCallback(returnUrl)
+export const completeSignOut = (returnUrl: string, cookie: string) => fc.logoutCallback(returnUrl, { cookie })

@@ -5,13 +5,14 @@
  *
  * The flow, with the SDK's calls:
  *
- * - `GET /login`: `fc.authorize()`, the transaction sealed in a cookie (`cookieStore`), redirect to
- *   FranceConnect.
- * - `GET /callback`: `fc.callback()` (every check), then at once `fc.fetchAll()` (the access token
- *   lives 60 s), the identity and the data kept in the session, redirect to `/`.
+ * - `GET /login`: `fc.authorize()`, the transaction sealed in the cookie it returns (`cookieStore`),
+ *   which binds the sign-in to this browser; redirect to FranceConnect.
+ * - `GET /callback`: `fc.callback()` with that cookie's value (every check), then at once
+ *   `fc.fetchAll()` (the access token lives 60 s), the identity and the data kept in the session,
+ *   redirect to `/`.
  * - `GET /`: the FranceConnect button, or the identity and each API's data.
- * - `POST /logout`: the local session ends, `fc.logout()`, redirect to FranceConnect, which comes
- *   back to `GET /logout-callback`: `fc.logoutCallback()` checks the state.
+ * - `POST /logout`: the local session ends, `fc.logout()` and its cookie, redirect to FranceConnect,
+ *   which comes back to `GET /logout-callback`: `fc.logoutCallback()` checks the state and the cookie.
  *
  * In your app, import from `franceconnect-sdk` where these files import from `../../src/index.js`.
  */
@@ -88,6 +89,8 @@ interface AppSession extends SignedInView {
 }
 
 const transactionCookie = 'fc_tx'
+// A logout has a cookie of its own (the SDK names it after the sign-in's), so it never overwrites one.
+const logoutCookie = `${transactionCookie}_logout`
 
 /**
  * Builds the example app's routes for one framework.
@@ -145,8 +148,9 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
     cookies,
     body: '',
   })
-  const setTransaction = (cookie: TransactionCookie | undefined) =>
-    cookie ? [serializeCookie(cookie.name, cookie.value, { maxAgeSec: cookie.maxAgeSec, secure })] : []
+  /** The cookie `authorize()` or `logout()` returns: it binds the flow to this browser. */
+  const setTransaction = (cookie: TransactionCookie) =>
+    serializeCookie(cookie.name, cookie.value, { maxAgeSec: cookie.maxAgeSec, secure })
 
   /** Runs a route; an SDK error becomes the error page with its code, anything else a bare 500. */
   const guarded =
@@ -155,7 +159,7 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
       try {
         return await route(request)
       } catch (error) {
-        const cookies = [clearCookie(transactionCookie, secure)]
+        const cookies = [clearCookie(transactionCookie, secure), clearCookie(logoutCookie, secure)]
         if (isFranceConnectSdkError(error))
           return html(
             error.status && error.status >= 500 ? 502 : 400,
@@ -186,7 +190,7 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
 
     login: guarded('La connexion n’a pas pu commencer', async () => {
       const { url, cookie } = await fc.authorize()
-      return redirect(url, setTransaction(cookie))
+      return redirect(url, [setTransaction(cookie)])
     }),
 
     callback: guarded('La connexion n’a pas abouti', async ({ query, cookie }) => {
@@ -217,12 +221,12 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
       const ended = sessions.destroy(cookie)
       if (!session) return redirect(paths.home, [ended])
       const { url, cookie: transaction } = await fc.logout(session.idToken)
-      return redirect(url, [ended, ...setTransaction(transaction)])
+      return redirect(url, [ended, setTransaction(transaction)])
     }),
 
     logoutCallback: guarded('La déconnexion n’a pas abouti', async ({ query, cookie }) => {
-      await fc.logoutCallback(query, { cookie: parseCookies(cookie)[transactionCookie] })
-      return redirect(`${paths.home}?deconnecte`, [clearCookie(transactionCookie, secure)])
+      await fc.logoutCallback(query, { cookie: parseCookies(cookie)[logoutCookie] })
+      return redirect(`${paths.home}?deconnecte`, [clearCookie(logoutCookie, secure)])
     }),
 
     notFound: async () => html(404, renderError(context, { title: 'Page introuvable', message: 'Cette page n’existe pas.' })),

@@ -98,7 +98,8 @@ export async function runDemo(output: Output, options: DemoOptions): Promise<num
       apis: connectors,
     })
 
-    const { url } = await progress.step(
+    // This demo is its own browser: it keeps each cookie and hands its value back, as an app reads it from the request.
+    const { url, cookie } = await progress.step(
       'authorize(): discovery, authorization URL',
       () => fc.authorize(),
       (result) => {
@@ -113,7 +114,7 @@ export async function runDemo(output: Output, options: DemoOptions): Promise<num
     )
     const session = await progress.step(
       'callback(): code, ID token, userinfo verified',
-      () => fc.callback(callbackUrl),
+      () => fc.callback(callbackUrl, { cookie: cookie.value }),
       (result) => `acr=${result.acr ?? '—'} · ${result.scopes.length} scopes granted`,
     )
 
@@ -134,7 +135,10 @@ export async function runDemo(output: Output, options: DemoOptions): Promise<num
     else await progress.step('revoke(): access token revoked', () => fc.revoke(session))
     await progress.step(
       'logout(): end session, logoutCallback() state',
-      async () => fc.logoutCallback(await started.signOut((await fc.logout(session)).url)),
+      async () => {
+        const { url: logoutUrl, cookie: logoutCookie } = await fc.logout(session)
+        return fc.logoutCallback(await started.signOut(logoutUrl), { cookie: logoutCookie.value })
+      },
       () => 'FranceConnect session ended',
     )
     await progress.step('Stop the sandbox', () => started.close())

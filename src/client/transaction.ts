@@ -44,7 +44,7 @@ export async function saveTransaction(
     client: await clientTag(context),
     binding: await sha256Base64url(bindingSecret),
   }
-  let sealed: string | void
+  let sealed: unknown
   try {
     sealed = await store.put(await storeKey(context, transaction.kind, state), JSON.stringify(stored), ttl)
   } catch (cause) {
@@ -53,7 +53,9 @@ export async function saveTransaction(
   if (store.stateless && typeof sealed !== 'string') {
     throw new StoreError('store_value_invalid', 'A stateless store returned no sealed value to set as the cookie')
   }
-  return { name: store.cookieName ?? 'fc_tx', value: store.stateless ? (sealed as string) : bindingSecret, maxAgeSec: ttl }
+  // A logout has a cookie of its own: started while a sign-in is pending, it must not overwrite it.
+  const name = `${store.cookieName ?? 'fc_tx'}${transaction.kind === 'logout' ? '_logout' : ''}`
+  return { name, value: store.stateless ? (sealed as string) : bindingSecret, maxAgeSec: ttl }
 }
 
 /**

@@ -19,7 +19,6 @@ export async function verifyIdToken(
   transaction: SignInTransaction,
   code?: string,
 ): Promise<VerifiedJwt> {
-  const { provider } = context
   const verified = await verifyProviderJwt(context, idToken, 'id_token', { exp: true, iat: true, issAud: true })
   const { payload } = verified
   if (typeof payload.nonce !== 'string' || payload.nonce !== transaction.nonce) {

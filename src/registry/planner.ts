@@ -122,7 +122,7 @@ export function describeScope(scope: string): ScopeDescription | undefined {
  *
  * @example
  * ```ts
- * const session = await fc.callback(callbackUrl)
+ * const session = await fc.callback(callbackUrl, { cookie })
  * for (const api of apisForScopes(session.scopes, [boursier, statut])) console.log(api.id)
  * ```
  */

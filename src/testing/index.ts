@@ -11,7 +11,8 @@
  * const connectors = sandboxConnectors(sandbox)        // every connector, pointed at the mock APIs
  * const fc = createClient({ provider: franceConnect({ issuer: sandbox.issuer }), clientId: sandbox.clientId,
  *   clientSecret: sandbox.clientSecret, redirectUri: sandbox.redirectUri, apis: Object.values(connectors) })
- * const session = await fc.callback(await sandbox.signIn((await fc.authorize()).url))
+ * const { url, cookie } = await fc.authorize()         // a web app sets `cookie` in the browser
+ * const session = await fc.callback(await sandbox.signIn(url), { cookie: cookie.value })
  * const results = await fc.fetchAll(session, sandbox.fetchAllParams)
  * await sandbox.close()
  * ```

@@ -84,8 +84,8 @@ async function registerDataProvider(
  *   redirectUri: sandbox.redirectUri, postLogoutRedirectUri: sandbox.postLogoutRedirectUri,
  *   apis: [boursier],
  * })
- * const { url } = await fc.authorize()
- * const session = await fc.callback(await sandbox.signIn(url))   // Angela Claire Louise DUBOIS
+ * const { url, cookie } = await fc.authorize()
+ * const session = await fc.callback(await sandbox.signIn(url), { cookie: cookie.value }) // Angela Claire Louise DUBOIS
  * const { data } = await fc.fetch(boursier, session)
  * await sandbox.close()
  * ```

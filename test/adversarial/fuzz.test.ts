@@ -135,10 +135,11 @@ describe('callback parser and callback()', () => {
 
   it('callback(): random queries with unknown states never reach the provider and never sign in', async () => {
     const client = clientFor(op)
+    const { cookie } = await client.authorize()
     const before = op.requests.token ?? 0
     await fc.assert(
       fc.asyncProperty(pairs, async (p) => {
-        const result = await onlySdkErrors(() => client.callback(new URLSearchParams(p)))
+        const result = await onlySdkErrors(() => client.callback(new URLSearchParams(p), { cookie: cookie.value }))
         expect(result.ok).toBe(false)
       }),
       runs(4_000),
@@ -156,14 +157,14 @@ describe('callback parser and callback()', () => {
     })
     await fc.assert(
       fc.asyncProperty(bent, async ({ extra, code, iss, error }) => {
-        const { state } = await client.authorize()
+        const { state, cookie } = await client.authorize()
         const query = new URLSearchParams(extra.filter(([k]) => !['state', 'code', 'iss', 'error'].includes(k)))
         query.set('state', state)
         if (code !== undefined) query.set('code', code)
         if (error !== undefined) query.set('error', error)
         if (iss === 'right' || iss === 'twice') query.append('iss', op.issuer)
         if (iss === 'wrong' || iss === 'twice') query.append('iss', 'https://evil.example')
-        const result = await onlySdkErrors(() => client.callback(query))
+        const result = await onlySdkErrors(() => client.callback(query, { cookie: cookie.value }))
         expect(result.ok, 'a random code signed someone in').toBe(false)
       }),
       runs(400),

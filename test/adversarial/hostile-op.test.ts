@@ -14,6 +14,10 @@
  *    (`afterwards: 'refused-again'`), the same callback is refused again with the same code and the
  *    pending transaction is left untouched (a forged URL cannot burn a user's sign-in).
  *
+ * Every return comes back with the binding cookie of the sign-in (or logout) under test, as the
+ * browser that started it would send it, unless the row says which other cookie the browser brings:
+ * so each row asserts the refusal its attack causes, not a missing binding.
+ *
  * The provider is `hostile-op.ts` on loopback; its secrets are canaries that `secrets.test.ts`
  * looks for in the same errors (that file runs this very table).
  */
@@ -50,6 +54,8 @@ export interface FlowContext {
   client: Client
   /** The state of the sign-in (or logout) under test. */
   state: string
+  /** The value of the binding cookie that `authorize()` (or `logout()`) returned for that state. */
+  cookie: string
   /** Another client, with its own store: its states are unknown to `client`. */
   otherClient(): Client
 }
@@ -68,8 +74,11 @@ export interface OpMutation {
   why: string
   /** What the provider does differently. */
   bend?(op: HostileOp): Bend
-  /** The callback (or logout return) as it comes back, from the one the provider sent. */
-  callback?(url: URL, ctx: FlowContext): Promise<string | URL> | string | URL
+  /**
+   * The callback (or logout return) as it comes back, from the one the provider sent; the browser
+   * brings back the cookie of the flow under test, unless the row returns another one with the URL.
+   */
+  callback?(url: URL, ctx: FlowContext): Promise<BentReturn> | BentReturn
   /** `consumed` (default): the transaction is gone after the refusal. */
   afterwards?: 'consumed' | 'refused-again'
   /** The client's per-request timeout (default 2000 ms). */
@@ -77,6 +86,9 @@ export interface OpMutation {
   /** The level asked at authorize, and the one the provider then claims. */
   acr?: { asked: string; answered: string }
 }
+
+/** A return URL, alone (with the cookie of the flow under test) or with the cookie the browser brings. */
+export type BentReturn = string | URL | { url: string | URL; cookie: string }
 
 const past = () => Math.floor(Date.now() / 1000) - 300
 const future = () => Math.floor(Date.now() / 1000) + 600
@@ -816,8 +828,8 @@ export const opMutations: OpMutation[] = [
     category: 'callback',
     refusedWith: 'state_unknown',
     why: 'a stolen callback URL (history, logs, Referer) replayed after the user signed in',
-    callback: async (url, { client }) => {
-      await client.callback(url)
+    callback: async (url, { client, cookie }) => {
+      await client.callback(url, { cookie })
       return url
     },
   },
@@ -865,11 +877,12 @@ export const opMutations: OpMutation[] = [
     category: 'callback',
     refusedWith: 'token_error',
     why: 'code injection: a used code pasted into a fresh sign-in is refused by the provider, and reported',
-    callback: async (url, { client, op }) => {
-      await client.callback(url)
-      const fresh = new URL(op.authorize((await client.authorize()).url))
+    callback: async (url, { client, op, cookie }) => {
+      await client.callback(url, { cookie })
+      const freshSignIn = await client.authorize()
+      const fresh = new URL(op.authorize(freshSignIn.url))
       fresh.searchParams.set('code', url.searchParams.get('code') ?? '')
-      return fresh
+      return { url: fresh, cookie: freshSignIn.cookie.value }
     },
   },
   {
@@ -1148,8 +1161,8 @@ export const opMutations: OpMutation[] = [
     flow: 'logout',
     refusedWith: 'logout_state_unknown',
     why: 'a logout return is accepted once',
-    callback: async (url, { client }) => {
-      await client.logoutCallback(url)
+    callback: async (url, { client, cookie }) => {
+      await client.logoutCallback(url, { cookie })
       return url
     },
   },
@@ -1379,6 +1392,7 @@ export function recordingStore(): TransactionStore & { readonly size: number; wr
       store.writes++
       return inner.put(key, value, ttlSec)
     },
+    get: (key: string) => inner.get(key),
     take: (key: string) => inner.take(key),
   }
   return store
@@ -1456,20 +1470,28 @@ export async function runMutation(mutation: OpMutation, ops: Ops): Promise<Outco
     const warm = clientFor(op, { store })
     let genuine: URL
     let state: string
+    let cookie: string
     if (mutation.flow === 'logout') {
-      state = (await warm.logout('header.payload.signature')).state
+      const started = await warm.logout('header.payload.signature')
+      state = started.state
+      cookie = started.cookie.value
       genuine = new URL(op.postLogoutRedirectUri)
       genuine.searchParams.set('state', state)
     } else {
       const started = await warm.authorize(mutation.acr ? { acr: mutation.acr.asked } : {})
       state = started.state
+      cookie = started.cookie.value
       genuine = new URL(op.authorize(started.url, mutation.acr ? { acr: mutation.acr.answered } : {}))
     }
     op.bend = mutation.bend?.(op) ?? {}
     const client = clientFor(op, { store, ...(mutation.timeoutMs ? { timeoutMs: mutation.timeoutMs } : {}) })
     const otherClient = () => clientFor(op)
-    const bent = mutation.callback ? await mutation.callback(new URL(genuine), { op, client, state, otherClient }) : genuine
-    const call = (input: string | URL) => (mutation.flow === 'logout' ? client.logoutCallback(input) : client.callback(input))
+    const returned = mutation.callback
+      ? await mutation.callback(new URL(genuine), { op, client, state, cookie, otherClient })
+      : genuine
+    const bent = typeof returned === 'string' || returned instanceof URL ? { url: returned, cookie } : returned
+    const call = ({ url, cookie }: { url: string | URL; cookie: string }) =>
+      mutation.flow === 'logout' ? client.logoutCallback(url, { cookie }) : client.callback(url, { cookie })
 
     const pendingBefore = store.size
     const writesBefore = store.writes
@@ -1477,7 +1499,7 @@ export async function runMutation(mutation: OpMutation, ops: Ops): Promise<Outco
     const writesDuringRefusal = store.writes - writesBefore
     const pendingAfter = store.size
     const replays: Settled[] = []
-    for (const input of [bent, genuine]) replays.push(await settle(call(input)))
+    for (const input of [bent, { url: genuine, cookie }]) replays.push(await settle(call(input)))
     return { result, replays, writesDuringRefusal, pendingBefore, pendingAfter }
   } finally {
     op.reset()
@@ -1501,19 +1523,23 @@ if (runningThisFile) {
         it(`${variant}: sign-in, then logout`, async () => {
           const op = ops[variant]
           const client = clientFor(op)
-          const { url } = await client.authorize()
-          const session = await client.callback(op.authorize(url))
+          const { url, cookie } = await client.authorize()
+          const session = await client.callback(op.authorize(url), { cookie: cookie.value })
           expect(session.claims.family_name).toBe('CANARDIERE')
           expect(session.sub).toBe(op.identity.sub)
-          const { state } = await client.logout(session)
-          await expect(client.logoutCallback(`${op.postLogoutRedirectUri}?state=${state}`)).resolves.toEqual({ state })
+          const { state, cookie: logoutCookie } = await client.logout(session)
+          await expect(
+            client.logoutCallback(`${op.postLogoutRedirectUri}?state=${state}`, { cookie: logoutCookie.value }),
+          ).resolves.toEqual({ state })
         })
       }
       it('fcplus: eidas3 asked and given', async () => {
         const op = ops.fcplus
         const client = clientFor(op)
-        const { url } = await client.authorize({ acr: 'eidas3' })
-        await expect(client.callback(op.authorize(url, { acr: 'eidas3' }))).resolves.toMatchObject({ acr: 'eidas3' })
+        const { url, cookie } = await client.authorize({ acr: 'eidas3' })
+        await expect(client.callback(op.authorize(url, { acr: 'eidas3' }), { cookie: cookie.value })).resolves.toMatchObject({
+          acr: 'eidas3',
+        })
       })
       it('checktoken: an active token', async () => {
         const op = ops.v2

@@ -191,14 +191,14 @@ describe('secrets and personal data never reach an error or a hook', () => {
     it('token endpoint: the client secret in `error`, the code in `error_description`', async () => {
       const op = ops.v2
       const client = clientFor(op)
-      const { url } = await client.authorize()
+      const { url, cookie } = await client.authorize()
       op.bend = {
         tokenAnswer: (_body, { form }) => ({
           status: 400,
           body: JSON.stringify({ error: form.get('client_secret'), error_description: `code ${form.get('code')} not found` }),
         }),
       }
-      const error = await client.callback(op.authorize(url)).catch((e: unknown) => e)
+      const error = await client.callback(op.authorize(url), { cookie: cookie.value }).catch((e: unknown) => e)
       op.reset()
       expect(error).toMatchObject({ code: 'token_error' })
       expect(leaks(surfaces(error), opCanaries(op))).toEqual([])
@@ -207,14 +207,14 @@ describe('secrets and personal data never reach an error or a hook', () => {
     it('userinfo: the bearer access token in `error`', async () => {
       const op = ops.v2
       const client = clientFor(op)
-      const { url } = await client.authorize()
+      const { url, cookie } = await client.authorize()
       op.bend = {
         userinfoAnswer: (_body, { authorization }) => ({
           status: 401,
           body: JSON.stringify({ error: authorization, error_description: `token ${authorization} expired` }),
         }),
       }
-      const error = await client.callback(op.authorize(url)).catch((e: unknown) => e)
+      const error = await client.callback(op.authorize(url), { cookie: cookie.value }).catch((e: unknown) => e)
       op.reset()
       expect(error).toMatchObject({ code: 'userinfo_error' })
       expect(leaks(surfaces(error), opCanaries(op))).toEqual([])
@@ -237,10 +237,12 @@ describe('secrets and personal data never reach an error or a hook', () => {
     it('a callback `error` is kept out of the message as text that could forge log lines', async () => {
       const op = ops.v2
       const client = clientFor(op)
-      const { state } = await client.authorize()
+      const { state, cookie } = await client.authorize()
       const forged = 'access_denied\r\n2025-01-01T00:00:00Z INFO admin signed in\u001b[2J'
       const error = await client
-        .callback(`${op.redirectUri}?error=${encodeURIComponent(forged)}&state=${state}&iss=${encodeURIComponent(op.issuer)}`)
+        .callback(`${op.redirectUri}?error=${encodeURIComponent(forged)}&state=${state}&iss=${encodeURIComponent(op.issuer)}`, {
+          cookie: cookie.value,
+        })
         .catch((e: unknown) => e)
       expect(isFranceConnectSdkError(error)).toBe(true)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for injected control characters

@@ -32,6 +32,16 @@ function serverModuleSource(markdown: string): string {
   return `${mapped}\nexport { sandbox }\n`
 }
 
+/** The `name=value` pairs a response sets (attributes dropped), to send back as a Cookie header. */
+const cookiesSetBy = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0] as string)
+
+/** The cookie that binds a sign-in or logout to the browser, as the response sets it. */
+const bindingCookieOf = (response: Response) => {
+  const binding = cookiesSetBy(response).find((cookie) => /^fc_tx(_logout)?=./.test(cookie))
+  if (!binding) throw new Error('the response sets no fc_tx or fc_tx_logout cookie')
+  return binding
+}
+
 describe('docs/getting-started.md', () => {
   let base: string
   let app: { server: Server; sandbox: Sandbox }
@@ -64,9 +74,9 @@ describe('docs/getting-started.md', () => {
     expect(new URL(authorizationUrl).searchParams.get('acr_values')).toBe('eidas1')
 
     const callbackUrl = await app.sandbox.signIn(authorizationUrl)
-    const callback = await fetch(callbackUrl, { redirect: 'manual' })
+    const callback = await fetch(callbackUrl, { headers: { cookie: bindingCookieOf(login) }, redirect: 'manual' })
     expect(callback.status).toBe(303)
-    const cookie = (callback.headers.get('set-cookie') as string).split(';')[0] as string
+    const cookie = cookiesSetBy(callback).find((setCookie) => setCookie.startsWith('sid=')) as string
 
     const signedIn = await (await fetch(`${base}/`, { headers: { cookie } })).text()
     expect(signedIn).toContain('Bonjour Angela Claire Louise DUBOIS')
@@ -75,7 +85,7 @@ describe('docs/getting-started.md', () => {
 
     const logout = await fetch(`${base}/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' })
     const back = await app.sandbox.signOut(logout.headers.get('location') as string)
-    const logoutCallback = await fetch(back, { redirect: 'manual' })
+    const logoutCallback = await fetch(back, { headers: { cookie: bindingCookieOf(logout) }, redirect: 'manual' })
     expect(logoutCallback.status).toBe(303)
     expect(logoutCallback.headers.get('location')).toBe('/')
     expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).toContain('href="/login"')
@@ -84,7 +94,7 @@ describe('docs/getting-started.md', () => {
   it('sends a cancelled sign-in back to the home page', { timeout: 60_000 }, async () => {
     const login = await fetch(`${base}/login`, { redirect: 'manual' })
     const cancelled = await app.sandbox.signIn(login.headers.get('location') as string, { cancel: true })
-    const callback = await fetch(cancelled, { redirect: 'manual' })
+    const callback = await fetch(cancelled, { headers: { cookie: bindingCookieOf(login) }, redirect: 'manual' })
     expect(callback.status).toBe(303)
     expect(callback.headers.get('location')).toBe('/')
   })

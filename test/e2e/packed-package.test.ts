@@ -30,11 +30,11 @@ const fc = createClient({
   ...(env.ENC_KEY ? { encryptionKeys: [JSON.parse(env.ENC_KEY)] } : {}),
 })
 const lines = require_readline().createInterface({ input: process.stdin })
-fc.authorize(env.VARIANT === 'fcplus' ? { acr: 'eidas2' } : {}).then(({ url }) => {
+fc.authorize(env.VARIANT === 'fcplus' ? { acr: 'eidas2' } : {}).then(({ url, cookie }) => {
   console.log(url)
   lines.once('line', async (callbackUrl) => {
     try {
-      const session = await fc.callback(callbackUrl)
+      const session = await fc.callback(callbackUrl, { cookie: cookie.value })
       console.log(JSON.stringify({ acr: session.acr, claims: session.claims }))
     } catch (error) {
       console.log(JSON.stringify({ error: error.code ?? String(error) }))

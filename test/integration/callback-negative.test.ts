@@ -39,8 +39,8 @@ describe('FranceConnect v2: refused inputs', () => {
   let fc: Client
 
   const signIn = async (options: Parameters<Client['authorize']>[0] = {}, acr?: string) => {
-    const { url } = await fc.authorize(options)
-    return fc.callback(op.authorize(url, acr === undefined ? {} : { acr }))
+    const { url, cookie } = await fc.authorize(options)
+    return fc.callback(op.authorize(url, acr === undefined ? {} : { acr }), { cookie: cookie.value })
   }
 
   beforeAll(async () => {
@@ -204,58 +204,59 @@ describe('FranceConnect v2: refused inputs', () => {
   })
 
   it('refuses an unknown state', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = new URL(op.authorize(url))
     callback.searchParams.set('state', 'forged-state-forged-state-forged-state')
-    await expectCode(fc.callback(callback), 'state_unknown')
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'state_unknown')
   })
 
   it('refuses a replayed state, even after a success', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = op.authorize(url)
-    await fc.callback(callback)
-    await expectCode(fc.callback(callback), 'state_unknown')
+    await fc.callback(callback, { cookie: cookie.value })
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'state_unknown')
   })
 
   it('consumes the transaction even when the sign-in fails', async () => {
     op.behaviour.idTokenClaims = (c) => ({ ...c, aud: 'another-client' })
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = op.authorize(url)
-    await expectCode(fc.callback(callback), 'id_token_aud')
-    await expectCode(fc.callback(callback), 'state_unknown')
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'id_token_aud')
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'state_unknown')
   })
 
   it('refuses a callback without state', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = new URL(op.authorize(url))
     callback.searchParams.delete('state')
-    await expectCode(fc.callback(callback), 'state_missing')
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'state_missing')
   })
 
   it('refuses a callback iss of another issuer (mix-up)', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = new URL(op.authorize(url))
     callback.searchParams.set('iss', 'https://evil.example/api/v2')
-    await expectCode(fc.callback(callback), 'iss_mismatch')
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'iss_mismatch')
   })
 
   it('refuses a callback without iss where FranceConnect always sends it', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = new URL(op.authorize(url))
     callback.searchParams.delete('iss')
-    await expectCode(fc.callback(callback), 'iss_missing')
+    await expectCode(fc.callback(callback, { cookie: cookie.value }), 'iss_missing')
   })
 
   it('refuses a state given twice', async () => {
-    const { url } = await fc.authorize()
-    await expectCode(fc.callback(`${op.authorize(url)}&state=other`), 'callback_invalid')
+    const { url, cookie } = await fc.authorize()
+    await expectCode(fc.callback(`${op.authorize(url)}&state=other`, { cookie: cookie.value }), 'callback_invalid')
   })
 
   it('maps error=access_denied (the user cancelled)', async () => {
-    const { state } = await fc.authorize()
+    const { state, cookie } = await fc.authorize()
     const error = await expectCode(
       fc.callback(
         `${op.redirectUri}?error=access_denied&error_description=user+authentication+aborted&state=${state}&iss=${encodeURIComponent(op.issuer)}`,
+        { cookie: cookie.value },
       ),
       'access_denied',
     )
@@ -263,17 +264,21 @@ describe('FranceConnect v2: refused inputs', () => {
   })
 
   it('maps error=invalid_acr', async () => {
-    const { state } = await fc.authorize()
+    const { state, cookie } = await fc.authorize()
     await expectCode(
-      fc.callback(`${op.redirectUri}?error=invalid_acr&state=${state}&iss=${encodeURIComponent(op.issuer)}`),
+      fc.callback(`${op.redirectUri}?error=invalid_acr&state=${state}&iss=${encodeURIComponent(op.issuer)}`, {
+        cookie: cookie.value,
+      }),
       'invalid_acr',
     )
   })
 
   it('maps an unknown provider error and keeps it as providerCode', async () => {
-    const { state } = await fc.authorize()
+    const { state, cookie } = await fc.authorize()
     const error = await expectCode(
-      fc.callback(`${op.redirectUri}?error=server_error&state=${state}&iss=${encodeURIComponent(op.issuer)}`),
+      fc.callback(`${op.redirectUri}?error=server_error&state=${state}&iss=${encodeURIComponent(op.issuer)}`, {
+        cookie: cookie.value,
+      }),
       'authorization_error',
     )
     expect(error.providerCode).toBe('server_error')
@@ -316,10 +321,10 @@ describe('FranceConnect v2: refused inputs', () => {
   })
 
   it('maps invalid_grant with its FranceConnect code', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = new URL(op.authorize(url))
     callback.searchParams.set('code', 'unknown-code')
-    const error = await expectCode(fc.callback(callback), 'token_error')
+    const error = await expectCode(fc.callback(callback, { cookie: cookie.value }), 'token_error')
     expect(error).toMatchObject({ providerCode: 'invalid_grant', status: 400, franceConnectCode: 'Y049E20B' })
   })
 
@@ -330,8 +335,8 @@ describe('FranceConnect v2: refused inputs', () => {
       clientSecret: 'not-the-secret-not-the-secret-not-the-secret',
       redirectUri: op.redirectUri,
     })
-    const { url } = await wrong.authorize()
-    const error = await expectCode(wrong.callback(op.authorize(url)), 'token_error')
+    const { url, cookie } = await wrong.authorize()
+    const error = await expectCode(wrong.callback(op.authorize(url), { cookie: cookie.value }), 'token_error')
     expect(error).toMatchObject({ providerCode: 'invalid_client', status: 401, franceConnectCode: 'Y0434A7B' })
   })
 
@@ -383,20 +388,21 @@ describe('FranceConnect v2: refused inputs', () => {
   })
 
   it('never puts a token or a code in an error message', async () => {
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     const callback = new URL(op.authorize(url))
     const code = callback.searchParams.get('code') as string
     op.behaviour.idTokenClaims = (c) => ({ ...c, aud: 'x' })
-    const error = await expectCode(fc.callback(callback), 'id_token_aud')
+    const error = await expectCode(fc.callback(callback, { cookie: cookie.value }), 'id_token_aud')
     expect(JSON.stringify({ message: error.message, ...error })).not.toContain(code)
   })
 
   it('refuses an unknown or replayed logout state', async () => {
-    const { state } = await fc.logout('header.payload.signature')
-    await expectCode(fc.logoutCallback('https://app.example/logged-out?state=unknown'), 'logout_state_unknown')
-    await expectCode(fc.logoutCallback('https://app.example/logged-out'), 'logout_state_missing')
-    await expect(fc.logoutCallback(`https://app.example/logged-out?state=${state}`)).resolves.toEqual({ state })
-    await expectCode(fc.logoutCallback(`https://app.example/logged-out?state=${state}`), 'logout_state_unknown')
+    const { state, cookie } = await fc.logout('header.payload.signature')
+    const binding = { cookie: cookie.value }
+    await expectCode(fc.logoutCallback('https://app.example/logged-out?state=unknown', binding), 'logout_state_unknown')
+    await expectCode(fc.logoutCallback('https://app.example/logged-out', binding), 'logout_state_missing')
+    await expect(fc.logoutCallback(`https://app.example/logged-out?state=${state}`, binding)).resolves.toEqual({ state })
+    await expectCode(fc.logoutCallback(`https://app.example/logged-out?state=${state}`, binding), 'logout_state_unknown')
   })
 })
 
@@ -421,8 +427,8 @@ describe('FranceConnect+: refused inputs', () => {
   beforeEach(() => op.reset())
 
   const signIn = async (acr?: string, answered?: string) => {
-    const { url } = await fc.authorize(acr ? { acr } : {})
-    return fc.callback(op.authorize(url, answered ? { acr: answered } : {}))
+    const { url, cookie } = await fc.authorize(acr ? { acr } : {})
+    return fc.callback(op.authorize(url, answered ? { acr: answered } : {}), { cookie: cookie.value })
   }
 
   it('accepts the unbent flow (control case)', async () => {
@@ -484,22 +490,22 @@ describe('FranceConnect v1 (HS256): refused inputs', () => {
   beforeEach(() => op.reset())
 
   it('accepts the unbent flow (control case)', async () => {
-    const { url } = await fc.authorize()
-    const session = await fc.callback(op.authorize(url))
+    const { url, cookie } = await fc.authorize()
+    const session = await fc.callback(op.authorize(url), { cookie: cookie.value })
     expect(session.claims.given_name).toBe('Angela Claire Louise')
   })
 
   it('refuses an HS256 token keyed with another secret', async () => {
     op.behaviour.signIdToken = (claims) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('another-secret'.repeat(4)))
-    const { url } = await fc.authorize()
-    await expectCode(fc.callback(op.authorize(url)), 'id_token_signature')
+    const { url, cookie } = await fc.authorize()
+    await expectCode(fc.callback(op.authorize(url), { cookie: cookie.value }), 'id_token_signature')
   })
 
   it('refuses ES256 where v1 uses HS256', async () => {
     op.behaviour.signIdToken = (claims) => op.signJwt(claims, op.signingKeys.es256)
-    const { url } = await fc.authorize()
-    await expectCode(fc.callback(op.authorize(url)), 'id_token_alg')
+    const { url, cookie } = await fc.authorize()
+    await expectCode(fc.callback(op.authorize(url), { cookie: cookie.value }), 'id_token_alg')
   })
 
   it('has no revocation', async () => {
@@ -519,8 +525,8 @@ describe('private_key_jwt', () => {
         privateKeyJwt: { key: { ...(await exportJWK(privateKey)), kid: 'client-sig' }, alg: 'ES256' },
         redirectUri: op.redirectUri,
       })
-      const { url } = await fc.authorize()
-      const session = await fc.callback(op.authorize(url))
+      const { url, cookie } = await fc.authorize()
+      const session = await fc.callback(op.authorize(url), { cookie: cookie.value })
       expect(session.claims.family_name).toBe('DUBOIS')
       // the same flow with the secret instead is refused by this OP: the assertion is what was checked
       const withSecret = createClient({
@@ -530,7 +536,7 @@ describe('private_key_jwt', () => {
         redirectUri: op.redirectUri,
       })
       const second = await withSecret.authorize()
-      await expectCode(withSecret.callback(op.authorize(second.url)), 'token_error')
+      await expectCode(withSecret.callback(op.authorize(second.url), { cookie: second.cookie.value }), 'token_error')
     } finally {
       await op.close()
     }
@@ -549,11 +555,14 @@ describe('caches', () => {
         store: memoryStore(),
       }
       const warm = createClient(options)
-      const callbacks: string[] = []
-      for (let i = 0; i < 50; i++) callbacks.push(op.authorize((await warm.authorize()).url))
+      const callbacks: { url: string; cookie: string }[] = []
+      for (let i = 0; i < 50; i++) {
+        const { url, cookie } = await warm.authorize()
+        callbacks.push({ url: op.authorize(url), cookie: cookie.value })
+      }
       const before = { discovery: op.requests.discovery ?? 0, jwks: op.requests.jwks ?? 0 }
       const cold = createClient(options)
-      const sessions = await Promise.all(callbacks.map((callback) => cold.callback(callback)))
+      const sessions = await Promise.all(callbacks.map(({ url, cookie }) => cold.callback(url, { cookie })))
       expect(new Set(sessions.map((s) => s.accessToken)).size).toBe(50)
       expect((op.requests.discovery ?? 0) - before.discovery).toBe(1)
       expect(op.requests.jwks ?? 0).toBe(before.jwks + 1)

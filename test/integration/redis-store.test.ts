@@ -59,11 +59,11 @@ describe('redisStore', () => {
     }
     const a = createClient({ ...options, store: redisStore({ client: new Redis(redis.url) }) })
     const b = createClient({ ...options, store: redisStore({ client }) })
-    const { url } = await a.authorize()
+    const { url, cookie } = await a.authorize()
     const callback = op.authorize(url)
-    const session = await b.callback(callback)
+    const session = await b.callback(callback, { cookie: cookie.value })
     expect(session.claims.family_name).toBe('DUBOIS')
-    await expect(a.callback(callback)).rejects.toMatchObject({ code: 'state_unknown' })
+    await expect(a.callback(callback, { cookie: cookie.value })).rejects.toMatchObject({ code: 'state_unknown' })
   })
 
   it('shares the discovery document and key set through redisCache', async () => {
@@ -76,10 +76,12 @@ describe('redisStore', () => {
       cache: redisCache({ client, prefix: `cache-${Date.now()}:` }),
     }
     const first = createClient(options)
-    await first.callback(op.authorize((await first.authorize()).url))
+    const firstSignIn = await first.authorize()
+    await first.callback(op.authorize(firstSignIn.url), { cookie: firstSignIn.cookie.value })
     const before = { discovery: op.requests.discovery ?? 0, jwks: op.requests.jwks ?? 0 }
     const coldStart = createClient(options)
-    await coldStart.callback(op.authorize((await coldStart.authorize()).url))
+    const coldSignIn = await coldStart.authorize()
+    await coldStart.callback(op.authorize(coldSignIn.url), { cookie: coldSignIn.cookie.value })
     expect(op.requests.discovery ?? 0).toBe(before.discovery)
     expect(op.requests.jwks ?? 0).toBe(before.jwks)
   })

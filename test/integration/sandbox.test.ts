@@ -51,8 +51,8 @@ function clientFor(sandbox: Sandbox, apis = Object.values(sandboxConnectors(sand
 }
 
 async function signIn(sandbox: Sandbox, fc: Client, identity?: number | string) {
-  const { url } = await fc.authorize()
-  return fc.callback(await sandbox.signIn(url, identity === undefined ? {} : { identity }))
+  const { url, cookie } = await fc.authorize()
+  return fc.callback(await sandbox.signIn(url, identity === undefined ? {} : { identity }), { cookie: cookie.value })
 }
 
 const byApi = (results: SettledApiResult[]) => Object.fromEntries(results.map((entry) => [entry.api, entry]))
@@ -181,11 +181,11 @@ describe('sandbox, FranceConnect v2', () => {
         impotParticulier({ ...options['impot-particulier'], scopes: ['dgfip_annee_n_moins_1', 'dgfip_rfr', 'dgfip_nbpart'] }),
       ],
     })
-    const { url } = await few.authorize()
+    const { url, cookie } = await few.authorize()
     expect(new URL(url).searchParams.get('scope')).toBe(
       'openid identite_pivot cnous_statut_boursier cnous_echelon_bourse mesri_admissions mesri_admission_inscrit cnaf_quotient_familial revenu_solidarite_active dgfip_annee_n_moins_1 dgfip_rfr dgfip_nbpart',
     )
-    const session = await few.callback(await sandbox.signIn(url))
+    const session = await few.callback(await sandbox.signIn(url), { cookie: cookie.value })
     const results = byApi(await few.fetchAll(session, sandbox.fetchAllParams))
     const raw = (api: string) =>
       results[api]?.status === 'fulfilled' ? (results[api].result.raw as Record<string, any>) : undefined
@@ -329,20 +329,20 @@ describe('sandbox, FranceConnect v2', () => {
     expect(error).toBeInstanceOf(OpHttpError)
     expect(error).toMatchObject({ status: 400, code: 'Y030007' })
 
-    const { url: again } = await fc.authorize()
-    const cancelled = new URL(await sandbox.signIn(again, { cancel: true }))
+    const again = await fc.authorize()
+    const cancelled = new URL(await sandbox.signIn(again.url, { cancel: true }))
     expect(cancelled.searchParams.get('error')).toBe('access_denied')
     expect(cancelled.searchParams.get('iss')).toBe(sandbox.issuer)
-    await expect(fc.callback(cancelled)).rejects.toMatchObject({ code: 'access_denied' })
+    await expect(fc.callback(cancelled, { cookie: again.cookie.value })).rejects.toMatchObject({ code: 'access_denied' })
   })
 
   it('logs out through /session/end', async () => {
     const session = await signIn(sandbox, fc)
-    const { url, state } = await fc.logout(session)
+    const { url, state, cookie } = await fc.logout(session)
     expect(new URL(url).pathname).toBe('/api/v2/session/end')
     const back = await sandbox.signOut(url)
     expect(back.startsWith(sandbox.postLogoutRedirectUri)).toBe(true)
-    await expect(fc.logoutCallback(back)).resolves.toEqual({ state })
+    await expect(fc.logoutCallback(back, { cookie: cookie.value })).resolves.toEqual({ state })
   })
 })
 
@@ -369,10 +369,10 @@ describe('sandbox, FranceConnect+', () => {
       encryptionKeys: sandbox.encryptionKeys!,
       apis: [boursier],
     })
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     expect(new URL(url).searchParams.get('acr_values')).toBe('eidas2')
     const callback = await sandbox.signIn(url)
-    const session = await fc.callback(callback)
+    const session = await fc.callback(callback, { cookie: cookie.value })
     expect(session.acr).toBe('eidas2')
     expect(session.claims).toMatchObject({ family_name: 'DUBOIS', given_name: 'Angela Claire Louise' })
     expect(session.claims).not.toHaveProperty('given_name_array')
@@ -382,8 +382,10 @@ describe('sandbox, FranceConnect+', () => {
     expect((await userinfo.text()).split('.')).toHaveLength(5)
     await expect(fc.fetch(boursier, session)).resolves.toMatchObject({ data: { estBoursier: true } })
 
-    const { url: eidas3 } = await fc.authorize({ acr: 'eidas3' })
-    await expect(fc.callback(await sandbox.signIn(eidas3))).resolves.toMatchObject({ acr: 'eidas3' })
+    const eidas3 = await fc.authorize({ acr: 'eidas3' })
+    await expect(fc.callback(await sandbox.signIn(eidas3.url), { cookie: eidas3.cookie.value })).resolves.toMatchObject({
+      acr: 'eidas3',
+    })
   })
 
   it('refuses eidas1 with invalid_acr', async () => {
@@ -416,9 +418,9 @@ describe('sandbox, FranceConnect v1', () => {
       redirectUri: sandbox.redirectUri,
       apis: [connectors['statut-etudiant-boursier'], connectors['impot-particulier']],
     })
-    const { url } = await fc.authorize()
+    const { url, cookie } = await fc.authorize()
     expect(new URL(url).pathname).toBe('/api/v1/authorize')
-    const session = await fc.callback(await sandbox.signIn(url))
+    const session = await fc.callback(await sandbox.signIn(url), { cookie: cookie.value })
     expect(session.claims).toMatchObject({ family_name: 'DUBOIS', birthdate: '1962-08-24' })
     const results = await fc.fetchAll(session, sandbox.fetchAllParams)
     expect(results.map((entry) => entry.status)).toEqual(['fulfilled', 'fulfilled'])

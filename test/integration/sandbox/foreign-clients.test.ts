@@ -177,7 +177,7 @@ describe('the sandbox with clients the SDK did not write', () => {
         },
       ],
     })
-    const { url, state } = await fc.authorize()
+    const { url, state, cookie } = await fc.authorize()
     const { callback, forms, pages } = await driveWithFetch(url, sandbox.redirectUri)
 
     expect(forms.map((form) => form.id)).toEqual(['fc-login', 'fc-consent'])
@@ -195,7 +195,7 @@ describe('the sandbox with clients the SDK did not write', () => {
     expect(callback.searchParams.get('state')).toBe(state)
     expect(callback.searchParams.get('code')).toBeTruthy()
     expect(callback.searchParams.get('iss')).toBe(sandbox.issuer)
-    const session = await fc.callback(callback)
+    const session = await fc.callback(callback, { cookie: cookie.value })
     expect(session.sub).toBe(sandbox.identities[0]?.sub)
     expect(session.claims.family_name).toBe('DUBOIS')
     expect(session.scopes).toEqual(expect.arrayContaining(['cnous_statut_boursier', 'cnous_email']))
