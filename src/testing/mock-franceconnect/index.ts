@@ -386,6 +386,9 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   )
 
   const isFc = variant !== 'generic'
+  // The FranceConnect cores grant, from the claims parameter, only what grant-rules.ts lists: a
+  // claim asked and not granted is not released, and must not send the user back to consent.
+  if (isFc) policy.get('consent').checks.remove('op_claims_missing')
   const jwa = {
     idTokenSigningAlgValues: profile.idTokenSigningAlgs,
     // private_key_jwt: ES256 only on FC+ (§3.2)
@@ -434,6 +437,16 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     allowOmittingSingleRegisteredRedirectUri: !isFc,
     enabledJWA: jwa,
     clientBasedCORS: () => true,
+    // oidc-provider refuses to fetch special-use addresses (SSRF protection); a sandbox service's
+    // jwks_uri is on loopback, so let those through, and only those
+    fetch: (url: string, init: RequestInit & { dispatcher?: unknown }) => {
+      const { hostname } = new URL(url)
+      if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]') {
+        const { dispatcher: _ssrfGuard, ...rest } = init
+        return fetch(url, rest)
+      }
+      return fetch(url, init)
+    },
     features: {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },
