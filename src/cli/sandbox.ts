@@ -140,7 +140,9 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
 
   if (sandbox.variant === 'proconnect') {
     heading('ProConnect levels (the login page lets you pick the one the identity provider answers)')
-    output.out('  eidas0, eidas0-mfa, eidas1 (default), eidas1-mfa, eidas2, eidas3, https://proconnect.gouv.fr/assurance/certification-dirigeant')
+    output.out(
+      '  eidas0, eidas0-mfa, eidas1 (default), eidas1-mfa, eidas2, eidas3, https://proconnect.gouv.fr/assurance/certification-dirigeant',
+    )
   } else printDataApis(output, sandbox)
 
   heading('People of the login page')
@@ -189,5 +191,4 @@ function printDataApis(output: Output, sandbox: Sandbox): void {
     ['CNAM API key', credentials.cnam.apiKey],
   ]
   for (const line of renderFields(keys)) output.out(line)
-
 }

@@ -103,7 +103,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw new ConfigurationError('configuration_invalid', 'startSandbox: variant must be v2, fcplus, v1 or proconnect')
   }
   if (options.userinfo !== undefined && variant !== 'proconnect') {
-    throw new ConfigurationError('configuration_invalid', 'startSandbox: userinfo is a ProConnect option (FranceConnect always signs it)')
+    throw new ConfigurationError(
+      'configuration_invalid',
+      'startSandbox: userinfo is a ProConnect option (FranceConnect always signs it)',
+    )
   }
   // fails first, with a ConfigurationError saying `npm install -D oidc-provider`, when it is missing
   await loadOidcProvider()
@@ -149,7 +152,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
     ...(clientEncryptionJwks ? { clientEncryptionJwks } : {}),
     // ProConnect has no checktoken: the mock data APIs answer its tokens as unknown ones
-    dataProviders: variant === 'v1' || variant === 'proconnect' ? [] : [...groups.map((group) => providers[group].registration), ownProvider.registration],
+    dataProviders:
+      variant === 'v1' || variant === 'proconnect'
+        ? []
+        : [...groups.map((group) => providers[group].registration), ownProvider.registration],
   })
 
   const credentials: SandboxCredentials = {

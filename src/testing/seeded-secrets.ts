@@ -16,7 +16,10 @@ export function seededSecrets(seed: string | undefined): { hex(label: string, by
     hex(label, bytes) {
       if (seed === undefined) return randomBytes(bytes).toString('hex')
       if (bytes > 32) throw new RangeError('a seeded secret is at most 32 bytes')
-      return createHmac('sha256', seed).update(label).digest('hex').slice(0, bytes * 2)
+      return createHmac('sha256', seed)
+        .update(label)
+        .digest('hex')
+        .slice(0, bytes * 2)
     },
   }
 }

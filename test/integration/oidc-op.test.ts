@@ -306,7 +306,9 @@ describe.each(scenarios)('test OP $variant ($idTokenAlg, userinfo $userinfo)', (
       // §6: exactly 5 properties
       // ProConnect issues refresh tokens (core-fca-low issueRefreshToken)
       const refresh = scenario.variant === 'proconnect' ? ['refresh_token'] : []
-      expect(Object.keys(tokens).sort()).toEqual(['access_token', 'expires_in', 'id_token', ...refresh, 'scope', 'token_type'].sort())
+      expect(Object.keys(tokens).sort()).toEqual(
+        ['access_token', 'expires_in', 'id_token', ...refresh, 'scope', 'token_type'].sort(),
+      )
       // ProConnect leaves the access token at oidc-provider's default hour
       expect(tokens.expires_in).toBe(scenario.variant === 'proconnect' ? 3600 : 60)
     }

@@ -65,7 +65,8 @@ export function checkAuthorizeRequest(
   const nonce = query.get('nonce')
   if (nonce !== null || rules.minNonce > 0) {
     const length = (nonce ?? '').length
-    if (length < Math.max(rules.minNonce, 1)) return invalid(`nonce must be longer than or equal to ${Math.max(rules.minNonce, 1)} characters`)
+    if (length < Math.max(rules.minNonce, 1))
+      return invalid(`nonce must be longer than or equal to ${Math.max(rules.minNonce, 1)} characters`)
     if (rules.maxNonce !== undefined && length > rules.maxNonce)
       return invalid(`nonce must be shorter than or equal to ${rules.maxNonce} characters`)
   }

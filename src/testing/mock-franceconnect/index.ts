@@ -18,7 +18,13 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jo
 import { sandboxAgents, sandboxIdentities } from '../identities.js'
 import { createAdapterFactory, OpStore } from './adapter.js'
 import { ScriptedBrowser, type FormDecision } from './browser.js'
-import { derivedTokenId, handleChecktokenV1, handleChecktokenV2, type ChecktokenContext, type KnownAccessToken } from './checktoken.js'
+import {
+  derivedTokenId,
+  handleChecktokenV1,
+  handleChecktokenV2,
+  type ChecktokenContext,
+  type KnownAccessToken,
+} from './checktoken.js'
 import { checkAuthorizeRequest, checkRevocationBody, requestedAcrs, rewriteAuthorizeQuery, type Verdict } from './fc-rules.js'
 import { checkLogoutRequest } from './logout-rules.js'
 import { grantedClaims } from './grant-rules.js'
@@ -360,7 +366,9 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   if (encryptionAlg) {
     // §3.2: nested JWT, signed ES256 then encrypted to the SP key, enc A256GCM
     Object.assign(client, {
-      ...(options.clientEncryptionJwksUri ? { jwks_uri: options.clientEncryptionJwksUri } : { jwks: options.clientEncryptionJwks }),
+      ...(options.clientEncryptionJwksUri
+        ? { jwks_uri: options.clientEncryptionJwksUri }
+        : { jwks: options.clientEncryptionJwks }),
       id_token_encrypted_response_alg: encryptionAlg,
       id_token_encrypted_response_enc: 'A256GCM',
       userinfo_encrypted_response_alg: encryptionAlg,
@@ -425,7 +433,10 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     },
     // ProConnect issues a refresh token to every service allowed the grant
     ...(profile.refreshTokens && variant === 'proconnect'
-      ? { issueRefreshToken: async (_ctx: KoaishContext, forClient: { grantTypeAllowed(type: string): boolean }) => forClient.grantTypeAllowed('refresh_token') }
+      ? {
+          issueRefreshToken: async (_ctx: KoaishContext, forClient: { grantTypeAllowed(type: string): boolean }) =>
+            forClient.grantTypeAllowed('refresh_token'),
+        }
       : {}),
     clientAuthMethods: isFc
       ? ['client_secret_post', 'private_key_jwt']

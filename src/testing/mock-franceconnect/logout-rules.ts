@@ -18,7 +18,13 @@ const LOGOUT_PARAMS = new Set(['id_token_hint', 'post_logout_redirect_uri', 'sta
  * ```
  */
 export function checkLogoutRequest(query: URLSearchParams): Verdict {
-  const refuse = (description: string): Verdict => ({ kind: 'page', status: 400, code: '', error: 'invalid_request', description })
+  const refuse = (description: string): Verdict => ({
+    kind: 'page',
+    status: 400,
+    code: '',
+    error: 'invalid_request',
+    description,
+  })
   for (const key of query.keys()) {
     if (!LOGOUT_PARAMS.has(key)) return refuse(`property ${key} should not exist`)
   }

@@ -17,7 +17,7 @@ export function essentialAcrValues(claims: string | undefined): string[] | undef
   } catch {
     return undefined
   }
-  if (!acr || acr.essential !== true) return undefined
+  if (acr?.essential !== true) return undefined
   if (typeof acr.value === 'string') return [acr.value]
   if (Array.isArray(acr.values)) return acr.values.filter((value): value is string => typeof value === 'string')
   return undefined

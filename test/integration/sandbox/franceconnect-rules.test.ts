@@ -67,7 +67,9 @@ describe('FranceConnect v2: the authorize, logout and revocation DTOs', () => {
   })
 
   it('accepts a 22-character nonce', async () => {
-    const callback = await sandbox.signIn(authorizationUrl(sandbox.endpoints.authorization, fcParams(sandbox, { nonce: 'n'.repeat(22) })))
+    const callback = await sandbox.signIn(
+      authorizationUrl(sandbox.endpoints.authorization, fcParams(sandbox, { nonce: 'n'.repeat(22) })),
+    )
     expect(new URL(callback).searchParams.get('code')).toBeTruthy()
   })
 
@@ -162,7 +164,10 @@ async function serveJwks(jwks: { keys: JWK[] }): Promise<{ uri: string; hits: ()
 }
 
 async function encryptionKey(alg: 'ECDH-ES' | 'RSA-OAEP-256', kid: string) {
-  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'ECDH-ES' ? { crv: 'P-256' } : {}) })
+  const { publicKey, privateKey } = await generateKeyPair(alg, {
+    extractable: true,
+    ...(alg === 'ECDH-ES' ? { crv: 'P-256' } : {}),
+  })
   return { publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'enc' }, privateKey }
 }
 
@@ -191,7 +196,11 @@ describe('checktoken: jti, acr, and the data provider key read at its jwks_uri',
     const response = await fetch(op.endpoints.checktoken!, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: accessToken, client_id: dataProvider.clientId, client_secret: dataProvider.clientSecret }),
+      body: new URLSearchParams({
+        token: accessToken,
+        client_id: dataProvider.clientId,
+        client_secret: dataProvider.clientSecret,
+      }),
     })
     expect(response.headers.get('content-type')).toBe('application/token-introspection+jwt')
     const jwe = await response.text()
@@ -202,7 +211,10 @@ describe('checktoken: jti, acr, and the data provider key read at its jwks_uri',
 
   const signInAt = async (acrValues: string, idpAcr: string | undefined) => {
     const callback = await op.authorize(
-      authorizationUrl(op.endpoints.authorization, fcParams(op, { scope: 'openid given_name cnous_statut_boursier', acr_values: acrValues })),
+      authorizationUrl(
+        op.endpoints.authorization,
+        fcParams(op, { scope: 'openid given_name cnous_statut_boursier', acr_values: acrValues }),
+      ),
       idpAcr ? { acr: idpAcr } : {},
     )
     const { body } = await exchangeCode(op.endpoints.token, op, codeOf(callback))
@@ -249,7 +261,10 @@ describe('FranceConnect+: claims, and the service key read at its jwks_uri', () 
 
   it('encrypts the userinfo to the key of the jwks_uri and releases the rnipp twins, never given_name_array', async () => {
     const callback = await op.authorize(
-      authorizationUrl(op.endpoints.authorization, fcParams(op, { scope: 'openid given_name rnipp_given_name rnipp_birthdate', acr_values: 'eidas2' })),
+      authorizationUrl(
+        op.endpoints.authorization,
+        fcParams(op, { scope: 'openid given_name rnipp_given_name rnipp_birthdate', acr_values: 'eidas2' }),
+      ),
     )
     const { body } = await exchangeCode(op.endpoints.token, op, codeOf(callback))
     const userinfo = await fetch(op.endpoints.userinfo, { headers: { authorization: `Bearer ${body.access_token as string}` } })

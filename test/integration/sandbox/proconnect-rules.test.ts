@@ -22,7 +22,8 @@ describe('ProConnect sandbox', () => {
     client_id: sandbox.clientId,
     response_type: 'code',
     redirect_uri: sandbox.redirectUri,
-    scope: 'openid given_name usual_name email uid siret siren phone organizational_unit belonging_population idp_id idp_acr custom',
+    scope:
+      'openid given_name usual_name email uid siret siren phone organizational_unit belonging_population idp_id idp_acr custom',
     state: random(),
     nonce: random(),
     ...extra,
@@ -30,7 +31,10 @@ describe('ProConnect sandbox', () => {
 
   it('publishes the core-fca layout: issuer under /api/v2, public subjects, its acr levels', async () => {
     expect(sandbox.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v2$/)
-    const discovery = (await (await fetch(`${sandbox.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>
+    const discovery = (await (await fetch(`${sandbox.issuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >
     expect(discovery.issuer).toBe(sandbox.issuer)
     expect(discovery.subject_types_supported).toEqual(['public'])
     expect(discovery.acr_values_supported).toEqual([
@@ -71,7 +75,9 @@ describe('ProConnect sandbox', () => {
     expect(idToken.acr).toBe('eidas2')
     expect(idToken.sub).toBe('paul-moreau')
 
-    const userinfo = await fetch(sandbox.endpoints.userinfo, { headers: { authorization: `Bearer ${body.access_token as string}` } })
+    const userinfo = await fetch(sandbox.endpoints.userinfo, {
+      headers: { authorization: `Bearer ${body.access_token as string}` },
+    })
     expect(userinfo.headers.get('content-type')).toMatch(/^application\/jwt/)
     const claims = decodeJwt(await userinfo.text())
     expect(claims).toMatchObject({
@@ -141,7 +147,9 @@ describe('ProConnect sandbox, a service registered without userinfo_signed_respo
       }),
     )
     const { body } = await exchangeCode(sandbox.endpoints.token, sandbox, codeOf(callback))
-    const userinfo = await fetch(sandbox.endpoints.userinfo, { headers: { authorization: `Bearer ${body.access_token as string}` } })
+    const userinfo = await fetch(sandbox.endpoints.userinfo, {
+      headers: { authorization: `Bearer ${body.access_token as string}` },
+    })
     expect(userinfo.headers.get('content-type')).toMatch(/^application\/json/)
     expect(await userinfo.json()).toEqual({ sub: 'marie-lambert', given_name: 'Marie', email: 'marie.lambert@agents.example.fr' })
   })
