@@ -48,15 +48,20 @@ export async function main(args: string[], output: Output = processOutput()): Pr
             variant: { type: 'string' },
             'redirect-uri': { type: 'string' },
             'post-logout-redirect-uri': { type: 'string' },
+            'client-id': { type: 'string' },
+            'client-secret': { type: 'string' },
+            seed: { type: 'string' },
+            userinfo: { type: 'string' },
           },
           sandboxUsage,
         )
         if (options.help) return usage(output, sandboxUsage)
         const port = readPort(options.port, sandboxUsage, undefined)
         if (port === 65535) throw new UsageError('--port: the mock APIs need the next port too', sandboxUsage)
-        const { runSandbox } = await import('./sandbox.js')
+        const { runSandbox, sandboxCredentialOptions } = await import('./sandbox.js')
         return await runSandbox(output, {
-          variant: readChoice(options.variant, 'variant', variants, sandboxUsage) ?? 'v2',
+          variant: readChoice(options.variant, 'variant', [...variants, 'proconnect'], sandboxUsage) ?? 'v2',
+          ...sandboxCredentialOptions(options, sandboxUsage),
           ...(port === undefined ? {} : { port }),
           ...(options['redirect-uri'] ? { redirectUri: options['redirect-uri'] } : {}),
           ...(options['post-logout-redirect-uri'] ? { postLogoutRedirectUri: options['post-logout-redirect-uri'] } : {}),

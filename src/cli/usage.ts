@@ -37,17 +37,24 @@ Options:
   --port <N>         With --serve: the app's port on 127.0.0.1 (default 3000; 0 for any free port)
   -h, --help         Show this help`
 
-export const sandboxUsage = `Usage: franceconnect-sdk sandbox [--port N] [--variant v2|fcplus|v1]
+export const sandboxUsage = `Usage: franceconnect-sdk sandbox [--port N] [--variant v2|fcplus|v1|proconnect]
 
 Runs the sandbox until Ctrl-C (or SIGTERM): a mock FranceConnect and a mock of every data API on
 127.0.0.1, and prints what your app's configuration needs: issuer, client id and secret, redirect
 and logout URIs, encryption keys (FranceConnect+), each API's base URL and credentials, and the
-same as environment variables (what examples/*/server.ts read).
+same as environment variables (what examples/*/server.ts read). The credentials are derived from
+a seed: the same at every start, so a pasted .env keeps working.
 
 Options:
   --port <N>                  The mock FranceConnect's port (default: a free one); the mock APIs
                               listen on N+1
-  --variant <v>               v2 (default), fcplus or v1
+  --variant <v>               v2 (default), fcplus, v1, or proconnect (agents, eidas0 to eidas3,
+                              refresh tokens)
+  --client-id <id>            The client id to register (default: derived from the seed)
+  --client-secret <secret>    Its secret, 32 characters or more (default: derived from the seed)
+  --seed <text>               What the made-up credentials derive from (default
+                              franceconnect-sdk-sandbox)
+  --userinfo <jwt|json>       ProConnect: signed (default) or plain JSON userinfo
   --redirect-uri <url>        Your app's callback (default http://127.0.0.1:3000/callback)
   --post-logout-redirect-uri <url>
                               Where logout returns (default http://127.0.0.1:3000/logout-callback)

@@ -833,3 +833,94 @@ export function sandboxIdentities(now: Date = new Date()): SandboxIdentity[] {
 export function sandboxIncomeYear(now: Date = new Date()): number {
   return calendarOf(now).year - 1
 }
+
+// ------------------------------------------------------------------------------------------------
+// ProConnect agents
+
+/**
+ * The agents of the ProConnect sandbox (`startSandbox({ variant: 'proconnect' })`), in the order of
+ * its login page. Each carries the claims ProConnect releases per scope (core-fca-low: `given_name`,
+ * `usual_name`, `email`, `uid`, `siret`, `siren`, `organizational_unit`, `belonging_population`,
+ * `phone` → `phone_number`, `idp_id`, `idp_acr`, `custom`); the pivot identity members are there for
+ * the type only and never leave ProConnect. Every agent, organisation and SIRET but DINUM's
+ * (13002526500013, the one API Particulier's staging uses) is fictitious.
+ *
+ * | # | id | Agent | Organisation |
+ * |---|----|-------|--------------|
+ * | 0 | `marie-lambert` | Marie LAMBERT | DINUM (13002526500013), identity provider level eidas1 |
+ * | 1 | `paul-moreau` | Paul MOREAU | a town hall (33189457200014), phone number, eidas1-mfa |
+ * | 2 | `sophie-durand` | Sophie DURAND | a company she heads (85234176900010), certification-dirigeant |
+ *
+ * @example
+ * ```ts
+ * const sandbox = await startSandbox({ variant: 'proconnect', identities: sandboxAgents() })
+ * ```
+ */
+export function sandboxAgents(): SandboxIdentity[] {
+  const agent = (fields: SandboxIdentity): SandboxIdentity => fields
+  return [
+    agent({
+      id: 'marie-lambert',
+      given_name: 'Marie',
+      family_name: 'LAMBERT',
+      usual_name: 'LAMBERT',
+      gender: 'female',
+      birthdate: '1980-05-14',
+      birthplace: '75056',
+      birthcountry: '99100',
+      email: 'marie.lambert@agents.example.fr',
+      uid: 'c0a8f3e2-5b1d-4c7e-9a2f-1d3e5f7a9b01',
+      siret: '13002526500013',
+      siren: '130025265',
+      organizational_unit: 'Direction interministérielle du numérique',
+      belonging_population: 'agent',
+      phone_number: '0140000000',
+      idp_id: 'proconnect-identite',
+      idp_acr: 'eidas1',
+      custom: {},
+      description: 'Agente de l’État (DINUM)',
+    }),
+    agent({
+      id: 'paul-moreau',
+      given_name: 'Paul',
+      family_name: 'MOREAU',
+      usual_name: 'MOREAU',
+      gender: 'male',
+      birthdate: '1975-11-02',
+      birthplace: '33063',
+      birthcountry: '99100',
+      email: 'paul.moreau@mairie.example.fr',
+      uid: '7d2e9c41-0f6a-4b3d-8e5c-2a4b6c8d0e12',
+      siret: '33189457200014',
+      siren: '331894572',
+      organizational_unit: 'Service de l’état civil',
+      belonging_population: 'agent',
+      phone_number: '0123456789',
+      idp_id: 'agents-territoriaux',
+      idp_acr: 'eidas1-mfa',
+      custom: { matricule: 'T-4521' },
+      description: 'Agent territorial, authentification à deux facteurs',
+    }),
+    agent({
+      id: 'sophie-durand',
+      given_name: 'Sophie',
+      family_name: 'DURAND',
+      usual_name: 'DURAND',
+      gender: 'female',
+      birthdate: '1969-02-27',
+      birthplace: '69123',
+      birthcountry: '99100',
+      email: 'sophie.durand@entreprise.example.fr',
+      uid: 'e4b7a2c9-3d8f-4e1a-b6c5-9f0e1d2c3b24',
+      siret: '85234176900010',
+      siren: '852341769',
+      organizational_unit: 'Direction générale',
+      belonging_population: 'dirigeant',
+      phone_number: '0612345678',
+      idp_id: 'proconnect-identite',
+      idp_acr: 'https://proconnect.gouv.fr/assurance/certification-dirigeant',
+      custom: {},
+      description: 'Dirigeante d’entreprise',
+    }),
+  ]
+}

@@ -49,10 +49,11 @@
  */
 export { startSandbox } from './sandbox.js'
 export { sandboxConnectors, type SandboxConnectors } from './connectors.js'
-export { sandboxIdentities, sandboxIncomeYear } from './identities.js'
+export { sandboxAgents, sandboxIdentities, sandboxIncomeYear } from './identities.js'
 export { startMockFranceConnect, OpHttpError, DEFAULT_DATA_SCOPES } from './mock-franceconnect/index.js'
 export type {
   JsonObject,
+  ProConnectSandbox,
   Sandbox,
   SandboxApiId,
   SandboxConnectorOptions,
@@ -62,6 +63,7 @@ export type {
   SandboxIdentity,
   SandboxOptions,
   SandboxPerson,
+  SandboxPlatform,
   SandboxVariant,
   SignInOptions,
 } from './types.js'

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { toPublicEncryptionJwk, type EncryptionKey } from '../oidc/encryption-keys.js'
-import { sandboxIdentities, sandboxIncomeYear } from './identities.js'
+import { sandboxAgents, sandboxIdentities, sandboxIncomeYear } from './identities.js'
 import { dataProviderApis, scopesOfApi, startMockApis, type DataProviderGroup, type StartedMockApis } from './mock-apis/index.js'
 import {
   dataScopesOf,
@@ -10,13 +9,16 @@ import {
   type MockDataProviderRegistration,
   type StartedOp,
 } from './mock-franceconnect/index.js'
+import { seededSecrets } from './seeded-secrets.js'
 import { loadOidcProvider } from './mock-franceconnect/load-oidc-provider.js'
 import type {
+  ProConnectSandbox,
   Sandbox,
   SandboxConnectorOptions,
   SandboxCredentials,
   SandboxOptions,
   SandboxPerson,
+  SandboxPlatform,
   SandboxVariant,
 } from './types.js'
 
@@ -31,14 +33,16 @@ async function encryptionKeyPair(alg: KeyAlg, kid: string): Promise<{ privateJwk
   return { privateJwk, publicJwk: toPublicEncryptionJwk(privateJwk) }
 }
 
-const hex = (bytes: number) => randomBytes(bytes).toString('hex')
+type SecretMaker = ReturnType<typeof seededSecrets>
 
 interface RegisteredDataProvider {
   registration: MockDataProviderRegistration
   decryptionKeys: EncryptionKey[]
+  publicJwks: { keys: JWK[] }
 }
 
 async function registerDataProvider(
+  secrets: SecretMaker,
   name: string,
   scopes: readonly string[],
   keyAlg: KeyAlg,
@@ -47,10 +51,11 @@ async function registerDataProvider(
   const { privateJwk, publicJwk } = await encryptionKeyPair(keyAlg, `${name}-enc-1`)
   return {
     decryptionKeys: [privateJwk],
+    publicJwks: { keys: [publicJwk] },
     registration: {
       name,
-      clientId: hex(32),
-      clientSecret: hex(32),
+      clientId: secrets.hex(`${name}:client_id`, 32),
+      clientSecret: secrets.hex(`${name}:client_secret`, 32),
       scopes: [...scopes],
       jwks: { keys: [publicJwk] },
       signingAlg,
@@ -90,14 +95,26 @@ async function registerDataProvider(
  * await sandbox.close()
  * ```
  */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const variant: SandboxVariant = options.variant ?? 'v2'
-  if (!['v2', 'fcplus', 'v1'].includes(variant)) {
-    throw new ConfigurationError('configuration_invalid', 'startSandbox: variant must be v2, fcplus or v1')
+export async function startSandbox(options?: SandboxOptions & { variant?: SandboxVariant }): Promise<Sandbox>
+export async function startSandbox(options: SandboxOptions & { variant: 'proconnect' }): Promise<ProConnectSandbox>
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox | ProConnectSandbox> {
+  const variant: SandboxPlatform = options.variant ?? 'v2'
+  if (!['v2', 'fcplus', 'v1', 'proconnect'].includes(variant)) {
+    throw new ConfigurationError('configuration_invalid', 'startSandbox: variant must be v2, fcplus, v1 or proconnect')
+  }
+  if (options.userinfo !== undefined && variant !== 'proconnect') {
+    throw new ConfigurationError(
+      'configuration_invalid',
+      'startSandbox: userinfo is a ProConnect option (FranceConnect always signs it)',
+    )
   }
   // fails first, with a ConfigurationError saying `npm install -D oidc-provider`, when it is missing
   await loadOidcProvider()
-  const identities = structuredClone([...(options.identities ?? sandboxIdentities())])
+  const secrets = seededSecrets(options.seed)
+  const hex = (label: string, bytes: number) => secrets.hex(`${variant}:${label}`, bytes)
+  const identities = structuredClone([
+    ...(options.identities ?? (variant === 'proconnect' ? sandboxAgents() : sandboxIdentities())),
+  ])
 
   // The data providers behind the mock APIs, and one for the user's own API, each registered at the
   // mock FranceConnect with its scopes and its encryption key.
@@ -108,10 +125,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // DGFiP with RS256 / RSA-OAEP-256, the others ES256 / ECDH-ES: both families FranceConnect offers (§12.1)
     providers[group] =
       group === 'dgfip'
-        ? await registerDataProvider(group, scopes, 'RSA-OAEP-256', 'RS256')
-        : await registerDataProvider(group, scopes, 'ECDH-ES', 'ES256')
+        ? await registerDataProvider(secrets, group, scopes, 'RSA-OAEP-256', 'RS256')
+        : await registerDataProvider(secrets, group, scopes, 'ECDH-ES', 'ES256')
   }
-  const ownProvider = await registerDataProvider('sandbox-data-provider', dataScopesOf(variant), 'ECDH-ES', 'ES256')
+  const ownProvider = await registerDataProvider(secrets, 'sandbox-data-provider', dataScopesOf(variant), 'ECDH-ES', 'ES256')
 
   let encryptionKeys: EncryptionKey[] | undefined
   let clientEncryptionJwks: { keys: JWK[] } | undefined
@@ -125,25 +142,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     variant,
     identities,
     ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
-    ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+    clientId: options.clientId ?? hex('client_id', 32),
+    clientSecret: options.clientSecret ?? hex('client_secret', 32),
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    ...(options.userinfo === undefined ? {} : { userinfo: options.userinfo }),
+    ...(options.checktokenJti === undefined ? {} : { checktokenJti: options.checktokenJti }),
     clientName: options.clientName ?? 'Démarche de test (bac à sable)',
     ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
     ...(options.postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
     ...(clientEncryptionJwks ? { clientEncryptionJwks } : {}),
-    dataProviders: variant === 'v1' ? [] : [...groups.map((group) => providers[group].registration), ownProvider.registration],
+    // ProConnect has no checktoken: the mock data APIs answer its tokens as unknown ones
+    dataProviders:
+      variant === 'v1' || variant === 'proconnect'
+        ? []
+        : [...groups.map((group) => providers[group].registration), ownProvider.registration],
   })
 
   const credentials: SandboxCredentials = {
     apiParticulier: { recipient: sandboxRecipient },
     dgfip: {
-      gatewayToken: hex(24),
+      gatewayToken: hex('dgfip:gateway_token', 24),
       idTeleservice: 'SANDBOX-TELESERVICE-01',
       tokenUrl: '',
-      clientId: hex(16),
-      clientSecret: hex(32),
+      clientId: hex('dgfip:client_id', 16),
+      clientSecret: hex('dgfip:client_secret', 32),
     },
-    cnam: { apiKey: hex(24) },
+    cnam: { apiKey: hex('cnam:api_key', 24) },
   }
   const dataProviderCredentials = {} as Record<
     DataProviderGroup,
@@ -157,7 +181,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     mocks = await startMockApis({
       issuer: op.issuer,
-      variant,
+      // ProConnect has no data API: its mocks stay up (the options need them) and refuse its tokens
+      variant: variant === 'proconnect' ? 'v2' : variant,
       identities,
       dataProviders: dataProviderCredentials,
       apiKey: credentials.cnam.apiKey,
@@ -197,6 +222,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     issuer: op.issuer,
     clientId: op.clientId,
     clientSecret: op.clientSecret,
+    registeredScopes: op.registeredScopes,
     redirectUri: op.redirectUri,
     postLogoutRedirectUri: op.postLogoutRedirectUri,
     ...(encryptionKeys ? { encryptionKeys } : {}),
@@ -209,7 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clientId: ownProvider.registration.clientId,
       clientSecret: ownProvider.registration.clientSecret,
       decryptionKeys: ownProvider.decryptionKeys,
-      jwks: ownProvider.registration.jwks,
+      jwks: ownProvider.publicJwks,
       registeredScopes: [...ownProvider.registration.scopes],
     },
     endpoints: op.endpoints,

@@ -9,6 +9,9 @@ import type { AuthorizeOptions, MockIdentity, OpEndpoints } from './mock-francec
 /** The FranceConnect the sandbox impersonates. */
 export type SandboxVariant = 'v2' | 'fcplus' | 'v1'
 
+/** Every platform the sandbox impersonates: a FranceConnect, or ProConnect (agents, `startSandbox({ variant: 'proconnect' })`). */
+export type SandboxPlatform = SandboxVariant | 'proconnect'
+
 /** The ids of the data APIs the sandbox mocks: one per connector of the SDK. */
 export type SandboxApiId = ConnectorId
 
@@ -63,17 +66,32 @@ export interface SandboxOptions {
   port?: number
   /** The mock APIs' port (default: `port + 1` when `port` is given, else a free one). */
   apisPort?: number
-  /** `v2` (default), `fcplus` (nested JWE, eIDAS 2/3) or `v1` (legacy). */
-  variant?: SandboxVariant
-  /** The people of the login page; default {@link sandboxIdentities}(). The first is pre-selected. */
+  /** `v2` (default), `fcplus` (nested JWE, eIDAS 2/3), `v1` (legacy) or `proconnect` (agents, eidas0…eidas3). */
+  variant?: SandboxPlatform
+  /** The people of the login page; default {@link sandboxIdentities}() ({@link sandboxAgents}() on ProConnect). The first is pre-selected. */
   identities?: readonly SandboxIdentity[]
   /** The client's registered callback (default `http://127.0.0.1:3000/callback`). */
   redirectUri?: string
   /** The client's registered post-logout redirect (default `http://127.0.0.1:3000/logout-callback`). */
   postLogoutRedirectUri?: string
-  /** Fixed client credentials (default: random, 64 hex characters each). */
+  /** Fixed client credentials (default: derived from `seed`, else random; 64 hex characters each). */
   clientId?: string
   clientSecret?: string
+  /**
+   * Derives every credential the sandbox makes up (client id and secret, data providers', data
+   * APIs' keys) from this text: the same seed gives the same values at each start, so a pasted
+   * `.env` keeps working. FranceConnect+'s encryption keys stay random. Default: random values.
+   */
+  seed?: string
+  /**
+   * The scopes the client is habilitated for: a sign-in asking any other scope ends in
+   * `error=invalid_scope`, as at the real FranceConnect. Default: every scope the variant offers.
+   */
+  scopes?: readonly string[]
+  /** checktoken's `jti`: `token` (as the real core) or `derived` (default for now, see `StartOpOptions.checktokenJti`). */
+  checktokenJti?: 'token' | 'derived'
+  /** ProConnect: `jwt` (default, signed userinfo) or `json` (a service registered without `userinfo_signed_response_alg`). */
+  userinfo?: 'jwt' | 'json'
   /** The service's name on the consent page. */
   clientName?: string
 }
@@ -128,7 +146,7 @@ export interface SignInOptions {
   identity?: number | string
   /** Click "Annuler": the callback carries `error=access_denied`. */
   cancel?: boolean
-  /** The eIDAS level picked on the login page (FranceConnect+: `eidas2` or `eidas3`). */
+  /** The level picked on the login page (FranceConnect+: `eidas2` or `eidas3`; ProConnect: `eidas0` … `eidas3`). */
   acr?: AuthorizeOptions['acr']
 }
 
@@ -139,6 +157,8 @@ export interface Sandbox {
   issuer: string
   clientId: string
   clientSecret: string
+  /** The scopes the client is habilitated for. */
+  registeredScopes: string[]
   redirectUri: string
   postLogoutRedirectUri: string
   /** FranceConnect+ only: the client's private decryption keys (give them to `createClient`). */
@@ -171,3 +191,9 @@ export interface Sandbox {
   /** Stops both servers. */
   close(): Promise<void>
 }
+
+/**
+ * A running ProConnect sandbox: agents on the login page, ProConnect's levels, refresh tokens. Its
+ * data-API members are there (the mock APIs run) but ProConnect tokens open no FranceConnect data.
+ */
+export type ProConnectSandbox = Omit<Sandbox, 'variant'> & { variant: 'proconnect' }

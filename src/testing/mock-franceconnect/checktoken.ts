@@ -7,14 +7,15 @@
  * `{alg, kid}` and a payload of exactly `iss`, `aud`, `iat`, `token_introspection`. v1 (§12.2): `POST
  * /api/v1/checktoken` with the JSON `{token}`, no data provider credentials, a plain JSON answer.
  */
-import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createHash } from 'node:crypto'
 import { CompactEncrypt, CompactSign, importJWK, type JWK } from 'jose'
+import { fetchPublicJwks } from './remote-jwks.js'
 import type { MockDataProviderRegistration, MockIdentity } from './types.js'
 
 /** An access token as the mock knows it. */
 export interface KnownAccessToken {
-  /** The token's own id (not the token). */
+  /** The token's `jti`: for FranceConnect's opaque access tokens, the token itself. */
   id: string
   accountId: string
   /** The service provider it was issued to. */
@@ -40,6 +41,15 @@ export interface ChecktokenContext {
   identityProviderHost: string
 }
 
+/**
+ * A `jti` derived from the token instead of the token itself: what the mock reported before it
+ * followed the real core, kept behind `checktokenJti: 'derived'` while the SDK's data provider still
+ * exposes the `jti` as its `tokenId`.
+ */
+export function derivedTokenId(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 43)
+}
+
 /** The pivot identity FranceConnect hands data providers (§12.1): RNIPP names, sex, birth. */
 export function pivotIdentity(identity: MockIdentity, withArray: boolean): Record<string, unknown> {
   return {
@@ -51,11 +61,6 @@ export function pivotIdentity(identity: MockIdentity, withArray: boolean): Recor
     birthplace: identity.birthplace,
     birthcountry: identity.birthcountry,
   }
-}
-
-/** The `jti` checktoken reports: an id derived from the token, never the token itself. */
-export function tokenIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url').slice(0, 43)
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -145,9 +150,10 @@ async function signAndEncrypt(
   const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg, kid: signingJwk.kid })
     .sign(await importJWK(signingJwk, alg))
-  const encryptionAlg = dataProvider.encryptionAlg ?? dataProvider.jwks.keys.find((key) => key.use === 'enc')?.alg
+  const { keys } = dataProvider.jwksUri ? await fetchPublicJwks(dataProvider.jwksUri) : (dataProvider.jwks ?? { keys: [] })
+  const encryptionAlg = dataProvider.encryptionAlg ?? keys.find((key) => key.use === 'enc')?.alg
   // §12.1, gotcha 15: the first key with use "enc" and the registered alg; no kid in the header
-  const target = dataProvider.jwks.keys.find((key) => key.use === 'enc' && key.alg === encryptionAlg)
+  const target = keys.find((key) => key.use === 'enc' && key.alg === encryptionAlg)
   if (!target || !encryptionAlg) throw new Error('the data provider has no encryption key FranceConnect can use')
   return new CompactEncrypt(new TextEncoder().encode(jws))
     .setProtectedHeader({ alg: encryptionAlg, enc: 'A256GCM' })

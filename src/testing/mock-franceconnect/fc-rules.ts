@@ -62,8 +62,14 @@ export function checkAuthorizeRequest(
   for (const key of rules.required) {
     if (!query.get(key)) return invalid(`${key} should not be empty`)
   }
-  const nonce = query.get('nonce') ?? ''
-  if (nonce.length < rules.minNonce) return invalid(`nonce must be longer than or equal to ${rules.minNonce} characters`)
+  const nonce = query.get('nonce')
+  if (nonce !== null || rules.minNonce > 0) {
+    const length = (nonce ?? '').length
+    if (length < Math.max(rules.minNonce, 1))
+      return invalid(`nonce must be longer than or equal to ${Math.max(rules.minNonce, 1)} characters`)
+    if (rules.maxNonce !== undefined && length > rules.maxNonce)
+      return invalid(`nonce must be shorter than or equal to ${rules.maxNonce} characters`)
+  }
   const state = query.get('state') ?? ''
   if (state.length < rules.minState) return invalid(`state must be longer than or equal to ${rules.minState} characters`)
   const prompt = query.get('prompt')
@@ -86,6 +92,7 @@ export function checkAuthorizeRequest(
   // Y04EA6EF / Y04C013C by renderError) before any redirect to the relying party.
   if (query.get('client_id') !== client.clientId || query.get('redirect_uri') !== client.redirectUri) return PASS
 
+  if (profile.acr.exactMatch) return PASS
   const acr = resolveAcr(profile.acr, requestedAcrs(acrValues ?? undefined, undefined))
   if ('error' in acr) {
     const location = new URL(client.redirectUri)
@@ -98,26 +105,61 @@ export function checkAuthorizeRequest(
   return PASS
 }
 
-/** POST /token/revocation body is exactly token, client_id, client_secret (§11). */
+/**
+ * What FranceConnect's authorize middleware does to a request that passed the DTO, before
+ * oidc-provider sees it: `prompt` forced to `login consent` (every sign-in shows the identity
+ * provider and the consent page), `acr_values` rewritten to the lowest known level asked or the
+ * platform's default (`pickAcr`). Returns the query oidc-provider gets.
+ *
+ * @example
+ * ```ts
+ * rewriteAuthorizeQuery(profileFor('fcplus'), new URLSearchParams('acr_values=eidas3 eidas2&prompt=login'))
+ * // acr_values=eidas2&prompt=login consent
+ * ```
+ */
+export function rewriteAuthorizeQuery(profile: VariantProfile, query: URLSearchParams): URLSearchParams {
+  const rules = profile.strictAuthorize
+  const rewritten = new URLSearchParams(query)
+  if (!rules) return rewritten
+  if (rules.forcedPrompt) rewritten.set('prompt', rules.forcedPrompt)
+  if (rules.rewritesAcr) {
+    const resolved = resolveAcr(profile.acr, requestedAcrs(query.get('acr_values') ?? undefined, undefined))
+    if ('acr' in resolved && resolved.acr) rewritten.set('acr_values', resolved.acr)
+  }
+  return rewritten
+}
+
+const REVOCATION_FIELDS = ['token', 'client_id', 'client_secret'] as const
+// RevocationTokenParamsDTO: no dot, star, question mark, braces, parentheses, pipe, brackets, space or backslash
+const SAFE_TOKEN = /^[^.*?{}()|[\]\s\\]*$/
+// biome-ignore lint/suspicious/noControlCharactersInRegex: IsAscii is the printable and control ASCII range
+const ASCII = /^[\x00-\x7F]+$/
+
+/**
+ * POST /token/revocation body (RevocationTokenParamsDTO, whitelist + forbidNonWhitelisted): exactly
+ * `token` (≥ 43 safe characters), `client_id`, `client_secret` (≥ 32 ASCII characters), §11.
+ *
+ * @example
+ * ```ts
+ * checkRevocationBody(new URLSearchParams({ token, client_id, client_secret, token_type_hint: 'access_token' }))
+ * // { kind: 'json', status: 400, body: { error: 'invalid_request', … } }
+ * ```
+ */
 export function checkRevocationBody(body: URLSearchParams): Verdict {
-  const allowed = new Set(['token', 'client_id', 'client_secret'])
+  const refuse = (description: string): Verdict => ({
+    kind: 'json',
+    status: 400,
+    body: { error: 'invalid_request', error_description: description },
+  })
   for (const key of body.keys()) {
-    if (!allowed.has(key)) {
-      return {
-        kind: 'json',
-        status: 400,
-        body: { error: 'invalid_request', error_description: `property ${key} should not exist` },
-      }
-    }
+    if (!(REVOCATION_FIELDS as readonly string[]).includes(key)) return refuse(`property ${key} should not exist`)
   }
-  for (const key of allowed) {
-    if (!body.get(key)) {
-      return {
-        kind: 'json',
-        status: 400,
-        body: { error: 'invalid_request', error_description: 'Required parameter missing or invalid.' },
-      }
-    }
+  for (const key of REVOCATION_FIELDS) {
+    if (!body.get(key)) return refuse('Required parameter missing or invalid.')
   }
+  const token = body.get('token') ?? ''
+  if (token.length < 43 || !SAFE_TOKEN.test(token)) return refuse('token must be longer than or equal to 43 characters')
+  const secret = body.get('client_secret') ?? ''
+  if (secret.length < 32 || !ASCII.test(secret)) return refuse('client_secret must be longer than or equal to 32 characters')
   return PASS
 }

@@ -15,14 +15,25 @@ import { createServer, IncomingMessage, type Server, type ServerResponse } from 
 import type { AddressInfo } from 'node:net'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
 
-import { sandboxIdentities } from '../identities.js'
+import { sandboxAgents, sandboxIdentities } from '../identities.js'
 import { createAdapterFactory, OpStore } from './adapter.js'
 import { ScriptedBrowser, type FormDecision } from './browser.js'
-import { handleChecktokenV1, handleChecktokenV2, tokenIdOf, type ChecktokenContext, type KnownAccessToken } from './checktoken.js'
-import { checkAuthorizeRequest, checkRevocationBody, requestedAcrs, type Verdict } from './fc-rules.js'
+import {
+  derivedTokenId,
+  handleChecktokenV1,
+  handleChecktokenV2,
+  type ChecktokenContext,
+  type KnownAccessToken,
+} from './checktoken.js'
+import { checkAuthorizeRequest, checkRevocationBody, requestedAcrs, rewriteAuthorizeQuery, type Verdict } from './fc-rules.js'
+import { checkLogoutRequest } from './logout-rules.js'
+import { grantedClaims } from './grant-rules.js'
+import { proConnectInteractionAcr } from './proconnect-acr.js'
+import { registeredScopesOf } from './registered-scopes.js'
+import { fetchPublicJwks } from './remote-jwks.js'
 import { loadOidcProvider, type KoaishContext, type OidcInteraction, type OidcProvider } from './load-oidc-provider.js'
 import { pairwiseSub } from './pairwise.js'
-import { consentPage, errorPage, loggedOutPage, loginPage, logoutPage } from './pages.js'
+import { agentSummary, consentPage, describeBirth, errorPage, loggedOutPage, loginPage, logoutPage } from './pages.js'
 import { dataScopesOf, profileFor, resolveAcr, type VariantProfile } from './profiles.js'
 import type {
   AuthorizeOptions,
@@ -198,6 +209,11 @@ function pickEncryptionAlg(jwks: { keys: object[] } | undefined): string {
 function checkDataProvider(registration: MockDataProviderRegistration): void {
   if (!registration.clientId || !registration.clientSecret)
     throw new TypeError('a data provider needs a clientId and a clientSecret')
+  if (!registration.jwks) {
+    // its keys are read from its jwks_uri at each checktoken, as FranceConnect does
+    if (!registration.jwksUri) throw new TypeError('a data provider needs jwks or a jwksUri')
+    return
+  }
   const key = registration.jwks.keys.find(
     (candidate) =>
       candidate.use === 'enc' && (registration.encryptionAlg === undefined || candidate.alg === registration.encryptionAlg),
@@ -255,9 +271,16 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
         return options.signingAlg ?? 'RS256'
     }
   })()
-  const encryptionAlg = profile.encryption ? pickEncryptionAlg(options.clientEncryptionJwks) : undefined
+  // FC+ reads the service's keys at its registered jwks_uri; an inline key set stands for one
+  const encryptionAlg = profile.encryption
+    ? pickEncryptionAlg(
+        options.clientEncryptionJwksUri ? await fetchPublicJwks(options.clientEncryptionJwksUri) : options.clientEncryptionJwks,
+      )
+    : undefined
 
-  const identities: MockIdentity[] = structuredClone([...(options.identities ?? sandboxIdentities())])
+  const identities: MockIdentity[] = structuredClone([
+    ...(options.identities ?? (variant === 'proconnect' ? sandboxAgents() : sandboxIdentities())),
+  ])
   if (identities.length === 0) throw new TypeError('identities must not be empty')
   const ids = new Set<string>()
   for (const identity of identities) {
@@ -281,7 +304,10 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
 
   const { privateJwks, publicJwks } = await signingKeys()
   const pairwiseSecret = randomBytes(32).toString('hex')
-  const subFor = (accountId: string, forClientId: string) => pairwiseSub(accountId, forClientId, pairwiseSecret)
+  // ProConnect's subject type is public: the same sub for every service
+  const subFor = (accountId: string, forClientId: string) =>
+    profile.subjectType === 'public' ? accountId : pairwiseSub(accountId, forClientId, pairwiseSecret)
+  const registeredScopes = registeredScopesOf(profile, dataScopes, options.scopes)
 
   // Bind first: the issuer contains the port.
   const serverErrors: unknown[] = []
@@ -329,14 +355,20 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     grant_types: profile.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
     token_endpoint_auth_method: profile.clientAuthMethod,
     id_token_signed_response_alg: signingAlg,
-    // §3.3, §7.1: one sub per client (sector), never the account id
-    subject_type: 'pairwise',
+    // §3.3, §7.1: one sub per client (sector) on FranceConnect; public on ProConnect
+    subject_type: profile.subjectType,
+    // the service's habilitation: a scope outside it ends in error=invalid_scope
+    ...(registeredScopes ? { scope: registeredScopes.join(' ') } : {}),
   }
-  if (profile.jwtUserinfo) client.userinfo_signed_response_alg = signingAlg
+  // ProConnect: a service registered without userinfo_signed_response_alg gets plain JSON
+  if (profile.jwtUserinfo && !(variant === 'proconnect' && options.userinfo === 'json'))
+    client.userinfo_signed_response_alg = signingAlg
   if (encryptionAlg) {
     // §3.2: nested JWT, signed ES256 then encrypted to the SP key, enc A256GCM
     Object.assign(client, {
-      jwks: options.clientEncryptionJwks,
+      ...(options.clientEncryptionJwksUri
+        ? { jwks_uri: options.clientEncryptionJwksUri }
+        : { jwks: options.clientEncryptionJwks }),
       id_token_encrypted_response_alg: encryptionAlg,
       id_token_encrypted_response_enc: 'A256GCM',
       userinfo_encrypted_response_alg: encryptionAlg,
@@ -362,6 +394,9 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   )
 
   const isFc = variant !== 'generic'
+  // The FranceConnect cores grant, from the claims parameter, only what grant-rules.ts lists: a
+  // claim asked and not granted is not released, and must not send the user back to consent.
+  if (isFc) policy.get('consent').checks.remove('op_claims_missing')
   const jwa = {
     idTokenSigningAlgValues: profile.idTokenSigningAlgs,
     // private_key_jwt: ES256 only on FC+ (§3.2)
@@ -386,14 +421,23 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     scopes: ['openid', ...profile.extraScopes, ...dataScopes],
     acrValues: profile.acr.ranked.length ? profile.acr.allowed : ['urn:test:loa:low', 'urn:test:loa:substantial'],
     responseTypes: ['code'], // §3.3
-    subjectTypes: isFc ? ['pairwise'] : ['public', 'pairwise'],
+    subjectTypes: isFc ? [profile.subjectType] : ['public', 'pairwise'],
     pairwiseIdentifier: async (_ctx: KoaishContext, accountId: string, forClient: { clientId: string }) =>
       subFor(accountId, forClient.clientId),
-    // the level the user signed in at, kept with the access token for checktoken (§12.1)
+    // checktoken reports the level the service ASKED (its rewritten acr_values), kept with the token (§12.1)
     extraTokenClaims: async (ctx: KoaishContext) => {
-      const acr = ctx?.oidc?.entities?.AuthorizationCode?.acr
+      const code = ctx?.oidc?.entities?.AuthorizationCode
+      const asked = typeof code?.grantId === 'string' ? askedAcrs.get(code.grantId)?.acr : undefined
+      const acr = asked ?? code?.acr
       return typeof acr === 'string' ? { acr } : undefined
     },
+    // ProConnect issues a refresh token to every service allowed the grant
+    ...(profile.refreshTokens && variant === 'proconnect'
+      ? {
+          issueRefreshToken: async (_ctx: KoaishContext, forClient: { grantTypeAllowed(type: string): boolean }) =>
+            forClient.grantTypeAllowed('refresh_token'),
+        }
+      : {}),
     clientAuthMethods: isFc
       ? ['client_secret_post', 'private_key_jwt']
       : ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
@@ -404,6 +448,16 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     allowOmittingSingleRegisteredRedirectUri: !isFc,
     enabledJWA: jwa,
     clientBasedCORS: () => true,
+    // oidc-provider refuses to fetch special-use addresses (SSRF protection); a sandbox service's
+    // jwks_uri is on loopback, so let those through, and only those
+    fetch: (url: string, init: RequestInit & { dispatcher?: unknown }) => {
+      const { hostname } = new URL(url)
+      if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]') {
+        const { dispatcher: _ssrfGuard, ...rest } = init
+        return fetch(url, rest)
+      }
+      return fetch(url, init)
+    },
     features: {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },
@@ -479,7 +533,8 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
       if (!found) return undefined
       const acr = typeof found.extra?.acr === 'string' ? found.extra.acr : (profile.acr.fallback ?? 'eidas1')
       return {
-        id: tokenIdOf(token),
+        // an opaque token's value is its jti: FranceConnect's checktoken reports the token itself
+        id: options.checktokenJti === 'token' ? token : derivedTokenId(token),
         accountId: found.accountId,
         clientId: found.clientId,
         scopes: (found.scope ?? '').split(' ').filter(Boolean),
@@ -499,6 +554,13 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   // ------------------------------------------------------------------------------- interactions
 
   const pending = new Map<string, PendingLogin>()
+  /** The acr each grant's authorization request asked, for checktoken, by grant id. */
+  const askedAcrs = new Map<string, { acr: string; expiresAt: number }>()
+  function rememberAskedAcr(grantId: string, acr: string | undefined): void {
+    const now = Date.now()
+    for (const [key, value] of askedAcrs) if (value.expiresAt <= now) askedAcrs.delete(key)
+    if (acr) askedAcrs.set(grantId, { acr, expiresAt: now + profile.ttl.Grant * 1000 + profile.ttl.AccessToken * 1000 })
+  }
   const interactionTtlMs = profile.ttl.Interaction * 1000
 
   function remember(uid: string, choice: Omit<PendingLogin, 'expiresAt'>): void {
@@ -565,6 +627,7 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
           action: `${base}/login`,
           clientName: shownName,
           identities,
+          describe: variant === 'proconnect' ? agentSummary : describeBirth,
           // a level to pick only where the platform offers several (FC v2 always answers eidas1, §7.1)
           acrChoices: profile.acr.allowed.length > 1 ? acrChoices : [],
           defaultAcr: defaultAcrFor(params),
@@ -582,7 +645,21 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
         pageError(res, 400, 'unknown identity')
         return
       }
-      remember(uid, { identityId: identity.id, acr: form.get('acr') || defaultAcrFor(params) })
+      const chosenAcr = form.get('acr') || defaultAcrFor(params)
+      if (profile.acr.exactMatch) {
+        const acr = proConnectInteractionAcr(chosenAcr, params.claims)
+        if (!acr) {
+          pending.delete(uid)
+          await provider.interactionFinished(
+            req,
+            res,
+            { error: 'access_denied', error_description: 'requested ACRs could not be satisfied' },
+            { mergeWithLastSubmission: false },
+          )
+          return
+        }
+        remember(uid, { identityId: identity.id, acr })
+      } else remember(uid, { identityId: identity.id, acr: chosenAcr })
       redirect(res, `${base}/consent`)
       return
     }
@@ -609,12 +686,10 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
         // Consent to everything requested: every scope and claim.
         const grant = new provider.Grant({ accountId: identity.id, clientId: params.client_id ?? '' })
         if (params.scope) grant.addOIDCScope(params.scope)
-        if (params.claims) {
-          const requested = JSON.parse(params.claims) as { id_token?: object; userinfo?: object }
-          const names = [...Object.keys(requested.id_token ?? {}), ...Object.keys(requested.userinfo ?? {})]
-          if (names.length) grant.addOIDCClaims(names)
-        }
+        const claims = grantedClaims(params.claims, variant)
+        if (claims.length) grant.addOIDCClaims(claims)
         const grantId = await grant.save()
+        rememberAskedAcr(grantId, variant === 'proconnect' ? chosen.acr : params.acr_values)
         await provider.interactionFinished(
           req,
           res,
@@ -704,6 +779,14 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
         sendVerdict(res, verdict)
         return
       }
+      if (profile.strictAuthorize) req.url = `${path}?${rewriteAuthorizeQuery(profile, url.searchParams)}`
+    }
+    if (method === 'GET' && inner === routes.end_session && profile.strictLogout) {
+      const verdict = checkLogoutRequest(url.searchParams)
+      if (verdict.kind !== 'pass') {
+        sendVerdict(res, verdict)
+        return
+      }
     }
     let forwarded = req
     if (profile.strictRevocation && method === 'POST' && inner === routes.revocation) {
@@ -764,6 +847,7 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
     redirectUri,
     postLogoutRedirectUri,
     identities: signedIn,
+    registeredScopes: registeredScopes ?? ['openid', ...Object.keys(profile.claims), ...profile.extraScopes, ...dataScopes],
     endpoints,
     requests,
     jwks: { keys: variant === 'v1' ? [] : publicJwks },

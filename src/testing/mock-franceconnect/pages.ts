@@ -107,12 +107,21 @@ export function describeBirth(identity: MockIdentity): string {
   return `${born} le ${formatDate(identity.birthdate)} ${where}`
 }
 
+/** A ProConnect agent's line on the login page: e-mail, organisation, SIRET. */
+export function agentSummary(agent: MockIdentity): string {
+  return [agent.email, agent.organizational_unit, agent.siret ? `SIRET ${String(agent.siret)}` : undefined]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' — ')
+}
+
 /** The identity provider's page: pick a person (the first is pre-selected) and, where it matters, a level. */
 export function loginPage(input: {
   uid: string
   action: string
   clientName: string
   identities: readonly MockIdentity[]
+  /** The line under each name (default: birth date and place). */
+  describe?: (identity: MockIdentity) => string
   acrChoices: string[]
   defaultAcr: string | undefined
 }): string {
@@ -121,7 +130,7 @@ export function loginPage(input: {
       (identity, index) => `<label class="person">
         <input type="radio" name="identity" value="${escapeHtml(identity.id)}"${index === 0 ? ' checked' : ''}>
         <span><span class="name">${escapeHtml(identity.given_name)} ${escapeHtml(identity.family_name)}</span><br>
-        <span class="detail">${escapeHtml(describeBirth(identity))}</span>${
+        <span class="detail">${escapeHtml((input.describe ?? describeBirth)(identity))}</span>${
           identity.description ? `<br><span class="detail">${escapeHtml(identity.description)}</span>` : ''
         }</span>
       </label>`,
@@ -140,7 +149,7 @@ export function loginPage(input: {
       <div class="people">
       ${people}
       </div>
-      ${levels ? `<label class="level">Niveau de garantie eIDAS <select name="acr">${levels}</select></label>` : ''}
+      ${levels ? `<label class="level">Niveau auquel le fournisseur d’identité authentifie <select name="acr">${levels}</select></label>` : ''}
       <div class="actions">
         <button class="primary" type="submit" name="action" value="login">Se connecter</button>
         <button class="secondary" type="submit" name="action" value="cancel">Annuler</button>

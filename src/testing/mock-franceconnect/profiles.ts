@@ -89,17 +89,25 @@ const V1_CLAIMS: ClaimsConfig = {
   phone: ['phone_number'],
 }
 
-/** ProConnect (§15). */
+/**
+ * ProConnect (core-fca-low `config/oidc-provider.ts`): scope `phone` releases `phone_number`, and the
+ * agent's organisation claims. `openid` also maps acr and auth_time, as on the FranceConnect variants.
+ */
 const PROCONNECT_CLAIMS: ClaimsConfig = {
   openid: FC_OPENID,
-  given_name: ['given_name'],
-  usual_name: ['usual_name'],
-  email: ['email'],
-  uid: ['uid'],
-  siret: ['siret'],
-  idp_id: ['idp_id'],
-  phone: ['phone'],
   amr: ['amr'],
+  uid: ['uid'],
+  given_name: ['given_name'],
+  email: ['email'],
+  phone: ['phone_number'],
+  organizational_unit: ['organizational_unit'],
+  siren: ['siren'],
+  siret: ['siret'],
+  usual_name: ['usual_name'],
+  belonging_population: ['belonging_population'],
+  idp_id: ['idp_id'],
+  idp_acr: ['idp_acr'],
+  custom: ['custom'],
 }
 
 /** Plain OIDC standard scopes. */
@@ -119,6 +127,11 @@ export interface AcrRules {
   fallback: string | undefined
   /** acr_values mandatory (missing -> Y030007, §4, gotcha 2). */
   required: boolean
+  /**
+   * ProConnect: no ranking, no rewrite; the level the identity provider authenticated at must be one
+   * of the essential `claims.id_token.acr` values asked, else `access_denied`.
+   */
+  exactMatch?: boolean
 }
 
 export interface VariantProfile {
@@ -133,7 +146,13 @@ export interface VariantProfile {
     required: string[]
     minNonce: number
     minState: number
+    /** ProConnect: the nonce is optional, 1 to 512 ASCII characters. */
+    maxNonce?: number
     prompts: Set<string>
+    /** FranceConnect rewrites `prompt` to this before oidc-provider sees it. */
+    forcedPrompt?: string
+    /** FranceConnect rewrites `acr_values` to the lowest known level asked (`pickAcr`). */
+    rewritesAcr: boolean
   }
   acr: AcrRules
   amr: string[]
@@ -158,6 +177,10 @@ export interface VariantProfile {
   encryption: boolean
   /** Strict revocation body (exactly token, client_id, client_secret; §11). */
   strictRevocation: boolean
+  /** Strict end-session query (LogoutParamsDto: id_token_hint required, nothing unlisted; §10). */
+  strictLogout: boolean
+  /** Subject type of every client: pairwise on FranceConnect, public on ProConnect. */
+  subjectType: 'pairwise' | 'public'
   /** Userinfo only answers GET (§2.2: no POST route on FC). */
   userinfoGetOnly: boolean
   /** Data providers' checktoken: v2 (form, JWE(JWS), §12.1), v1 (JSON, §12.2), or none. */
@@ -200,6 +223,19 @@ const FC_AUTHORIZE_PARAMS = [
   'ui_locales',
 ]
 
+/**
+ * ProConnect's levels since 18 June 2026 (core-fca-low `config/oidc-provider.ts` acrValues), lowest first.
+ */
+export const PROCONNECT_ACR_VALUES = [
+  'eidas0',
+  'eidas0-mfa',
+  'eidas1',
+  'eidas1-mfa',
+  'eidas2',
+  'eidas3',
+  'https://proconnect.gouv.fr/assurance/certification-dirigeant',
+] as const
+
 const FC_PROMPTS = new Set(['login', 'consent', 'login consent', 'consent login'])
 
 const FC_TTL = {
@@ -227,6 +263,8 @@ export function profileFor(variant: OpVariant): VariantProfile {
           minNonce: 22,
           minState: 1,
           prompts: FC_PROMPTS,
+          forcedPrompt: 'login consent',
+          rewritesAcr: true,
         },
         // §4: only eidas1; unknown -> eidas1; eidas2/eidas3 -> invalid_acr
         acr: { ranked: ['eidas1', 'eidas2', 'eidas3'], allowed: ['eidas1'], fallback: 'eidas1', required: true },
@@ -241,6 +279,8 @@ export function profileFor(variant: OpVariant): VariantProfile {
         jwtUserinfo: true,
         encryption: false,
         strictRevocation: true,
+        strictLogout: true,
+        subjectType: 'pairwise',
         userinfoGetOnly: true,
         checktoken: 'v2',
         pkceRequired: false,
@@ -266,27 +306,50 @@ export function profileFor(variant: OpVariant): VariantProfile {
         ...profileFor('v2'),
         variant,
         strictAuthorize: {
-          // §15: same strictness, its own code; state and nonce >= 32 chars, prompt=none and login_hint allowed
+          // core-fca-low AuthorizeParamsDto: PKCE, login_hint, siret_hint and response_mode allowed; nonce optional
           errorCode: 'Y000400',
-          allowed: new Set([...FC_AUTHORIZE_PARAMS, 'login_hint']),
-          required: ['client_id', 'response_type', 'redirect_uri', 'scope', 'nonce', 'state'],
-          minNonce: 32,
-          minState: 32,
+          allowed: new Set([
+            ...FC_AUTHORIZE_PARAMS,
+            'response_mode',
+            'login_hint',
+            'siret_hint',
+            'code_challenge',
+            'code_challenge_method',
+          ]),
+          required: ['client_id', 'response_type', 'redirect_uri', 'scope', 'state'],
+          minNonce: 0,
+          maxNonce: 512,
+          minState: 1,
           prompts: new Set(['none', 'login', 'consent', 'login consent', 'consent login']),
+          rewritesAcr: false,
         },
         acr: {
-          ranked: ['eidas1', 'eidas0-mfa', 'eidas1-mfa', 'eidas2', 'eidas3'],
-          allowed: ['eidas1', 'eidas0-mfa', 'eidas1-mfa', 'eidas2', 'eidas3'],
+          ranked: [...PROCONNECT_ACR_VALUES],
+          allowed: [...PROCONNECT_ACR_VALUES],
           fallback: 'eidas1',
           required: false,
+          exactMatch: true,
         },
         amr: ['pwd'],
         claims: PROCONNECT_CLAIMS,
         acceptsDataScopes: false,
         checktoken: undefined,
-        // §15: code 30 s, access token 60 s (older doc), session 12 h
-        ttl: { ...FC_TTL, Session: 12 * 3600, Interaction: 1800 },
-        idTokenSigningAlgs: ['ES256', 'RS256'],
+        // core-fca-low has its own logout DTO, not reproduced here
+        strictLogout: false,
+        subjectType: 'public',
+        // core-fca-low sets Grant, Session and RefreshToken to 12 h and leaves the others to
+        // oidc-provider's defaults: access tokens live an hour
+        ttl: {
+          AccessToken: 3600,
+          AuthorizationCode: 60,
+          IdToken: 3600,
+          Grant: 12 * 3600,
+          Interaction: 3600,
+          Session: 12 * 3600,
+          RefreshToken: 12 * 3600,
+        },
+        refreshTokens: true,
+        idTokenSigningAlgs: ['ES256', 'RS256', 'HS256'],
       }
     case 'v1':
       return {
@@ -315,6 +378,8 @@ export function profileFor(variant: OpVariant): VariantProfile {
         jwtUserinfo: false,
         encryption: false,
         strictRevocation: false,
+        strictLogout: false,
+        subjectType: 'pairwise',
         userinfoGetOnly: false,
         checktoken: 'v1',
         pkceRequired: false,
@@ -346,6 +411,8 @@ export function profileFor(variant: OpVariant): VariantProfile {
         jwtUserinfo: false,
         encryption: false,
         strictRevocation: false,
+        strictLogout: false,
+        subjectType: 'pairwise',
         userinfoGetOnly: false,
         checktoken: undefined,
         pkceRequired: true,

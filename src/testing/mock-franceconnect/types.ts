@@ -52,7 +52,9 @@ export interface MockDataProviderRegistration {
   /** Its registered scopes: checktoken's `scope` is the granted scopes that are among these. */
   scopes: readonly string[]
   /** Its public encryption keys (`use: "enc"`, `alg`), as served at its registered `jwks_uri`. */
-  jwks: { keys: JWK[] }
+  jwks?: { keys: JWK[] }
+  /** Its registered `jwks_uri`: read at each checktoken, as FranceConnect does (instead of `jwks`). */
+  jwksUri?: string
   /** `checktoken_signed_response_alg` (default ES256). */
   signingAlg?: 'ES256' | 'RS256'
   /** `checktoken_encrypted_response_alg` (default: the `alg` of its first encryption key). */
@@ -68,6 +70,21 @@ export interface StartOpOptions {
   signingAlg?: 'ES256' | 'RS256'
   /** fcplus only (required): the relying party's PUBLIC encryption JWKS (kid, use:'enc', alg ECDH-ES|RSA-OAEP|RSA-OAEP-256), §3.2. */
   clientEncryptionJwks?: { keys: object[] }
+  /** fcplus: the relying party's registered `jwks_uri`, read by the OP (instead of `clientEncryptionJwks`). */
+  clientEncryptionJwksUri?: string
+  /**
+   * The scopes the service is habilitated for (its registered list): asking any other ends in a
+   * redirect with `error=invalid_scope`. Default: every scope the variant offers.
+   */
+  scopes?: readonly string[]
+  /**
+   * checktoken's `jti`: `token` (the access token itself, as the real core: an opaque token's jti is
+   * its value) or `derived` (default for now: a hash of it, because the SDK's data provider still
+   * hands the `jti` out as `tokenId`, which must not be the token).
+   */
+  checktokenJti?: 'token' | 'derived'
+  /** proconnect: `jwt` (default, `userinfo_signed_response_alg` registered) or `json` (none registered: plain JSON userinfo). */
+  userinfo?: 'jwt' | 'json'
   /** The people of the login page, first one pre-selected. Default: the sandbox's people (`sandboxIdentities()`). */
   identities?: readonly MockIdentity[]
   /** Data scopes (§9.5) granted when requested (v1, v2, fcplus). Default: every data scope the variant offers. */
@@ -91,7 +108,12 @@ export interface StartOpOptions {
 export interface AuthorizeOptions {
   /** The person to sign in: index in `identities`, its `id`, its `sub`, or its family name (default: the first). */
   identity?: number | string
-  /** acr the interaction finishes with (default: lowest allowed level >= what was requested). Not validated: lets tests make the OP answer a level lower than requested. */
+  /**
+   * The level the identity provider authenticated at (default: the lowest allowed level >= what was
+   * requested). Not validated on FranceConnect: lets tests make the OP answer a level lower than
+   * requested. On ProConnect a level outside the essential `claims.id_token.acr` values ends in
+   * `error=access_denied`, as the real core does.
+   */
   acr?: string
   /** Abort like a user clicking "Annuler": the OP redirects with error=access_denied. */
   cancel?: boolean
@@ -110,6 +132,8 @@ export interface StartedOp {
   postLogoutRedirectUri: string
   /** The people of the login page, each with the `sub` the registered client gets for them. */
   identities: SignedInIdentity[]
+  /** The scopes the registered client is habilitated for. */
+  registeredScopes: string[]
   /** Plain endpoint URLs (also for v1, which has no discovery document). */
   endpoints: OpEndpoints
   /**
