@@ -146,7 +146,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientSecret: options.clientSecret ?? hex('client_secret', 32),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
     ...(options.userinfo === undefined ? {} : { userinfo: options.userinfo }),
-    ...(options.checktokenJti === undefined ? {} : { checktokenJti: options.checktokenJti }),
     clientName: options.clientName ?? 'Démarche de test (bac à sable)',
     ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
     ...(options.postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri: options.postLogoutRedirectUri }),

@@ -88,8 +88,6 @@ export interface SandboxOptions {
    * `error=invalid_scope`, as at the real FranceConnect. Default: every scope the variant offers.
    */
   scopes?: readonly string[]
-  /** checktoken's `jti`: `token` (as the real core) or `derived` (default for now, see `StartOpOptions.checktokenJti`). */
-  checktokenJti?: 'token' | 'derived'
   /** ProConnect: `jwt` (default, signed userinfo) or `json` (a service registered without `userinfo_signed_response_alg`). */
   userinfo?: 'jwt' | 'json'
   /** The service's name on the consent page. */

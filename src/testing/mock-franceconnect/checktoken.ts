@@ -8,7 +8,6 @@
  * /api/v1/checktoken` with the JSON `{token}`, no data provider credentials, a plain JSON answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createHash } from 'node:crypto'
 import { CompactEncrypt, CompactSign, importJWK, type JWK } from 'jose'
 import { fetchPublicJwks } from './remote-jwks.js'
 import type { MockDataProviderRegistration, MockIdentity } from './types.js'
@@ -39,15 +38,6 @@ export interface ChecktokenContext {
   signingKeys: { ES256?: JWK; RS256?: JWK }
   /** v1: the identity provider named in the answer. */
   identityProviderHost: string
-}
-
-/**
- * A `jti` derived from the token instead of the token itself: what the mock reported before it
- * followed the real core, kept behind `checktokenJti: 'derived'` while the SDK's data provider still
- * exposes the `jti` as its `tokenId`.
- */
-export function derivedTokenId(token: string): string {
-  return createHash('sha256').update(token).digest('base64url').slice(0, 43)
 }
 
 /** The pivot identity FranceConnect hands data providers (§12.1): RNIPP names, sex, birth. */

@@ -19,7 +19,6 @@ import { sandboxAgents, sandboxIdentities } from '../identities.js'
 import { createAdapterFactory, OpStore } from './adapter.js'
 import { ScriptedBrowser, type FormDecision } from './browser.js'
 import {
-  derivedTokenId,
   handleChecktokenV1,
   handleChecktokenV2,
   type ChecktokenContext,
@@ -534,7 +533,7 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
       const acr = typeof found.extra?.acr === 'string' ? found.extra.acr : (profile.acr.fallback ?? 'eidas1')
       return {
         // an opaque token's value is its jti: FranceConnect's checktoken reports the token itself
-        id: options.checktokenJti === 'token' ? token : derivedTokenId(token),
+        id: token,
         accountId: found.accountId,
         clientId: found.clientId,
         scopes: (found.scope ?? '').split(' ').filter(Boolean),

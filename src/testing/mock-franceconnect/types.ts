@@ -77,12 +77,6 @@ export interface StartOpOptions {
    * redirect with `error=invalid_scope`. Default: every scope the variant offers.
    */
   scopes?: readonly string[]
-  /**
-   * checktoken's `jti`: `token` (the access token itself, as the real core: an opaque token's jti is
-   * its value) or `derived` (default for now: a hash of it, because the SDK's data provider still
-   * hands the `jti` out as `tokenId`, which must not be the token).
-   */
-  checktokenJti?: 'token' | 'derived'
   /** proconnect: `jwt` (default, `userinfo_signed_response_alg` registered) or `json` (none registered: plain JSON userinfo). */
   userinfo?: 'jwt' | 'json'
   /** The people of the login page, first one pre-selected. Default: the sandbox's people (`sandboxIdentities()`). */

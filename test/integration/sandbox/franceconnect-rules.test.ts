@@ -184,7 +184,6 @@ describe('checktoken: jti, acr, and the data provider key read at its jwks_uri',
       variant: 'fcplus',
       clientEncryptionJwks: { keys: [(await encryptionKey('ECDH-ES', 'sp-enc-1')).publicJwk] },
       dataProviders: [{ ...dataProvider, scopes: ['cnous_statut_boursier'], jwksUri: jwks.uri }],
-      checktokenJti: 'token',
     })
   })
   afterAll(async () => {
