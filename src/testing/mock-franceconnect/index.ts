@@ -18,12 +18,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jo
 import { sandboxAgents, sandboxIdentities } from '../identities.js'
 import { createAdapterFactory, OpStore } from './adapter.js'
 import { ScriptedBrowser, type FormDecision } from './browser.js'
-import {
-  handleChecktokenV1,
-  handleChecktokenV2,
-  type ChecktokenContext,
-  type KnownAccessToken,
-} from './checktoken.js'
+import { handleChecktokenV1, handleChecktokenV2, type ChecktokenContext, type KnownAccessToken } from './checktoken.js'
 import { checkAuthorizeRequest, checkRevocationBody, requestedAcrs, rewriteAuthorizeQuery, type Verdict } from './fc-rules.js'
 import { checkLogoutRequest } from './logout-rules.js'
 import { grantedClaims } from './grant-rules.js'
