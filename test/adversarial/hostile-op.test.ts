@@ -252,6 +252,13 @@ export const opMutations: OpMutation[] = [
     bend: (op) => ({ idToken: { header: (h) => ({ ...h, kid: op.keys.rs256.kid }) } }),
   },
   {
+    name: 'jose-header.key-ops-without-verify',
+    category: 'jose-header',
+    refusedWith: 'id_token_kid_unknown',
+    why: 'a published key whose key_ops exclude verify is not a verification key',
+    bend: () => ({ jwks: (keys) => keys.map((key) => ({ ...key, key_ops: ['encrypt'] })) }),
+  },
+  {
     name: 'jose-header.kid-not-a-string',
     category: 'jose-header',
     refusedWith: 'id_token_header',
@@ -387,6 +394,13 @@ export const opMutations: OpMutation[] = [
     refusedWith: 'id_token_azp',
     why: 'several audiences and no authorized party: the token may have been obtained by the other one',
     bend: (op) => ({ idToken: { claims: withClaims({ aud: [op.clientId, 'another-client'] }) } }),
+  },
+  {
+    name: 'claims.aud-array-with-an-untrusted-audience',
+    category: 'claims',
+    refusedWith: 'id_token_aud',
+    why: 'an extra audience the client does not trust, even with azp naming the client (OpenID Connect Core §3.1.3.7)',
+    bend: (op) => ({ idToken: { claims: withClaims({ aud: [op.clientId, 'another-client'], azp: op.clientId }) } }),
   },
   {
     name: 'claims.azp-another-party',
@@ -535,6 +549,13 @@ export const opMutations: OpMutation[] = [
     refusedWith: 'id_token_at_hash',
     why: 'the access token was swapped for another one',
     bend: () => ({ idToken: { claims: withClaims({ at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }) } }),
+  },
+  {
+    name: 'claims.c-hash-mismatch',
+    category: 'claims',
+    refusedWith: 'id_token_at_hash',
+    why: 'the ID token was minted for another authorization code',
+    bend: () => ({ idToken: { claims: withClaims({ c_hash: 'AAAAAAAAAAAAAAAAAAAAAA' }) } }),
   },
   {
     name: 'claims.payload-an-array',
@@ -814,6 +835,30 @@ export const opMutations: OpMutation[] = [
     refusedWith: 'callback_invalid',
     why: 'two values of one parameter: which one was checked?',
     callback: appendParam('iss', 'https://evil.example/api/v2'),
+  },
+  {
+    name: 'callback.binding-missing',
+    category: 'callback',
+    afterwards: 'refused-again',
+    refusedWith: 'binding_missing',
+    why: "login CSRF: the attacker's genuine callback, opened in a browser that holds no binding cookie",
+    callback: (url) => ({ url, cookie: '' }),
+  },
+  {
+    name: 'callback.binding-of-another-browser',
+    category: 'callback',
+    afterwards: 'refused-again',
+    refusedWith: 'binding_mismatch',
+    why: "login CSRF: the callback, opened in a browser whose cookie belongs to another sign-in",
+    callback: async (url, { client }) => ({ url, cookie: (await client.authorize()).cookie.value }),
+  },
+  {
+    name: 'callback.binding-forged',
+    category: 'callback',
+    afterwards: 'refused-again',
+    refusedWith: 'binding_mismatch',
+    why: 'a binding value the SDK never issued',
+    callback: (url) => ({ url, cookie: 'forged-binding-forged-binding-forged-bind' }),
   },
   {
     name: 'callback.state-unknown',
@@ -1148,6 +1193,27 @@ export const opMutations: OpMutation[] = [
     bend: () => ({ discovery: (doc) => ({ ...doc, token_endpoint: 'http://evil.example/token' }) }),
   },
   {
+    name: 'transport.discovery-token-endpoint-on-another-host',
+    category: 'transport',
+    refusedWith: 'endpoint_not_allowed',
+    why: 'a tampered document sending the client secret and the code to a host that is not the issuer',
+    bend: () => ({ discovery: (doc) => ({ ...doc, token_endpoint: 'https://evil.example/token' }) }),
+  },
+  {
+    name: 'transport.discovery-userinfo-on-another-host',
+    category: 'transport',
+    refusedWith: 'endpoint_not_allowed',
+    why: 'the access token would be sent to another host',
+    bend: () => ({ discovery: (doc) => ({ ...doc, userinfo_endpoint: 'https://evil.example/userinfo' }) }),
+  },
+  {
+    name: 'transport.discovery-auth-methods-not-a-list',
+    category: 'transport',
+    refusedWith: 'response_invalid',
+    why: 'odd metadata is a typed error, never a TypeError deep in the client',
+    bend: () => ({ discovery: (doc) => ({ ...doc, token_endpoint_auth_methods_supported: 42 }) }),
+  },
+  {
     name: 'transport.jwks-without-keys',
     category: 'transport',
     refusedWith: 'jwks_error',
@@ -1165,6 +1231,24 @@ export const opMutations: OpMutation[] = [
       await client.logoutCallback(url, { cookie })
       return url
     },
+  },
+  {
+    name: 'logout.binding-missing',
+    category: 'logout',
+    flow: 'logout',
+    afterwards: 'refused-again',
+    refusedWith: 'binding_missing',
+    why: 'a logout return in a browser that did not start the logout',
+    callback: (url) => ({ url, cookie: '' }),
+  },
+  {
+    name: 'logout.binding-of-another-browser',
+    category: 'logout',
+    flow: 'logout',
+    afterwards: 'refused-again',
+    refusedWith: 'binding_mismatch',
+    why: "a logout return carrying another browser's logout cookie",
+    callback: async (url, { client }) => ({ url, cookie: (await client.logout('header.payload.signature')).cookie.value }),
   },
   {
     name: 'logout.state-unknown',
