@@ -1,9 +1,11 @@
 import * as v from 'valibot'
+import { numeric } from '../shared/numeric.js'
+import { partialIsoDate } from '../shared/partial-date.js'
 
 // The published spec ("API des droits assurés", CNAM, 2019) lists no required property: every field
 // is optional, and a field that is present must have its published type. `null` is read as absent.
 
-const isoDate = v.nullish(v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD')))
+const isoDate = v.nullish(partialIsoDate)
 const text = v.nullish(v.string())
 
 /** `Beneficiaire.qualite`, the enum of the spec. */
@@ -32,7 +34,7 @@ export const beneficiaireSchema = v.looseObject({
   prenom: text,
   presence_CMUC_ACS: v.nullish(v.boolean()),
   qualite: v.nullish(v.picklist(qualites, `a qualite of the spec (${qualites.join(', ')})`)),
-  rang_naissance: v.nullish(v.pipe(v.number(), v.integer('an integer'))),
+  rang_naissance: v.nullish(numeric(v.integer('an integer'))),
 })
 
 /** `Contrat`: each item of `GET /contrats` (header `nir`). */

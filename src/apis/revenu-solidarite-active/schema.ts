@@ -1,6 +1,7 @@
 import * as v from 'valibot'
+import { partialIsoDate } from '../shared/partial-date.js'
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+const isoDate = partialIsoDate
 
 // Production removes what a scope not granted covers: `est_beneficiaire` and `date_debut_droit` need
 // `revenu_solidarite_active`, `avec_majoration` needs `revenu_solidarite_active_majoration`. So each

@@ -1,12 +1,14 @@
 import * as v from 'valibot'
+import { numeric } from '../shared/numeric.js'
+import { partialIsoDate } from '../shared/partial-date.js'
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+const isoDate = partialIsoDate
 const echelon = v.picklist(['0bis', '1', '2', '3', '4', '5', '6', '7'], 'an échelon from 0bis to 7')
 
 // Production removes the blocks whose scope was not granted (§6.1), so each block is optional;
 // inside a block, every field the spec lists is required.
 const commonBlocks = {
-  periode_versement_bourse: v.optional(v.looseObject({ date_rentree: isoDate, duree: v.number() })),
+  periode_versement_bourse: v.optional(v.looseObject({ date_rentree: isoDate, duree: numeric() })),
   etablissement_etudes: v.optional(v.looseObject({ nom_commune: v.string(), nom_etablissement: v.string() })),
   echelon_bourse: v.optional(v.looseObject({ echelon, echelon_bourse_regionale_provisoire: v.boolean() })),
   email: v.optional(v.string()),
