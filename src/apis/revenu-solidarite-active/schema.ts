@@ -12,6 +12,8 @@ export const revenuSolidariteActiveSchema = v.looseObject({
     est_beneficiaire: v.optional(v.boolean()),
     avec_majoration: v.optional(v.nullable(v.boolean())),
     date_debut_droit: v.optional(v.nullable(isoDate)),
+    // Not in the spec, but sent by the provider: read when there, with the type of its sibling.
+    date_fin_droit: v.optional(v.nullable(isoDate)),
   }),
 })
 

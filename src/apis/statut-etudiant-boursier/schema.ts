@@ -19,15 +19,43 @@ export const boursierV3Schema = v.looseObject({
   data: v.looseObject({ est_boursier: v.optional(v.boolean()), ...commonBlocks }),
 })
 
-/** API Particulier v4: the status moves into `statut_boursier` with `est_radie` and `date_radiation`. */
+const flatStatus = {
+  est_boursier: v.optional(v.boolean()),
+  est_radie: v.optional(v.boolean()),
+  date_radiation: v.optional(v.nullable(isoDate)),
+}
+
+/**
+ * API Particulier v4: the status in `statut_boursier` with `est_radie` and `date_radiation`; v4 has
+ * also shipped them flat, at `data` level (`est_boursier`, `est_radie`, `date_radiation`). Both shapes
+ * are read; when both carry a field, they must agree, or the answer is refused at the flat field.
+ */
 export const boursierV4Schema = v.looseObject({
-  data: v.looseObject({
-    statut_boursier: v.optional(
-      v.looseObject({ est_boursier: v.boolean(), est_radie: v.boolean(), date_radiation: v.nullable(isoDate) }),
-    ),
-    ...commonBlocks,
-  }),
+  data: v.pipe(
+    v.looseObject({
+      statut_boursier: v.optional(
+        v.looseObject({ est_boursier: v.boolean(), est_radie: v.boolean(), date_radiation: v.nullable(isoDate) }),
+      ),
+      ...flatStatus,
+      ...commonBlocks,
+    }),
+    v.forward(v.check((data) => agrees(data, 'est_boursier'), 'the value of statut_boursier.est_boursier'), ['est_boursier']),
+    v.forward(v.check((data) => agrees(data, 'est_radie'), 'the value of statut_boursier.est_radie'), ['est_radie']),
+    v.forward(v.check((data) => agrees(data, 'date_radiation'), 'the value of statut_boursier.date_radiation'), [
+      'date_radiation',
+    ]),
+  ),
 })
+
+type StatusField = 'est_boursier' | 'est_radie' | 'date_radiation'
+
+/** Whether the flat and the nested status say the same of `field`, or only one of them says it. */
+function agrees(
+  data: { statut_boursier?: Record<StatusField, unknown> } & Partial<Record<StatusField, unknown>>,
+  field: StatusField,
+): boolean {
+  return data.statut_boursier === undefined || data[field] === undefined || data[field] === data.statut_boursier[field]
+}
 
 export type BoursierV3Payload = v.InferOutput<typeof boursierV3Schema>
 export type BoursierV4Payload = v.InferOutput<typeof boursierV4Schema>
