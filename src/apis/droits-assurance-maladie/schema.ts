@@ -46,6 +46,66 @@ export const contratSchema = v.looseObject({
   periodes_droits: v.nullish(v.array(v.looseObject({ date_debut: isoDate, date_fin: isoDate }))),
 })
 
+/** `Adresse` (AFNOR XP Z 10-011), the address of a `Caisse`. */
+const adresseSchema = v.looseObject({
+  destinataire: text,
+  point_remise: text,
+  complement_adresse: text,
+  numero_voie: text,
+  indice_repetition: text,
+  type_voie: text,
+  nom_voie: text,
+  mention_distribution: text,
+  code_postal: text,
+  commune: text,
+})
+
+/** `Caisse`: the answer of `GET /caisse` (header `nir`). */
+export const caisseSchema = v.looseObject({
+  adresse: v.nullish(adresseSchema),
+  codeCentre: text,
+  grandRegime: text,
+  id: text,
+  libelle: text,
+  organisme: text,
+})
+
+/** `Exoneration.motif.code`, the enum of the spec. */
+export const motifsExoneration = ['INV', 'MAT', 'LIS', 'EXP', 'EXC', 'A115_DET_PML', 'NE', 'STE', 'EDS'] as const
+
+/** `Exoneration`: each item of `GET /exonerations` (header `nir`). */
+export const exonerationSchema = v.looseObject({
+  date_debut: isoDate,
+  date_fin: isoDate,
+  maternite: v.nullish(v.looseObject({ date_presumee_grossesse: isoDate, date_reelle_accouchement: isoDate })),
+  motif: v.nullish(
+    v.looseObject({
+      code: v.nullish(v.picklist(motifsExoneration, `a motif of the spec (${motifsExoneration.join(', ')})`)),
+      libelle: text,
+      libelle_long: text,
+    }),
+  ),
+})
+
+/** `MedecinTraitant`: the answer of `GET /medecin-traitant` (header `nir`). */
+export const medecinTraitantSchema = v.looseObject({
+  date_debut: isoDate,
+  date_fin: isoDate,
+  nom: text,
+  prenom: text,
+  numero_am: text,
+})
+
+/**
+ * The answers of the per-person endpoints other than `/contrats`, one per distinct NIR in the order
+ * asked: a mismatch reads `caisse.1.adresse.code_postal`, never the NIR.
+ */
+export const parPersonneSchema = v.object({
+  caisse: v.optional(v.array(caisseSchema)),
+  exonerations: v.optional(v.array(v.array(exonerationSchema))),
+  medecinTraitant: v.optional(v.array(medecinTraitantSchema)),
+})
+
 /**
  * The two first answers, validated together so that a mismatch names its endpoint: `me.qualite`,
  * `beneficiaires.1.date_naissance`.
@@ -63,5 +123,10 @@ export const contratsSchema = v.object({ contrats: v.array(v.array(contratSchema
 
 export type BeneficiairePayload = v.InferOutput<typeof beneficiaireSchema>
 export type ContratPayload = v.InferOutput<typeof contratSchema>
+export type CaissePayload = v.InferOutput<typeof caisseSchema>
+export type ExonerationPayload = v.InferOutput<typeof exonerationSchema>
+export type MedecinTraitantPayload = v.InferOutput<typeof medecinTraitantSchema>
+/** A motif of exemption (`Exoneration.motif.code`), as the spec lists them. */
+export type MotifExoneration = (typeof motifsExoneration)[number]
 /** A person's quality on the CNAM record (assuré, conjoint, enfant…), as the spec lists them. */
 export type Qualite = (typeof qualites)[number]
