@@ -230,7 +230,11 @@ export function droitsAssuranceMaladie(
         return found
       }
       const personne = (person: (typeof personnes)['me']) =>
-        normalizeBeneficiaire(person, withContrats && person.nir ? contratsByNir.get(person.nir) : undefined, parPersonne(person.nir))
+        normalizeBeneficiaire(
+          person,
+          withContrats && person.nir ? contratsByNir.get(person.nir) : undefined,
+          parPersonne(person.nir),
+        )
 
       const result: ApiResult<DroitsAssuranceMaladie> = {
         api,

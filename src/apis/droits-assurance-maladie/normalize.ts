@@ -210,7 +210,10 @@ function normalizeCaisse(raw: CaissePayload): Caisse {
 
 /** `Exoneration` → {@link Exoneration}. */
 function normalizeExoneration(raw: ExonerationPayload): Exoneration {
-  const result = compact<Pick<Exoneration, 'dateDebut' | 'dateFin'>>({ dateDebut: raw.date_debut, dateFin: raw.date_fin }) as Exoneration
+  const result = compact<Pick<Exoneration, 'dateDebut' | 'dateFin'>>({
+    dateDebut: raw.date_debut,
+    dateFin: raw.date_fin,
+  }) as Exoneration
   if (raw.maternite) {
     result.maternite = compact({
       datePresumeeGrossesse: raw.maternite.date_presumee_grossesse,

@@ -39,11 +39,18 @@ export const boursierV4Schema = v.looseObject({
       ...flatStatus,
       ...commonBlocks,
     }),
-    v.forward(v.check((data) => agrees(data, 'est_boursier'), 'the value of statut_boursier.est_boursier'), ['est_boursier']),
-    v.forward(v.check((data) => agrees(data, 'est_radie'), 'the value of statut_boursier.est_radie'), ['est_radie']),
-    v.forward(v.check((data) => agrees(data, 'date_radiation'), 'the value of statut_boursier.date_radiation'), [
-      'date_radiation',
-    ]),
+    v.forward(
+      v.check((data) => agrees(data, 'est_boursier'), 'the value of statut_boursier.est_boursier'),
+      ['est_boursier'],
+    ),
+    v.forward(
+      v.check((data) => agrees(data, 'est_radie'), 'the value of statut_boursier.est_radie'),
+      ['est_radie'],
+    ),
+    v.forward(
+      v.check((data) => agrees(data, 'date_radiation'), 'the value of statut_boursier.date_radiation'),
+      ['date_radiation'],
+    ),
   ),
 })
 

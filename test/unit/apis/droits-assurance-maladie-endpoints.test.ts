@@ -115,7 +115,10 @@ describe('droits-assurance-maladie: /caisse, /exonerations, /medecin-traitant', 
     const connector = droitsAssuranceMaladie({ ...options, contrats: false })
     persons()
     perPerson('/caisse', { [nirAssure]: cnamCaissePayload })
-    nock(host, { reqheaders: { nir: nirEnfant } }).get(`${base}/caisse`).query(true).reply(503, 'busy')
+    nock(host, { reqheaders: { nir: nirEnfant } })
+      .get(`${base}/caisse`)
+      .query(true)
+      .reply(503, 'busy')
     const error = await failure(connector.fetch({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_caisse'] }))
     expect(error).toMatchObject({ code: 'api_unavailable', status: 503 })
   })
@@ -159,7 +162,12 @@ describe('droits-assurance-maladie: the cap on beneficiaries followed', () => {
         return [200, []]
       })
     const error = await failure(connector.fetch({ accessToken: 't', grantedScopes: allScopes }))
-    expect(error).toMatchObject({ name: 'DataApiError', code: 'too_many_beneficiaries', api: 'droits-assurance-maladie', retryable: false })
+    expect(error).toMatchObject({
+      name: 'DataApiError',
+      code: 'too_many_beneficiaries',
+      api: 'droits-assurance-maladie',
+      retryable: false,
+    })
     expect(perPersonRequests).toBe(0)
   })
 
@@ -167,7 +175,11 @@ describe('droits-assurance-maladie: the cap on beneficiaries followed', () => {
     const connector = droitsAssuranceMaladie({ ...options, scopes: undefined })
     const list = crowd(defaultMaxBeneficiaires)
     persons(list)
-    nock(host).get(`${base}/contrats`).query(true).times(list.length + 1).reply(200, [])
+    nock(host)
+      .get(`${base}/contrats`)
+      .query(true)
+      .times(list.length + 1)
+      .reply(200, [])
     const result = await connector.fetch({ accessToken: 't', grantedScopes: ['droits_assurance_maladie'] })
     expect(result.data.beneficiaires).toHaveLength(defaultMaxBeneficiaires)
 
