@@ -24,7 +24,7 @@ import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-o
 import { parsePayloadWithWarnings, resolveBaseUrl, runConnector } from '../shared/run-connector.js'
 import { normalizeBeneficiaire, type DroitsAssuranceMaladie, type ParPersonne } from './normalize.js'
 import { dateRangeQuery, type DateRangeParams } from '../shared/date-range.js'
-import { contratsSchema, parPersonneSchema, personnesSchema, type ContratPayload } from './schema.js'
+import { parPersonneSchema, personnesSchema, type ContratPayload } from './schema.js'
 
 export type {
   AdresseCaisse,
@@ -187,7 +187,6 @@ export function droitsAssuranceMaladie(
         throw new DataApiError(api, {
           status: 200,
           code: 'too_many_beneficiaries',
-          description: `${personnes.beneficiaires.length} beneficiaries listed, at most ${maxBeneficiaires} followed`,
         })
       }
 
@@ -208,33 +207,18 @@ export function droitsAssuranceMaladie(
         raw[key] = answersOf(index)
       })
 
-      let contratsByNir = new Map<string, ContratPayload[]>()
-      if (withContrats) {
-        const checked = parsePayloadWithWarnings(api, contratsSchema, { contrats: raw.contrats })
-        warnings.push(...checked.warnings)
-        contratsByNir = new Map(nirs.map((nir, index) => [nir, checked.output.contrats[index] ?? []]))
-      }
-      const others = parsePayloadWithWarnings(api, parPersonneSchema, {
-        caisse: raw.caisse,
-        exonerations: raw.exonerations,
-        medecinTraitant: raw.medecinTraitant,
-      })
-      warnings.push(...others.warnings)
-      const parPersonne = (nir: string | null | undefined): ParPersonne => {
-        const index = nir ? nirs.indexOf(nir) : -1
+      const answered = parsePayloadWithWarnings(api, parPersonneSchema, raw)
+      warnings.push(...answered.warnings)
+      // what each endpoint answered for the person of that NIR
+      const parPersonne = (nir: string | null | undefined): ParPersonne & { contrats?: ContratPayload[] } => {
+        const index = nirs.indexOf(nir ?? '')
         if (index < 0) return {}
-        const found: ParPersonne = {}
-        if (others.output.caisse) found.caisse = others.output.caisse[index]
-        if (others.output.exonerations) found.exonerations = others.output.exonerations[index]
-        if (others.output.medecinTraitant) found.medecinTraitant = others.output.medecinTraitant[index]
-        return found
+        return Object.fromEntries(Object.entries(answered.output).flatMap(([key, list]) => (list ? [[key, list[index]]] : [])))
       }
-      const personne = (person: (typeof personnes)['me']) =>
-        normalizeBeneficiaire(
-          person,
-          withContrats && person.nir ? contratsByNir.get(person.nir) : undefined,
-          parPersonne(person.nir),
-        )
+      const personne = (person: (typeof personnes)['me']) => {
+        const { contrats, ...others } = parPersonne(person.nir)
+        return normalizeBeneficiaire(person, contrats, others)
+      }
 
       const result: ApiResult<DroitsAssuranceMaladie> = {
         api,

@@ -1,11 +1,14 @@
-import type {
-  BeneficiairePayload,
-  CaissePayload,
-  ContratPayload,
-  ExonerationPayload,
-  MedecinTraitantPayload,
-  MotifExoneration,
-  Qualite,
+import {
+  caisseSchema,
+  exonerationSchema,
+  medecinTraitantSchema,
+  type BeneficiairePayload,
+  type CaissePayload,
+  type ContratPayload,
+  type ExonerationPayload,
+  type MedecinTraitantPayload,
+  type MotifExoneration,
+  type Qualite,
 } from './schema.js'
 
 export type { MotifExoneration, Qualite } from './schema.js'
@@ -175,66 +178,14 @@ export function normalizeBeneficiaire(
     presenceCmucAcs: raw.presence_CMUC_ACS,
   })
   if (contrats) result.contrats = contrats.map(normalizeContrat)
-  if (parPersonne.caisse) result.caisse = normalizeCaisse(parPersonne.caisse)
-  if (parPersonne.exonerations) result.exonerations = parPersonne.exonerations.map(normalizeExoneration)
-  if (parPersonne.medecinTraitant) result.medecinTraitant = normalizeMedecinTraitant(parPersonne.medecinTraitant)
-  return result
-}
-
-/** `Caisse` → {@link Caisse}. */
-function normalizeCaisse(raw: CaissePayload): Caisse {
-  const result = compact<Omit<Caisse, 'adresse'>>({
-    id: raw.id,
-    codeCentre: raw.codeCentre,
-    grandRegime: raw.grandRegime,
-    libelle: raw.libelle,
-    organisme: raw.organisme,
-  }) as Caisse
-  const adresse = raw.adresse
-  if (adresse) {
-    result.adresse = compact<AdresseCaisse>({
-      destinataire: adresse.destinataire,
-      pointRemise: adresse.point_remise,
-      complementAdresse: adresse.complement_adresse,
-      numeroVoie: adresse.numero_voie,
-      indiceRepetition: adresse.indice_repetition,
-      typeVoie: adresse.type_voie,
-      nomVoie: adresse.nom_voie,
-      mentionDistribution: adresse.mention_distribution,
-      codePostal: adresse.code_postal,
-      commune: adresse.commune,
-    })
+  if (parPersonne.caisse) result.caisse = camelFields(parPersonne.caisse, caisseSchema) as Caisse
+  if (parPersonne.exonerations) {
+    result.exonerations = parPersonne.exonerations.map((item) => camelFields(item, exonerationSchema) as Exoneration)
+  }
+  if (parPersonne.medecinTraitant) {
+    result.medecinTraitant = camelFields(parPersonne.medecinTraitant, medecinTraitantSchema) as MedecinTraitant
   }
   return result
-}
-
-/** `Exoneration` → {@link Exoneration}. */
-function normalizeExoneration(raw: ExonerationPayload): Exoneration {
-  const result = compact<Pick<Exoneration, 'dateDebut' | 'dateFin'>>({
-    dateDebut: raw.date_debut,
-    dateFin: raw.date_fin,
-  }) as Exoneration
-  if (raw.maternite) {
-    result.maternite = compact({
-      datePresumeeGrossesse: raw.maternite.date_presumee_grossesse,
-      dateReelleAccouchement: raw.maternite.date_reelle_accouchement,
-    })
-  }
-  if (raw.motif) {
-    result.motif = compact({ code: raw.motif.code, libelle: raw.motif.libelle, libelleLong: raw.motif.libelle_long })
-  }
-  return result
-}
-
-/** `MedecinTraitant` → {@link MedecinTraitant}. */
-function normalizeMedecinTraitant(raw: MedecinTraitantPayload): MedecinTraitant {
-  return compact<MedecinTraitant>({
-    nom: raw.nom,
-    prenom: raw.prenom,
-    numeroAm: raw.numero_am,
-    dateDebut: raw.date_debut,
-    dateFin: raw.date_fin,
-  })
 }
 
 /** `Contrat` → {@link Contrat}. */
@@ -251,6 +202,25 @@ export function normalizeContrat(raw: ContratPayload): Contrat {
       compact<PeriodeDroits>({ dateDebut: periode.date_debut, dateFin: periode.date_fin }),
     ),
   }
+}
+
+/**
+ * The fields a schema knows of a CNAM object, their names camelCased (`numero_am` → `numeroAm`),
+ * null ones left out, nested objects alike: `Caisse`, `Exoneration` and `MedecinTraitant` map one to
+ * one, so one reader serves the three.
+ */
+function camelFields(raw: unknown, schema: unknown): unknown {
+  const node = schema as { wrapped?: unknown; entries?: Record<string, unknown> }
+  const entries = (node.wrapped as typeof node | undefined)?.entries ?? node.entries
+  if (!entries || typeof raw !== 'object' || raw === null) return raw
+  const result: Record<string, unknown> = {}
+  for (const [key, entry] of Object.entries(entries)) {
+    const value = (raw as Record<string, unknown>)[key]
+    if (value !== null && value !== undefined) {
+      result[key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = camelFields(value, entry)
+    }
+  }
+  return result
 }
 
 /** The object without its null or undefined fields. */

@@ -80,7 +80,7 @@ export const exonerationSchema = v.looseObject({
   maternite: v.nullish(v.looseObject({ date_presumee_grossesse: isoDate, date_reelle_accouchement: isoDate })),
   motif: v.nullish(
     v.looseObject({
-      code: v.nullish(v.picklist(motifsExoneration, `a motif of the spec (${motifsExoneration.join(', ')})`)),
+      code: v.nullish(v.picklist(motifsExoneration, 'a motif code of the spec')),
       libelle: text,
       libelle_long: text,
     }),
@@ -97,10 +97,11 @@ export const medecinTraitantSchema = v.looseObject({
 })
 
 /**
- * The answers of the per-person endpoints other than `/contrats`, one per distinct NIR in the order
- * asked: a mismatch reads `caisse.1.adresse.code_postal`, never the NIR.
+ * The answers of the per-person endpoints, one per distinct NIR in the order asked (the insured
+ * person first): a mismatch reads `caisse.1.adresse.code_postal`, never the NIR.
  */
 export const parPersonneSchema = v.object({
+  contrats: v.optional(v.array(v.array(contratSchema))),
   caisse: v.optional(v.array(caisseSchema)),
   exonerations: v.optional(v.array(v.array(exonerationSchema))),
   medecinTraitant: v.optional(v.array(medecinTraitantSchema)),

@@ -5,7 +5,8 @@ import * as v from 'valibot'
 // read as the number it writes; `collectNumericCoercions` then lists where this happened, so the
 // result can say so in `warnings` instead of failing.
 
-const decimalString = /^[+-]?[0-9]+(?:\.[0-9]+)?$/
+// At most 300 integer digits: the number read is always finite, as a JSON number is.
+const decimalString = /^[+-]?[0-9]{1,300}(?:\.[0-9]+)?$/
 
 /**
  * The schema of a number field: a JSON number, or a strict decimal string (digits, an optional sign,
@@ -21,11 +22,15 @@ const decimalString = /^[+-]?[0-9]+(?:\.[0-9]+)?$/
 export function numeric(
   ...actions: v.PipeAction<number, number, v.BaseIssue<unknown>>[]
 ): v.GenericSchema<number | string, number> {
-  const lenient = v.union(
-    [v.number(), v.pipe(v.string(), v.regex(decimalString), v.transform(Number))],
-    'a number (or a decimal string)',
+  // a custom check then a transform: lighter in the bundle than a union of two schemas
+  const lenient = v.pipe(
+    v.custom<number | string>(
+      (input) => typeof input === 'number' || (typeof input === 'string' && decimalString.test(input)),
+      'a number',
+    ),
+    v.transform(Number),
   )
-  return v.pipe(lenient, v.finite('a finite number'), ...actions) as unknown as v.GenericSchema<number | string, number>
+  return v.pipe(lenient, ...actions) as unknown as v.GenericSchema<number | string, number>
 }
 
 /**
@@ -51,13 +56,14 @@ export function collectNumericCoercions(raw: unknown, parsed: unknown, path = ''
 }
 
 /**
- * The warning a result carries for a number the provider sent as a string.
+ * The warning a result carries for a number the provider sent as a decimal string (and the SDK read
+ * as that number): `numeric_string: ` and the field's path.
  *
  * @example
  * ```ts
- * numericCoercionWarning('rfr') // 'numeric_string: "rfr" was a string holding a number; read as that number'
+ * numericCoercionWarning('rfr') // 'numeric_string: rfr'
  * ```
  */
 export function numericCoercionWarning(path: string): string {
-  return `numeric_string: "${path}" was a string holding a number; read as that number`
+  return `numeric_string: ${path}`
 }

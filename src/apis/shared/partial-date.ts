@@ -21,8 +21,8 @@ const partialDatePattern = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/
  * ```
  */
 export function partialDateFromParts(year: number, month = 0, day = 0): string | undefined {
-  const valid = [year, month, day].every(Number.isInteger) && year >= 0 && year <= 9999 && month >= 0 && day >= 0
-  if (!valid || month > 12 || (month === 0 && day !== 0)) return undefined
+  // the parts come from digit-only strings: whole numbers, never negative
+  if (month > 12 || (month === 0 && day !== 0)) return undefined
   const yyyy = String(year).padStart(4, '0')
   if (month === 0) return yyyy
   const mm = String(month).padStart(2, '0')
@@ -60,7 +60,8 @@ export function normalizePartialDate(value: string): string | undefined {
  * ```
  */
 export const partialIsoDate = v.pipe(
-  v.string('a date YYYY-MM-DD'),
-  v.check((value) => normalizePartialDate(value) !== undefined, 'a date YYYY-MM-DD (00 for an unknown day or month)'),
-  v.transform((value) => normalizePartialDate(value) as string),
+  v.string(),
+  v.transform(normalizePartialDate),
+  // what is no date, even partly, became undefined: refused here, at the field's path
+  v.string('a date YYYY-MM-DD (00 for an unknown day or month)'),
 )

@@ -31,7 +31,7 @@ export function parsePayload<S extends v.GenericSchema>(api: string, schema: S, 
  * @example
  * ```ts
  * const { output, warnings } = parsePayloadWithWarnings('impot-particulier', situationIrSchema, { rfr: '15000' })
- * // output.rfr === 15000, warnings: ['numeric_string: "rfr" was a string holding a number; read as that number']
+ * // output.rfr === 15000, warnings: ['numeric_string: rfr']
  * ```
  */
 export function parsePayloadWithWarnings<S extends v.GenericSchema>(

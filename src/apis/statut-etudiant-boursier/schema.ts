@@ -19,6 +19,8 @@ export const boursierV3Schema = v.looseObject({
   data: v.looseObject({ est_boursier: v.optional(v.boolean()), ...commonBlocks }),
 })
 
+const sameAsNested = 'as in statut_boursier'
+
 const flatStatus = {
   est_boursier: v.optional(v.boolean()),
   est_radie: v.optional(v.boolean()),
@@ -40,15 +42,15 @@ export const boursierV4Schema = v.looseObject({
       ...commonBlocks,
     }),
     v.forward(
-      v.check((data) => agrees(data, 'est_boursier'), 'the value of statut_boursier.est_boursier'),
+      v.check((data) => agrees(data, 'est_boursier'), sameAsNested),
       ['est_boursier'],
     ),
     v.forward(
-      v.check((data) => agrees(data, 'est_radie'), 'the value of statut_boursier.est_radie'),
+      v.check((data) => agrees(data, 'est_radie'), sameAsNested),
       ['est_radie'],
     ),
     v.forward(
-      v.check((data) => agrees(data, 'date_radiation'), 'the value of statut_boursier.date_radiation'),
+      v.check((data) => agrees(data, 'date_radiation'), sameAsNested),
       ['date_radiation'],
     ),
   ),
