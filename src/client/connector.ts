@@ -29,6 +29,11 @@ export interface ApiResult<T> {
   raw: unknown
   /** ISO timestamp of the fetch. */
   fetchedAt: string
+  /**
+   * What the connector accepted while reading the answer although the spec says otherwise, e.g. a
+   * number sent as a decimal string; absent when there was nothing to say. Never holds a value.
+   */
+  warnings?: string[]
 }
 
 /**

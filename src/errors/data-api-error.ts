@@ -10,6 +10,8 @@ export type DataApiErrorCode =
   | 'api_rate_limited'
   | 'api_unavailable'
   | 'api_error'
+  /** The answer lists more people than the connector follows (its `maxBeneficiaires`): refused before fanning out. */
+  | 'too_many_beneficiaries'
 
 /**
  * A data API answered with an error status. `code` says what it means (`api_not_found`: the provider
@@ -32,10 +34,24 @@ export class DataApiError extends FranceConnectSdkError {
   /** Seconds the provider asked to wait (`Retry-After`), when it said. */
   readonly retryAfterSec?: number
 
-  constructor(api: string, details: { status: number; providerCode?: string; description?: string; retryAfterSec?: number }) {
-    const code = codeForStatus(details.status)
+  constructor(
+    api: string,
+    details: {
+      status: number
+      providerCode?: string
+      description?: string
+      retryAfterSec?: number
+      /** A code saying why a successful answer is refused (e.g. `too_many_beneficiaries`), instead of the status's. */
+      code?: DataApiErrorCode
+    },
+  ) {
+    const code = details.code ?? codeForStatus(details.status)
     const provider = details.providerCode === undefined ? '' : `, provider code ${details.providerCode}`
-    super(code, `The ${api} API answered HTTP ${details.status}${provider}`, {
+    const message =
+      details.code === undefined
+        ? `The ${api} API answered HTTP ${details.status}${provider}`
+        : `The ${api} API answer was refused (${details.code})`
+    super(code, message, {
       status: details.status,
       ...(details.providerCode === undefined ? {} : { providerCode: details.providerCode }),
       retryable: details.status === 429 || details.status >= 500,

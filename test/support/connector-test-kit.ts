@@ -6,8 +6,11 @@
  * file only holds what is its own: payloads, documented errors and provider codes, schema paths,
  * params and headers.
  */
+import fc from 'fast-check'
 import nock from 'nock'
+import type * as v from 'valibot'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { parsePayload } from '../../src/apis/shared/run-connector.js'
 import type { ApiResult, Connector, ConnectorContext } from '../../src/client/connector.js'
 import type { HttpHooks } from '../../src/http/api-request.js'
 import { isFranceConnectSdkError, type FranceConnectSdkError } from '../../src/index.js'
@@ -302,6 +305,159 @@ export function describeApiParticulierErrors<P, D>(contract: ApiParticulierError
           expect.objectContaining({ code: 'configuration_invalid' }),
         )
       }
+    })
+  })
+}
+
+/** Where a published field lands in `data`: a dotted path (`[]` for each array level), or a reader. */
+export type DataLocation = string | ((data: unknown, indices: readonly number[]) => unknown)
+
+/** What {@link describeOptionalStructureProperty} needs of a connector. */
+export interface OptionalStructureContract<S extends v.GenericSchema, D> {
+  /** The connector's id, for the schema errors. */
+  name: string
+  /** The valibot schema of the raw answer. */
+  schema: S
+  /** The normaliser of the parsed answer. */
+  normalize(raw: v.InferOutput<S>): D
+  /** An answer with every known field present (the generator takes fields away, or nulls them). */
+  complete: unknown
+  /**
+   * Published field → where it lands in `data`, for every leaf the schema knows (`data.enfants[].prenoms`).
+   * The same table is in the API's doc page.
+   */
+  fields: Readonly<Record<string, DataLocation>>
+  /** Known fields kept in `raw` only, with why (none today for most connectors). */
+  rawOnly?: Readonly<Record<string, string>>
+}
+
+const omitted = Symbol('omitted')
+
+/**
+ * The answers a schema's optional and nullable structure allows from a complete one: each optional
+ * field kept or left out, each nullable one kept or null, recursively, array items one by one.
+ */
+function structureVariants(schema: v.GenericSchema, sample: unknown): fc.Arbitrary<unknown> {
+  const node = schema as unknown as {
+    type: string
+    wrapped?: v.GenericSchema
+    entries?: Record<string, v.GenericSchema>
+    item?: v.GenericSchema
+  }
+  if (node.type === 'optional' || node.type === 'nullish' || node.type === 'nullable') {
+    const choices: fc.Arbitrary<unknown>[] = [structureVariants(node.wrapped as v.GenericSchema, sample)]
+    if (node.type !== 'nullable') choices.push(fc.constant(omitted))
+    if (node.type !== 'optional') choices.push(fc.constant(null))
+    return fc.oneof(...choices)
+  }
+  if (node.entries && typeof sample === 'object' && sample !== null && !Array.isArray(sample)) {
+    const entries = node.entries
+    const fields = Object.fromEntries(
+      Object.entries(sample).map(([key, value]) => [
+        key,
+        entries[key] ? structureVariants(entries[key], value) : fc.constant(value),
+      ]),
+    )
+    return fc.record(fields).map((object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== omitted)))
+  }
+  if (node.type === 'array' && node.item && Array.isArray(sample)) {
+    const item = node.item
+    return fc.tuple(...sample.map((value) => structureVariants(item, value)))
+  }
+  return fc.constant(sample)
+}
+
+/** The leaf paths a schema knows, `[]` for array levels (`data.enfants[].prenoms`). */
+export function knownLeaves(schema: v.GenericSchema, prefix = ''): string[] {
+  const node = schema as unknown as {
+    type: string
+    wrapped?: v.GenericSchema
+    entries?: Record<string, v.GenericSchema>
+    item?: v.GenericSchema
+  }
+  if (node.wrapped) return knownLeaves(node.wrapped, prefix)
+  if (node.type === 'array' && node.item) return knownLeaves(node.item, `${prefix}[]`)
+  if (node.entries) {
+    return Object.entries(node.entries).flatMap(([key, entry]) => knownLeaves(entry, prefix === '' ? key : `${prefix}.${key}`))
+  }
+  return [prefix]
+}
+
+/** Every value at a path with `[]` levels, with the array indices that lead to it. */
+function valuesAt(value: unknown, path: string): { indices: number[]; value: unknown }[] {
+  let found: { indices: number[]; value: unknown }[] = [{ indices: [], value }]
+  for (const segment of path.split('.')) {
+    const key = segment.replace(/(\[\])+$/, '')
+    const levels = (segment.length - key.length) / 2
+    found = found.flatMap(({ indices, value: current }) => {
+      let next: { indices: number[]; value: unknown }[] = [
+        {
+          indices,
+          value: typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined,
+        },
+      ]
+      for (let level = 0; level < levels; level++) {
+        next = next.flatMap((entry) =>
+          Array.isArray(entry.value)
+            ? entry.value.map((item, index) => ({ indices: [...entry.indices, index], value: item }))
+            : [],
+        )
+      }
+      return next
+    })
+  }
+  return found
+}
+
+/** The value of `data` at a location, the array levels taken at `indices`. */
+function dataAt(data: unknown, location: DataLocation, indices: readonly number[]): unknown {
+  if (typeof location === 'function') return location(data, indices)
+  let current = data
+  let level = 0
+  for (const segment of location.split('.')) {
+    const key = segment.replace(/(\[\])+$/, '')
+    if (key !== '')
+      current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined
+    for (let index = 0; index < (segment.length - key.length) / 2; index++) {
+      current = Array.isArray(current) ? current[indices[level++] ?? 0] : undefined
+    }
+  }
+  return current
+}
+
+/**
+ * Registers the property test of a connector's schema: every answer its optional and nullable
+ * structure allows (fields left out or null, from a complete answer) parses, and no published field
+ * present in it is lost in `data` (each lands where `fields` says). A first case checks that
+ * `fields` covers every leaf the schema knows, so a field added to the schema without a place in
+ * `data` (or a `rawOnly` reason) fails.
+ *
+ * @example
+ * ```ts
+ * describeOptionalStructureProperty({ name: 'revenu-solidarite-active', schema, normalize, complete, fields })
+ * ```
+ */
+export function describeOptionalStructureProperty<S extends v.GenericSchema, D>(contract: OptionalStructureContract<S, D>): void {
+  const { name, schema, fields } = contract
+  describe(`${name}: optional and nullable structure (property)`, () => {
+    it('places every field the schema knows in data, or says why it stays in raw', () => {
+      const placed = new Set([...Object.keys(fields), ...Object.keys(contract.rawOnly ?? {})])
+      expect(knownLeaves(schema).filter((leaf) => !placed.has(leaf))).toEqual([])
+    })
+
+    it('parses every answer the structure allows and loses no field present in it', () => {
+      fc.assert(
+        fc.property(structureVariants(schema, contract.complete), (payload) => {
+          const data = contract.normalize(parsePayload(name, schema, payload))
+          for (const [path, location] of Object.entries(fields)) {
+            for (const { indices, value } of valuesAt(payload, path)) {
+              if (value === null || value === undefined) continue
+              expect(dataAt(data, location, indices), `${path} → ${String(location)}`).not.toBeUndefined()
+            }
+          }
+        }),
+        { numRuns: 150 },
+      )
     })
   })
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
+import { partialIsoDate } from '../shared/partial-date.js'
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+const isoDate = partialIsoDate
 
 // One scope covers the three fields, so all three are required; the two that the spec makes
 // nullable (no right, or no participation known) accept null and nothing else.

@@ -2,30 +2,39 @@
  * API de droits à l'Assurance Maladie (CNAM), "API des droits assurés" v1.
  * Reference: reference/franceconnect-apis.md §3, §9, §11.
  *
- * Verified against the published spec (CNAM, 2019): the paths `/me`, `/me/beneficiaires` and
- * `/contrats` (header `nir`) under `…/v1/droits/beneficiaires`, the two credentials
- * (`Authorization: Bearer <FranceConnect access token>` and `X-API-Key`), the optional `dateDebut` /
- * `dateFin` query, the `Beneficiaire` and `Contrat` schemas and the `qualite` enum.
+ * Verified against the published spec (CNAM, 2019): the paths `/me`, `/me/beneficiaires`, and with
+ * the header `nir` `/contrats`, `/caisse`, `/exonerations`, `/medecin-traitant`, under
+ * `…/v1/droits/beneficiaires`; the two credentials (`Authorization: Bearer <FranceConnect access
+ * token>` and `X-API-Key`), the optional `dateDebut` / `dateFin` query, the `Beneficiaire`,
+ * `Contrat`, `Caisse`, `Exoneration` and `MedecinTraitant` schemas and their enums.
  *
  * ⚠️ Not verified: the production base URL (given by the CNAM with the convention; only the test one
  * is public), any error answer (the spec documents only 200), whether the finer `cnam_*` scopes gate
- * some endpoints, and whether the spec, dated 2019, is still the one in service.
+ * the endpoints at the CNAM (the connector calls `/caisse`, `/exonerations`, `/medecin-traitant` only
+ * when the session holds the scope FranceConnect's registry names for their data), and whether the
+ * spec, dated 2019, is still the one in service.
  *
  * @module
  */
 import * as v from 'valibot'
 import type { ApiResult, Connector, ConnectorContext } from '../../client/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
+import { DataApiError } from '../../errors/data-api-error.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
-import { parsePayload, resolveBaseUrl, runConnector } from '../shared/run-connector.js'
-import { normalizeBeneficiaire, type DroitsAssuranceMaladie } from './normalize.js'
+import { parsePayloadWithWarnings, resolveBaseUrl, runConnector } from '../shared/run-connector.js'
+import { normalizeBeneficiaire, type DroitsAssuranceMaladie, type ParPersonne } from './normalize.js'
 import { dateRangeQuery, type DateRangeParams } from '../shared/date-range.js'
-import { contratsSchema, personnesSchema, type ContratPayload } from './schema.js'
+import { parPersonneSchema, personnesSchema, type ContratPayload } from './schema.js'
 
 export type {
+  AdresseCaisse,
   BeneficiaireAssuranceMaladie,
+  Caisse,
   Contrat,
   DroitsAssuranceMaladie,
+  Exoneration,
+  MedecinTraitant,
+  MotifExoneration,
   PeriodeDroits,
   Qualite,
 } from './normalize.js'
@@ -46,6 +55,20 @@ export const droitsAssuranceMaladieScopes = [
   'cnam_presence_medecin_traitant',
 ] as const
 
+/**
+ * The per-person endpoints opened by a finer scope: FranceConnect's registry gives `cnam_caisse` the
+ * `Caisse` data, `cnam_exonerations` the `Exoneration` data, `cnam_medecin_traitant` the
+ * `MedecinTraitant` data (src/registry/data-scopes.ts), and the spec serves each at one path.
+ */
+export const droitsAssuranceMaladieScopedEndpoints = [
+  { scope: 'cnam_caisse', path: '/caisse', schema: 'Caisse', key: 'caisse' },
+  { scope: 'cnam_exonerations', path: '/exonerations', schema: 'Exoneration', key: 'exonerations' },
+  { scope: 'cnam_medecin_traitant', path: '/medecin-traitant', schema: 'MedecinTraitant', key: 'medecinTraitant' },
+] as const
+
+/** The default of `maxBeneficiaires`: how many beneficiaries one answer may list before it is refused. */
+export const defaultMaxBeneficiaires = 20
+
 /** What the connector asks for when `scopes` is not given: the scope the spec requires. */
 export const droitsAssuranceMaladieDefaultScopes = ['droits_assurance_maladie'] as const
 
@@ -65,6 +88,12 @@ export interface DroitsAssuranceMaladieOptions extends CommonConnectorOptions {
    * NIR, after the first two). Default `true`; `false` makes exactly two calls.
    */
   contrats?: boolean
+  /**
+   * The most beneficiaries one `/me/beneficiaires` answer may list (default 20). Each one followed
+   * costs a request per per-person endpoint; an answer listing more is refused with a
+   * `DataApiError` `too_many_beneficiaries` before any of them is sent.
+   */
+  maxBeneficiaires?: number
 }
 
 /** Params of the connector: an optional search window (the CNAM searches from today, up to a year ahead). */
@@ -76,6 +105,12 @@ export interface DroitsAssuranceMaladieRaw {
   beneficiaires: unknown
   /** One `/contrats` answer per distinct NIR, the insured person first; absent when not fetched. */
   contrats?: unknown[]
+  /** One `/caisse` answer per distinct NIR, in the same order; absent when not fetched. */
+  caisse?: unknown[]
+  /** One `/exonerations` answer per distinct NIR; absent when not fetched. */
+  exonerations?: unknown[]
+  /** One `/medecin-traitant` answer per distinct NIR; absent when not fetched. */
+  medecinTraitant?: unknown[]
 }
 
 const api = 'droits-assurance-maladie'
@@ -83,10 +118,13 @@ const provider = 'CNAM'
 
 /**
  * The connector of the API de droits à l'Assurance Maladie: the signed-in insured person, their
- * beneficiaries with their `qualite`, and (by default) everyone's contracts with their periods of
- * rights. `GET /me` and `GET /me/beneficiaires` go in parallel, then one `GET /contrats` per NIR in
- * parallel; the first failure aborts the calls still running and fails the whole result (never a
- * half-filled one). Dates are checked before any request.
+ * beneficiaries with their `qualite`, (by default) everyone's contracts with their periods of
+ * rights, and, for each scope the session holds among `cnam_caisse`, `cnam_exonerations` and
+ * `cnam_medecin_traitant`, everyone's fund, exemptions or GP. `GET /me` and `GET /me/beneficiaires`
+ * go in parallel, then one call per NIR and per endpoint in parallel; the first failure aborts the
+ * calls still running and fails the whole result (never a half-filled one). Dates are checked before
+ * any request; an answer listing more than `maxBeneficiaires` beneficiaries is refused before the
+ * per-person calls.
  *
  * @example
  * ```ts
@@ -110,6 +148,10 @@ export function droitsAssuranceMaladie(
   }
   const apiKey = options.apiKey
   const withContrats = options.contrats ?? true
+  const maxBeneficiaires = options.maxBeneficiaires ?? defaultMaxBeneficiaires
+  if (!Number.isInteger(maxBeneficiaires) || maxBeneficiaires < 0) {
+    throw new ConfigurationError('configuration_invalid', `${api}: maxBeneficiaires must be a whole number (>= 0)`)
+  }
   const scopes = chooseScopes(api, droitsAssuranceMaladieScopes, options.scopes ?? droitsAssuranceMaladieDefaultScopes)
 
   return {
@@ -136,34 +178,56 @@ export function droitsAssuranceMaladie(
       }
 
       const [me, list] = await allOrAbort(context, [(ctx) => get(ctx, '/me'), (ctx) => get(ctx, '/me/beneficiaires')])
-      const personnes = parsePayload(api, personnesSchema, { me: me.raw, beneficiaires: list.raw })
+      const parsed = parsePayloadWithWarnings(api, personnesSchema, { me: me.raw, beneficiaires: list.raw })
+      const personnes = parsed.output
+      const warnings = [...parsed.warnings]
       const raw: DroitsAssuranceMaladieRaw = { me: me.raw, beneficiaires: list.raw }
-
-      let contratsByNir = new Map<string, ContratPayload[]>()
-      if (withContrats) {
-        const nirs = [...new Set([personnes.me.nir, ...personnes.beneficiaires.map((b) => b.nir)])].filter(
-          (nir): nir is string => typeof nir === 'string' && nir !== '',
-        )
-        const answers = await allOrAbort(
-          context,
-          nirs.map((nir) => (ctx: ConnectorContext) => get(ctx, '/contrats', { nir })),
-        )
-        raw.contrats = answers.map((answer) => answer.raw)
-        const { contrats } = parsePayload(api, contratsSchema, { contrats: raw.contrats })
-        contratsByNir = new Map(nirs.map((nir, index) => [nir, contrats[index] ?? []]))
+      // Secure by default: one answer must not make the SDK send an unbounded number of requests.
+      if (personnes.beneficiaires.length > maxBeneficiaires) {
+        throw new DataApiError(api, {
+          status: 200,
+          code: 'too_many_beneficiaries',
+        })
       }
-      const contratsOf = (nir: string | null | undefined) => (withContrats && nir ? contratsByNir.get(nir) : undefined)
+
+      const held = context.grantedScopes ?? scopes
+      const endpoints = [
+        ...(withContrats ? [{ path: '/contrats', key: 'contrats' } as const] : []),
+        ...droitsAssuranceMaladieScopedEndpoints.filter((endpoint) => held.includes(endpoint.scope)),
+      ]
+      const nirs = [...new Set([personnes.me.nir, ...personnes.beneficiaires.map((b) => b.nir)])].filter(
+        (nir): nir is string => typeof nir === 'string' && nir !== '',
+      )
+      const answers = await allOrAbort(
+        context,
+        endpoints.flatMap(({ path }) => nirs.map((nir) => (ctx: ConnectorContext) => get(ctx, path, { nir }))),
+      )
+      const answersOf = (index: number) => answers.slice(index * nirs.length, (index + 1) * nirs.length).map((a) => a.raw)
+      endpoints.forEach(({ key }, index) => {
+        raw[key] = answersOf(index)
+      })
+
+      const answered = parsePayloadWithWarnings(api, parPersonneSchema, raw)
+      warnings.push(...answered.warnings)
+      // what each endpoint answered for the person of that NIR
+      const parPersonne = (nir: string | null | undefined): ParPersonne & { contrats?: ContratPayload[] } => {
+        const index = nirs.indexOf(nir ?? '')
+        if (index < 0) return {}
+        return Object.fromEntries(Object.entries(answered.output).flatMap(([key, list]) => (list ? [[key, list[index]]] : [])))
+      }
+      const personne = (person: (typeof personnes)['me']) => {
+        const { contrats, ...others } = parPersonne(person.nir)
+        return normalizeBeneficiaire(person, contrats, others)
+      }
 
       const result: ApiResult<DroitsAssuranceMaladie> = {
         api,
         provider,
-        data: {
-          assure: normalizeBeneficiaire(personnes.me, contratsOf(personnes.me.nir)),
-          beneficiaires: personnes.beneficiaires.map((b) => normalizeBeneficiaire(b, contratsOf(b.nir))),
-        },
+        data: { assure: personne(personnes.me), beneficiaires: personnes.beneficiaires.map(personne) },
         scopes: me.scopes,
         raw,
         fetchedAt: new Date().toISOString(),
+        ...(warnings.length > 0 ? { warnings } : {}),
       }
       return result
     },

@@ -44,7 +44,7 @@ export type FranceTravailPaiementsOptions = FranceTravailOptions
  * const paiements = franceTravailPaiements({ baseUrl: 'https://api.emploi-store.fr' })
  * // With the client: const { data } = await fc.fetch(paiements, session)
  * const { data } = await paiements.fetch({ accessToken: session.accessToken })
- * const total = data.paiements.reduce((sum, p) => sum + p.montant, 0)
+ * const total = data.paiements.reduce((sum, p) => sum + (p.montant ?? 0), 0)
  * ```
  */
 export function franceTravailPaiements(options: FranceTravailPaiementsOptions): Connector<void, FranceTravailPaiements> {

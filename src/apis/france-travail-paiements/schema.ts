@@ -1,27 +1,31 @@
 import * as v from 'valibot'
-import { franceTravailDatePattern } from '../shared/france-travail.js'
+import { franceTravailDate } from '../shared/france-travail.js'
+import { numeric } from '../shared/numeric.js'
 
-const date = v.pipe(v.string(), v.regex(franceTravailDatePattern, 'an ISO date or date-time'))
+const date = franceTravailDate
 // Documented as "Integer", shown as decimals (1096.78) ⚠️: any finite number is accepted.
-const amount = v.number('a number')
+const amount = numeric()
 
-/** One payment of `listePaiement` (reference/franceconnect-apis.md §8.2). */
+/**
+ * One payment of `listePaiement` (reference/franceconnect-apis.md §8.2). The guide gives each field
+ * the cardinality (0,1): each may be absent or null; when present it has its documented type.
+ */
 const paiementSchema = v.looseObject({
-  date_paiement: date,
-  montant_paiement: amount,
-  allocations: amount,
-  aides: amount,
-  autres_paiements: amount,
+  date_paiement: v.nullish(date),
+  montant_paiement: v.nullish(amount),
+  allocations: v.nullish(amount),
+  aides: v.nullish(amount),
+  autres_paiements: v.nullish(amount),
 })
 
 /**
  * `GET /partenaire/fc-liste-paiements/v1/` (reference/franceconnect-apis.md §8.2): the payments to
  * the signed-in job seeker for the current registration period.
  *
- * The documentation gives field names and types, no cardinality, and an example that is not valid
- * JSON. The schema requires `statutInscription` and, in every payment, the five documented fields;
- * it tolerates an absent or null `listePaiement` (read as no payment) ⚠️. Added fields are accepted;
- * a field of another type is refused.
+ * The documentation gives field names and types, each payment field (0,1), and an example that is
+ * not valid JSON. The schema requires `statutInscription`; every payment field may be absent or null;
+ * an absent or null `listePaiement` reads as no payment ⚠️. Amounts may come as decimal strings (read
+ * as numbers, with a warning). Added fields are accepted; a field of another type is refused.
  */
 export const paiementsSchema = v.looseObject({
   statutInscription: v.boolean(),

@@ -86,7 +86,7 @@ export function normalizeStatut(raw: StatutPayload, now: number = Date.now()): F
   const cessation = situation ? text(situation.dateCessationInscription) : null
   // A date-time with an offset is an instant; a bare date counts from midnight UTC.
   return {
-    inscrit: situation ? cessation === null || Date.parse(cessation) > now : false,
+    inscrit: situation ? cessation === null || endInstant(cessation) > now : false,
     categorie: situation ? { code: situation.categorieInscription, libelle: text(situation.libellecategorieInscription) } : null,
     dateInscription: situation ? calendarDay(situation.dateInscription) : null,
     dateCessation: cessation === null ? null : calendarDay(cessation),
@@ -118,6 +118,15 @@ export function normalizeStatut(raw: StatutPayload, now: number = Date.now()): F
       codeInseeCommune: adresse.inseecommune,
     },
   }
+}
+
+/**
+ * The instant an end of registration stands for; a partial date (`2030-00-00`) counts from the start
+ * of its known part (`2030`), the earliest it can be.
+ */
+function endInstant(value: string): number {
+  const instant = Date.parse(value)
+  return Number.isNaN(instant) ? Date.parse(calendarDay(value)) : instant
 }
 
 /** An optional string: absent, null and blank become `null`, the rest is trimmed. */

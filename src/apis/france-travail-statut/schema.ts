@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { franceTravailDatePattern } from '../shared/france-travail.js'
+import { franceTravailDate } from '../shared/france-travail.js'
 
 // France Travail types these fields as dates and shows ISO date-times with an offset (§8.1).
-const date = v.pipe(v.string(), v.regex(franceTravailDatePattern, 'an ISO date or date-time'))
+const date = franceTravailDate
 // A field the documentation marks 0..1: absent, null, or a string.
 const optionalString = v.nullish(v.string())
 // An end date that may not apply: absent, null, or (tolerated, ⚠️ unobserved) an empty string.

@@ -1,4 +1,4 @@
-import type { SituationFamilleCode, SituationIrPayload } from './schema.js'
+import { birthDateOf, type SituationFamilleCode, type SituationIrPayload } from './schema.js'
 
 /** The situation de famille of the foyer fiscal (`sitFam`: M, O, C, D, V). */
 export type SituationFamiliale = 'marie' | 'pacse' | 'celibataire' | 'divorce' | 'veuf'
@@ -155,7 +155,7 @@ function normalizeDeclarant(raw: SituationIrPayload, rang: 1 | 2): Declarant | u
     nomNaissance: cleanName(rang === 1 ? raw.nmNaiDec1 : raw.nmNaiDec2),
     nomUsage: cleanName(rang === 1 ? raw.nmUsaDec1 : raw.nmUsaDec2),
     prenoms: prenoms?.split(' '),
-    dateNaissance: date ? toIsoDate(date.annee, date.mois, date.jour) : undefined,
+    dateNaissance: date ? birthDateOf(date) : undefined,
     departementNaissance: cleanName(rang === 1 ? raw.dptNaissDec1 : raw.dptNaissDec2),
     lieuNaissance: cleanName(rang === 1 ? raw.lieuNaissDec1 : raw.lieuNaissDec2),
   })
@@ -173,15 +173,6 @@ function normalizeAdresse(raw: SituationIrPayload): AdresseFiscale | undefined {
     ligneAcheminement,
     codePostal: ligneAcheminement === undefined ? undefined : /^([0-9]{5})(?:\s|$)/.exec(ligneAcheminement)?.[1],
   })
-}
-
-/** `{ annee: '1962', mois: '08', jour: '24' }` → `1962-08-24`; an unknown (`00`) day or month shortens it. */
-function toIsoDate(annee: string, mois: string | null | undefined, jour: string | null | undefined): string {
-  const month = mois ? Number(mois) : 0
-  const day = jour ? Number(jour) : 0
-  if (month === 0) return annee
-  const mm = String(month).padStart(2, '0')
-  return day === 0 ? `${annee}-${mm}` : `${annee}-${mm}-${String(day).padStart(2, '0')}`
 }
 
 /** Trims and collapses runs of spaces; an empty or null value is absent. */

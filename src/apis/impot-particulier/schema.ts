@@ -1,12 +1,16 @@
 import * as v from 'valibot'
+import { numeric } from '../shared/numeric.js'
+import { partialDateFromParts } from '../shared/partial-date.js'
 
 // Every field of `SituationsIRAssiettesJAXBbean` is optional in the published OpenAPI (§2.4): DGFiP
 // sends only what the habilitation covers. A field that is present must have its published type;
 // `null` is read as absent (the 2019 example sends `"commune": null`).
 
 const text = v.nullish(v.string())
-const int64 = v.nullish(v.pipe(v.number(), v.integer('an integer')))
-const count = v.nullish(v.pipe(v.number(), v.integer('an integer'), v.minValue(0, 'a count (>= 0)')))
+// Numbers may come as decimal strings (FranceConnect's data-provider example sends `"rfr": "15000"`):
+// read as numbers, with a warning on the result.
+const int64 = v.nullish(numeric(v.integer('an integer')))
+const count = v.nullish(numeric(v.integer('an integer'), v.minValue(0, 'a count (>= 0)')))
 
 /** `M` marié, `O` pacsé, `C` célibataire, `D` divorcé, `V` veuf (DGFiP presentation v2.8 §7). */
 export const situationFamilleCodes = ['M', 'O', 'C', 'D', 'V'] as const
@@ -20,7 +24,7 @@ const dateNaissance = v.nullish(
       mois: v.nullish(v.pipe(v.string(), v.regex(/^[0-9]{1,2}$/, 'a month of 1 or 2 digits'))),
       annee: v.pipe(v.string(), v.regex(/^[0-9]{4}$/, 'a year of 4 digits')),
     }),
-    v.check((date) => isPlausibleDate(date.annee, date.mois, date.jour), 'a calendar date'),
+    v.check((date) => birthDateOf(date) !== undefined, 'a calendar date (00 for an unknown day or month)'),
   ),
 )
 
@@ -56,10 +60,10 @@ const pac = v.nullish(
  * not normalise (`rev`, `sitPart`, `datRec`, `metaInfo`…) are accepted as they come and kept in `raw`.
  */
 export const situationIrSchema = v.looseObject({
-  annRevenu: v.nullish(v.pipe(v.number(), v.integer('an integer'))),
+  annRevenu: v.nullish(numeric(v.integer('an integer'))),
   rfr: int64,
   sitFam: v.nullish(v.picklist(situationFamilleCodes, 'a situation de famille code (M, O, C, D, V)')),
-  nbPart: v.nullish(v.pipe(v.number(), v.finite('a finite number'), v.minValue(0, 'a number of parts (>= 0)'))),
+  nbPart: v.nullish(numeric(v.minValue(0, 'a number of parts (>= 0)'))),
   pac,
   nmNaiDec1: text,
   nmUsaDec1: text,
@@ -84,12 +88,15 @@ export const situationIrSchema = v.looseObject({
 
 export type SituationIrPayload = v.InferOutput<typeof situationIrSchema>
 
-/** Whether `annee-mois-jour` can be a birth date; a missing or `00` day or month stands for unknown. */
-function isPlausibleDate(annee: string, mois: string | null | undefined, jour: string | null | undefined): boolean {
-  const month = mois ? Number(mois) : 0
-  const day = jour ? Number(jour) : 0
-  if (month > 12 || (month === 0 && day !== 0)) return false
-  if (day === 0) return true
-  const last = new Date(Date.UTC(Number(annee), month, 0)).getUTCDate()
-  return day <= last
+/**
+ * The ISO form of a DGFiP birth date `{ jour, mois, annee }` (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when
+ * the day or month is `00` or missing), undefined when it is no calendar date.
+ *
+ * @example
+ * ```ts
+ * birthDateOf({ annee: '1962', mois: '08', jour: '00' }) // '1962-08'
+ * ```
+ */
+export function birthDateOf(date: { annee: string; mois?: string | null; jour?: string | null }): string | undefined {
+  return partialDateFromParts(Number(date.annee), Number(date.mois ?? 0), Number(date.jour ?? 0))
 }

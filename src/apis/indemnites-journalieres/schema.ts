@@ -1,5 +1,7 @@
 import * as v from 'valibot'
 import { ConfigurationError } from '../../errors/configuration-error.js'
+import { numeric } from '../shared/numeric.js'
+import { partialIsoDate } from '../shared/partial-date.js'
 
 // ⚠️ PROVISIONAL. The CNAM's spec of this API is not public (reference/franceconnect-apis.md §4, §11).
 // The schema is built from the public description (period, daily amount, number of days, CSG, CRDS)
@@ -46,9 +48,9 @@ export const defaultIndemnitesJournalieresMapping: Readonly<IndemnitesJournalier
 
 export type PaiementField = Exclude<keyof IndemnitesJournalieresMapping, 'paiements'>
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
-const amount = v.pipe(v.number(), v.finite('a finite number'))
-const days = v.pipe(v.number(), v.integer('an integer'), v.minValue(0, 'a number of days (>= 0)'))
+const isoDate = partialIsoDate
+const amount = numeric()
+const days = numeric(v.integer('an integer'), v.minValue(0, 'a number of days (>= 0)'))
 
 /** Each datum's type and whether the public description makes it certain to be there. */
 const fieldSchemas: Record<PaiementField, { schema: v.GenericSchema; required: boolean }> = {

@@ -27,13 +27,14 @@ export const quotientFamilialScopes = ['cnaf_quotient_familial', 'cnaf_allocatai
 export type QuotientFamilialOptions = ApiParticulierOptions
 
 /**
- * The month whose quotient is wanted; both or neither. Without them the provider picks the month
- * (⚠️ presumably the latest it has; not documented). At most two years back, never in the future.
+ * The month whose quotient is wanted. Each is optional, alone or together, as the spec allows: the
+ * provider fills in what is left out (⚠️ presumably the current year or month; not documented). At
+ * most two years back, never in the future.
  */
 export interface QuotientFamilialParams {
-  /** Year, e.g. `2025`. */
+  /** Year, e.g. `2025`: from two years ago to the current year (Paris time). */
   annee?: number
-  /** Month, 1 to 12. */
+  /** Month, 1 to 12. With `annee`, the month asked must be at most two years back and not in the future. */
   mois?: number
 }
 
@@ -86,23 +87,32 @@ export function quotientFamilial(options: QuotientFamilialOptions): Connector<Qu
 }
 
 /**
- * The `annee` and `mois` query parameters, checked before any request: integers, given together,
- * `mois` from 1 to 12, no earlier than the same month two years before `now` and no later than the
- * current month, both read in Paris time.
+ * The `annee` and `mois` query parameters, checked before any request; only those given are sent.
+ * Each is an integer; `mois` from 1 to 12; `annee` from two years before `now` to the current year;
+ * together, the month asked from the same month two years back to the current month, in Paris time.
  */
 function periodQuery(api: string, params: QuotientFamilialParams | undefined, now: Date): Record<string, string> {
   const annee = params?.annee
   const mois = params?.mois
-  if (annee === undefined && mois === undefined) return {}
   const invalid = (why: string) => new ConfigurationError('configuration_invalid', `${api}: ${why}`)
-  if (annee === undefined || mois === undefined) throw invalid('annee and mois go together')
-  if (!Number.isInteger(annee) || !Number.isInteger(mois)) throw invalid('annee and mois must be integers')
-  if (mois < 1 || mois > 12) throw invalid('mois must be from 1 to 12')
+  if (annee !== undefined && !Number.isInteger(annee)) throw invalid('annee must be an integer')
+  if (mois !== undefined && !Number.isInteger(mois)) throw invalid('mois must be an integer')
+  if (mois !== undefined && (mois < 1 || mois > 12)) throw invalid('mois must be from 1 to 12')
   const current = parisMonth(now)
-  const asked = annee * 12 + (mois - 1)
-  if (asked > current) throw invalid('annee and mois must not be in the future')
-  if (asked < current - 24) throw invalid('annee and mois must be at most two years back')
-  return { annee: String(annee), mois: String(mois) }
+  if (annee !== undefined) {
+    const currentYear = Math.floor(current / 12)
+    if (annee > currentYear) throw invalid('annee must not be in the future')
+    if (annee < currentYear - 2) throw invalid('annee must be at most two years back')
+  }
+  if (annee !== undefined && mois !== undefined) {
+    const asked = annee * 12 + (mois - 1)
+    if (asked > current) throw invalid('annee and mois must not be in the future')
+    if (asked < current - 24) throw invalid('annee and mois must be at most two years back')
+  }
+  return {
+    ...(annee === undefined ? {} : { annee: String(annee) }),
+    ...(mois === undefined ? {} : { mois: String(mois) }),
+  }
 }
 
 /** The current month in Paris as `year * 12 + month - 1`. */

@@ -1,13 +1,11 @@
 import * as v from 'valibot'
+import { numeric } from '../shared/numeric.js'
+import { partialIsoDate } from '../shared/partial-date.js'
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
-const integer = v.pipe(v.number(), v.integer('an integer'))
-const month = v.pipe(
-  v.number(),
-  v.integer('an integer'),
-  v.minValue(1, 'a month from 1 to 12'),
-  v.maxValue(12, 'a month from 1 to 12'),
-)
+// CNAF and INSEE write an unknown birth day or month `00` (`2020-00-00`): read as `YYYY-MM` or `YYYY`.
+const isoDate = partialIsoDate
+const integer = numeric(v.integer('an integer'))
+const month = numeric(v.integer('an integer'), v.minValue(1, 'a month from 1 to 12'), v.maxValue(12, 'a month from 1 to 12'))
 // The spec does not say which address lines may be null; staging sends null for empty ones, so every
 // line accepts a string or null (⚠️).
 const line = v.nullable(v.string())

@@ -14,6 +14,11 @@ export interface RevenuSolidariteActive {
   avecMajoration?: boolean | null
   /** First day of the current right, ISO date, or null (`date_debut_droit`; scope `revenu_solidarite_active`). */
   dateDebutDroit?: string | null
+  /**
+   * Last day of the current right, ISO date, or null (`date_fin_droit`: sent by the provider though
+   * the spec does not list it ⚠️; absent when not sent).
+   */
+  dateFinDroit?: string | null
 }
 
 /** API Particulier v3 payload → {@link RevenuSolidariteActive}. */
@@ -22,5 +27,6 @@ export function normalizeRevenuSolidariteActive(raw: RevenuSolidariteActivePaylo
   if (raw.data.est_beneficiaire !== undefined) result.estBeneficiaire = raw.data.est_beneficiaire
   if (raw.data.avec_majoration !== undefined) result.avecMajoration = raw.data.avec_majoration
   if (raw.data.date_debut_droit !== undefined) result.dateDebutDroit = raw.data.date_debut_droit
+  if (raw.data.date_fin_droit !== undefined) result.dateFinDroit = raw.data.date_fin_droit
   return result
 }

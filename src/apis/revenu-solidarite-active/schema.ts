@@ -1,6 +1,7 @@
 import * as v from 'valibot'
+import { partialIsoDate } from '../shared/partial-date.js'
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+const isoDate = partialIsoDate
 
 // Production removes what a scope not granted covers: `est_beneficiaire` and `date_debut_droit` need
 // `revenu_solidarite_active`, `avec_majoration` needs `revenu_solidarite_active_majoration`. So each
@@ -11,6 +12,8 @@ export const revenuSolidariteActiveSchema = v.looseObject({
     est_beneficiaire: v.optional(v.boolean()),
     avec_majoration: v.optional(v.nullable(v.boolean())),
     date_debut_droit: v.optional(v.nullable(isoDate)),
+    // Not in the spec, but sent by the provider: read when there, with the type of its sibling.
+    date_fin_droit: v.optional(v.nullable(isoDate)),
   }),
 })
 

@@ -1,7 +1,8 @@
 import { ConfigurationError } from '../../errors/configuration-error.js'
-import type * as v from 'valibot'
+import * as v from 'valibot'
 import type { Connector } from '../../client/connector.js'
 import { chooseScopes, type CommonConnectorOptions } from './connector-options.js'
+import { normalizePartialDate } from './partial-date.js'
 import { resolveBaseUrl, runConnector } from './run-connector.js'
 
 /**
@@ -64,24 +65,38 @@ export function franceTravailHeaders(accessToken: string): Record<string, string
   return { authorization: `Bearer ${accessToken}` }
 }
 
+// The month and the day may be `00` (unknown), as other providers write a partial date.
 const isoDateOrDateTime =
-  /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/
+  /^(\d{4}-(?:0\d|1[0-2])-(?:0\d|[12]\d|3[01]))(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/
 
 /** The regular expression both France Travail schemas check their dates with: an ISO date, or an ISO date-time. */
 export const franceTravailDatePattern: RegExp = isoDateOrDateTime
 
 /**
+ * The schema of a France Travail date: an ISO date or date-time whose date part is a calendar date,
+ * or one with an unknown (`00`) day or month.
+ */
+export const franceTravailDate = v.pipe(
+  v.string(),
+  v.regex(isoDateOrDateTime, 'an ISO date or date-time'),
+  v.check((value) => normalizePartialDate(value.slice(0, 10)) !== undefined, 'an ISO date or date-time'),
+)
+
+/**
  * The calendar day of a France Travail date, as the provider wrote it: France Travail types these
  * fields as dates but sends ISO date-times with an offset (§8.1, §8.2, §9.4). The written day is
- * kept, not converted to UTC (`2021-05-03T00:30:00+02:00` is the 3rd of May, not the 2nd).
+ * kept, not converted to UTC (`2021-05-03T00:30:00+02:00` is the 3rd of May, not the 2nd); an unknown
+ * (`00`) day or month shortens it to `YYYY-MM` or `YYYY`, as for every connector.
  *
  * @example
  * ```ts
  * calendarDay('2021-05-03T04:00:00+02:00') // '2021-05-03'
+ * calendarDay('1962-00-00') // '1962'
  * ```
  */
 export function calendarDay(value: string): string {
-  return value.slice(0, 10)
+  const day = value.slice(0, 10)
+  return normalizePartialDate(day) ?? day
 }
 
 /** What distinguishes one France Travail FranceConnect route from another. */

@@ -6,6 +6,7 @@ import { getJson, type ApiRequestOptions } from '../../http/api-request.js'
 import { assertSecureUrl } from '../../http/secure-url.js'
 import { describeIssue } from '../../registry/schema-issue.js'
 import type { CommonConnectorOptions } from './connector-options.js'
+import { collectNumericCoercions, numericCoercionWarning } from './numeric.js'
 
 /**
  * Validates a raw payload against the connector's schema; the first mismatch becomes a
@@ -21,6 +22,25 @@ export function parsePayload<S extends v.GenericSchema>(api: string, schema: S, 
   if (result.success) return result.output
   const { path, expected } = describeIssue(result.issues)
   throw new SchemaError(api, path, expected)
+}
+
+/**
+ * {@link parsePayload}, and the warnings the parse leaves: one for each number the provider sent as
+ * a decimal string (read as that number rather than refused), naming its path, never its value.
+ *
+ * @example
+ * ```ts
+ * const { output, warnings } = parsePayloadWithWarnings('impot-particulier', situationIrSchema, { rfr: '15000' })
+ * // output.rfr === 15000, warnings: ['numeric_string: rfr']
+ * ```
+ */
+export function parsePayloadWithWarnings<S extends v.GenericSchema>(
+  api: string,
+  schema: S,
+  body: unknown,
+): { output: v.InferOutput<S>; warnings: string[] } {
+  const output = parsePayload(api, schema, body)
+  return { output, warnings: collectNumericCoercions(body, output).map(numericCoercionWarning) }
 }
 
 /** What one connector call needs: where, with which headers, how to read and normalise the answer. */
@@ -61,15 +81,16 @@ export async function runConnector<S extends v.GenericSchema, D>(
     ...(context.fetch ? { fetch: context.fetch } : {}),
   }
   const { body } = await getJson(call.url, request)
-  const raw = parsePayload(call.api, call.schema, body)
+  const { output, warnings } = parsePayloadWithWarnings(call.api, call.schema, body)
   const granted = context.grantedScopes
   return {
     api: call.api,
     provider: call.provider,
-    data: call.normalize(raw),
+    data: call.normalize(output),
     scopes: granted ? call.scopes.filter((scope) => granted.includes(scope)) : [...call.scopes],
     raw: body,
     fetchedAt: new Date().toISOString(),
+    ...(warnings.length > 0 ? { warnings } : {}),
   }
 }
 

@@ -4,9 +4,9 @@ import type { BoursierV3Payload, BoursierV4Payload } from './schema.js'
 export interface StatutEtudiantBoursier {
   /** Boursier at the time of the call (`est_boursier`; scope `cnous_statut_boursier`). */
   estBoursier?: boolean
-  /** v4: struck off (`statut_boursier.est_radie`). */
+  /** v4: struck off (`statut_boursier.est_radie`, or `est_radie` in the flat v4 shape). */
   estRadie?: boolean
-  /** v4: date struck off, ISO date, or null (`statut_boursier.date_radiation`). */
+  /** v4: date struck off, ISO date, or null (`statut_boursier.date_radiation`, or `date_radiation` flat). */
   dateRadiation?: string | null
   /** The échelon, `0bis` to `7`, and whether the regional grant is provisional (`echelon_bourse`). */
   echelon?: { valeur: '0bis' | '1' | '2' | '3' | '4' | '5' | '6' | '7'; bourseRegionaleProvisoire: boolean }
@@ -18,15 +18,21 @@ export interface StatutEtudiantBoursier {
   email?: string
 }
 
-/** API Particulier v4 payload → {@link StatutEtudiantBoursier}. */
+/**
+ * API Particulier v4 payload → {@link StatutEtudiantBoursier}, from the nested `statut_boursier` or
+ * the flat shape (`est_boursier`, `est_radie`, `date_radiation` at `data` level); the schema has
+ * checked that they agree when both are there.
+ */
 export function normalizeBoursierV4(raw: BoursierV4Payload): StatutEtudiantBoursier {
-  const status = raw.data.statut_boursier
-  const result = normalizeCommonBlocks(raw.data)
-  if (status) {
-    result.estBoursier = status.est_boursier
-    result.estRadie = status.est_radie
-    result.dateRadiation = status.date_radiation
-  }
+  const { data } = raw
+  const status = data.statut_boursier
+  const result = normalizeCommonBlocks(data)
+  const estBoursier = status?.est_boursier ?? data.est_boursier
+  const estRadie = status?.est_radie ?? data.est_radie
+  const dateRadiation = status ? status.date_radiation : data.date_radiation
+  if (estBoursier !== undefined) result.estBoursier = estBoursier
+  if (estRadie !== undefined) result.estRadie = estRadie
+  if (dateRadiation !== undefined) result.dateRadiation = dateRadiation
   return result
 }
 

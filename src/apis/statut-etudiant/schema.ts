@@ -1,6 +1,8 @@
 import * as v from 'valibot'
+import { partialIsoDate } from '../shared/partial-date.js'
 
-const isoDate = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'))
+// A date with an unknown day or month (`00`) is read as `YYYY-MM` or `YYYY`.
+const isoDate = partialIsoDate
 const regimeCode = v.picklist(['RF1', 'RF2', 'RF3', 'RF4', 'RF5', 'RF6', 'RF7'], 'a régime de formation code from RF1 to RF7')
 // The published spec gives the UAI's pattern: seven digits and one word character.
 const uai = v.pipe(v.string(), v.regex(/^[0-9]{7}[A-Za-z0-9_]$/, 'a UAI code (7 digits and a letter)'))

@@ -122,21 +122,24 @@ const routes: Record<string, Route> = {
       const mois = query.get('mois')
       let data = fixture
       if (annee !== null || mois !== null) {
-        const year = Number(annee)
-        const month = Number(mois)
-        if (annee === null || mois === null || !Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
+        // Each may come alone: the one left out keeps the fixture's value.
+        const qf = fixture.quotient_familial as JsonObject | undefined
+        const year = annee === null ? Number(qf?.annee) : Number(annee)
+        const month = mois === null ? Number(qf?.mois) : Number(mois)
+        const badYear = annee !== null && !Number.isInteger(year)
+        const badMonth = mois !== null && (!Number.isInteger(month) || month < 1 || month > 12)
+        if (badYear || badMonth) {
           return {
             error: apiError(
               400,
               '00366',
               'Paramètres invalides',
-              'annee et mois doivent être donnés ensemble, mois de 1 à 12.',
+              'annee doit être une année, mois de 1 à 12.',
               'API Particulier',
-              'mois',
+              badMonth ? 'mois' : 'annee',
             ),
           }
         }
-        const qf = fixture.quotient_familial as JsonObject | undefined
         if (qf) data = { ...fixture, quotient_familial: { ...qf, annee: year, mois: month } }
       }
       return { data: project(data, pathsFor(scopes, qfFields)) }

@@ -183,7 +183,7 @@ describe('droits-assurance-maladie', () => {
     ['me.qualite', { ...me, qualite: 'cousin' }, beneficiaires],
     ['me.medecin_traitant_choisi', { ...me, medecin_traitant_choisi: 'false' }, beneficiaires],
     ['beneficiaires.1.date_naissance', me, [me, { ...enfant, date_naissance: '12/05/2010' }]],
-    ['beneficiaires.0.rang_naissance', me, [{ ...me, rang_naissance: '1' }]],
+    ['beneficiaires.0.rang_naissance', me, [{ ...me, rang_naissance: 'premier' }]],
     ['beneficiaires', me, { beneficiaires }],
   ])('refuses a wrong type at %s, naming the path', async (where, payloadMe, payloadList) => {
     persons(payloadMe, payloadList)

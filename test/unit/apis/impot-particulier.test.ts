@@ -217,8 +217,8 @@ describe('impot-particulier', () => {
   })
 
   it.each([
-    ['rfr', { ...sandboxRow, rfr: '28678' }],
-    ['nbPart', { ...sandboxRow, nbPart: '1' }],
+    ['rfr', { ...sandboxRow, rfr: '28 678' }],
+    ['nbPart', { ...sandboxRow, nbPart: '1,5' }],
     ['sitFam', { ...sandboxRow, sitFam: 'X' }],
     ['pac.nbPac', { ...sandboxRow, pac: { nbPac: 1.5 } }],
     ['dateNaisDec1', { ...sandboxRow, dateNaisDec1: { jour: '31', mois: '02', annee: '1990' } }],

@@ -141,12 +141,12 @@ describe('indemnites-journalieres (provisional)', () => {
   })
 
   it.each([
-    ['paiements.0.nombre_jours', { paiements: [{ ...paiement, nombre_jours: '14' }] }],
+    ['paiements.0.nombre_jours', { paiements: [{ ...paiement, nombre_jours: '14 jours' }] }],
     ['paiements.0.nombre_jours', { paiements: [{ ...paiement, nombre_jours: 1.5 }] }],
     ['paiements.0.montant_journalier', { paiements: [{ ...paiement, montant_journalier: '42,50' }] }],
     ['paiements.0.date_fin', { paiements: [{ ...paiement, date_fin: '19/01/2025' }] }],
     ['paiements.0.montant_csg', { paiements: [{ ...paiement, montant_csg: undefined }] }],
-    ['paiements.0.montant_net', { paiements: [{ ...paiement, montant_net: '555.84' }] }],
+    ['paiements.0.montant_net', { paiements: [{ ...paiement, montant_net: '555,84' }] }],
     ['paiements', { paiements: { ...paiement } }],
     ['paiements', {}],
   ])('refuses a wrong or missing field at %s, naming the path', async (where, body) => {

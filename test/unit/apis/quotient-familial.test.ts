@@ -109,11 +109,21 @@ describe('quotient-familial', () => {
     nock(host)
       .get(path)
       .query(true)
-      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812' } }))
+      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812 €' } }))
     expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.quotient_familial.valeur',
     })
+  })
+
+  it('reads a valeur sent as a decimal string as its number, with a warning naming the field', async () => {
+    nock(host)
+      .get(path)
+      .query(true)
+      .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812' } }))
+    const result = await connector.fetch({ accessToken: 't' })
+    expect(result.data.quotientFamilial?.valeur).toBe(812)
+    expect(result.warnings).toEqual(['numeric_string: data.quotient_familial.valeur'])
   })
 
   it('refuses a fournisseur, a sex or a value outside the spec', async () => {
@@ -175,8 +185,26 @@ describe('quotient-familial', () => {
     })
 
     it.each([
-      ['mois alone', { mois: 3 }],
-      ['annee alone', { annee: 2025 }],
+      ['annee alone', { annee: 2025 }, { annee: '2025' }],
+      ['annee alone, two years back', { annee: 2024 }, { annee: '2024' }],
+      ['mois alone', { mois: 3 }, { mois: '3' }],
+      ['mois alone, a later month than the current one', { mois: 12 }, { mois: '12' }],
+    ])('sends %s as the spec allows (the provider fills in the other)', async (_name, params, query) => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const scope = nock(host)
+        .get(path)
+        .query({ recipient, ...query })
+        .reply(200, fixture)
+      await connector.fetch({ accessToken: 't' }, params)
+      scope.done()
+    })
+
+    it.each([
+      ['an annee alone three years back', { annee: 2023 }],
+      ['an annee alone in the future', { annee: 2027 }],
+      ['a decimal mois alone', { mois: 2.5 }],
+      ['a mois alone of 13', { mois: 13 }],
       ['a decimal mois', { annee: 2025, mois: 3.5 }],
       ['a mois of 0', { annee: 2025, mois: 0 }],
       ['a mois of 13', { annee: 2025, mois: 13 }],

@@ -81,7 +81,7 @@ describe('statut-etudiant-boursier', () => {
   it('refuses a field of the wrong type, naming its path', async () => {
     const drifted = {
       ...v4Fixture,
-      data: { ...v4Fixture.data, periode_versement_bourse: { date_rentree: '2020-09-01', duree: '12' } },
+      data: { ...v4Fixture.data, periode_versement_bourse: { date_rentree: '2020-09-01', duree: 'douze' } },
     }
     nock(host).get(v4Path).query(true).reply(200, drifted)
     const error = await failure(connector.fetch({ accessToken: 't' }))
