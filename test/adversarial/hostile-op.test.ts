@@ -849,7 +849,7 @@ export const opMutations: OpMutation[] = [
     category: 'callback',
     afterwards: 'refused-again',
     refusedWith: 'binding_mismatch',
-    why: "login CSRF: the callback, opened in a browser whose cookie belongs to another sign-in",
+    why: 'login CSRF: the callback, opened in a browser whose cookie belongs to another sign-in',
     callback: async (url, { client }) => ({ url, cookie: (await client.authorize()).cookie.value }),
   },
   {
