@@ -126,6 +126,8 @@ declare global {
   const fc: import('franceconnect-sdk').Client
   const session: import('franceconnect-sdk').Session
   const callbackUrl: string
+  // the value of the binding cookie that authorize() returned, read back from the request
+  const bindingCookie: string
   const returnUrl: string
   const accessToken: string
   const sandbox: import('franceconnect-sdk/testing').Sandbox

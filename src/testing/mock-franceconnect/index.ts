@@ -242,7 +242,8 @@ interface PendingLogin {
  * ```ts
  * const op = await startMockFranceConnect({ variant: 'v2' })
  * const fc = createClient({ provider: franceConnect({ issuer: op.issuer }), clientId: op.clientId, clientSecret: op.clientSecret, redirectUri: op.redirectUri })
- * const session = await fc.callback(await op.authorize((await fc.authorize()).url))
+ * const { url, cookie } = await fc.authorize()
+ * const session = await fc.callback(await op.authorize(url), { cookie: cookie.value })
  * await op.close()
  * ```
  */
