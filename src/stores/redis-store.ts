@@ -1,7 +1,8 @@
 /**
  * Transaction store and shared cache on Redis, for services running several instances: the sign-in
- * starts on one and the callback lands on another. Takes an `ioredis` client (an optional peer
- * dependency: this subpath is the only one that needs it).
+ * starts on one and the callback lands on another. Takes an `ioredis` client or a node-redis
+ * (`redis`) client, already connected by the app (optional peers: this subpath is the only one that
+ * needs one).
  *
  * @module
  */
@@ -9,16 +10,50 @@ import { StoreError } from '../errors/store-error.js'
 import type { SharedCache } from './shared-cache.js'
 import type { TransactionStore } from './transaction-store.js'
 
-/** The part of an ioredis client the store uses. */
-export interface RedisLikeClient {
+/** The part of an ioredis client (or cluster) the store uses. */
+export interface IoRedisLikeClient {
   set(key: string, value: string, mode: 'EX', seconds: number): Promise<unknown>
   getdel(key: string): Promise<string | null>
   get(key: string): Promise<string | null>
 }
 
+/** The part of a node-redis client (`redis` 4 to 6, or a cluster) the store uses. */
+export interface NodeRedisLikeClient {
+  set(key: string, value: string, options: { EX: number }): Promise<unknown>
+  getDel(key: string): Promise<string | null>
+  get(key: string): Promise<string | null>
+}
+
+/** A Redis client of either library. */
+export type RedisLikeClient = IoRedisLikeClient | NodeRedisLikeClient
+
+/** The three commands the store sends, whatever the client's library names them. */
+interface RedisCommands {
+  setEx(key: string, value: string, seconds: number): Promise<unknown>
+  getDel(key: string): Promise<string | null>
+  get(key: string): Promise<string | null>
+}
+
+function commandsOf(client: RedisLikeClient): RedisCommands {
+  if ('getDel' in client && typeof client.getDel === 'function') {
+    const nodeRedis = client as NodeRedisLikeClient
+    return {
+      setEx: (key, value, seconds) => nodeRedis.set(key, value, { EX: seconds }),
+      getDel: (key) => nodeRedis.getDel(key),
+      get: (key) => nodeRedis.get(key),
+    }
+  }
+  const ioRedis = client as IoRedisLikeClient
+  return {
+    setEx: (key, value, seconds) => ioRedis.set(key, value, 'EX', seconds),
+    getDel: (key) => ioRedis.getdel(key),
+    get: (key) => ioRedis.get(key),
+  }
+}
+
 /** Options of {@link redisStore} and {@link redisCache}. */
 export interface RedisStoreOptions {
-  /** An ioredis client (or cluster) already configured by the app. */
+  /** An ioredis or node-redis client (or cluster) already configured, and connected, by the app. */
   client: RedisLikeClient
   /** Prefix of every key (default `fc:tx:` for transactions, `fc:cache:` for the cache). */
   prefix?: string
@@ -63,16 +98,16 @@ async function withinTime<T>(operation: Promise<T>, timeoutMs: number): Promise<
 export function redisStore(options: RedisStoreOptions): TransactionStore {
   const prefix = options.prefix ?? 'fc:tx:'
   const timeoutMs = options.timeoutMs ?? 2000
-  const { client } = options
+  const client = commandsOf(options.client)
   return {
     async put(key, value, ttlSec) {
-      await withinTime(client.set(prefix + key, value, 'EX', Math.max(1, Math.ceil(options.ttlSec ?? ttlSec))), timeoutMs)
+      await withinTime(client.setEx(prefix + key, value, Math.max(1, Math.ceil(options.ttlSec ?? ttlSec))), timeoutMs)
     },
     async get(key) {
       return (await withinTime(client.get(prefix + key), timeoutMs)) ?? undefined
     },
     async take(key) {
-      const value = await withinTime(client.getdel(prefix + key), timeoutMs)
+      const value = await withinTime(client.getDel(prefix + key), timeoutMs)
       return value ?? undefined
     },
   }
@@ -90,13 +125,13 @@ export function redisStore(options: RedisStoreOptions): TransactionStore {
 export function redisCache(options: RedisStoreOptions): SharedCache {
   const prefix = options.prefix ?? 'fc:cache:'
   const timeoutMs = options.timeoutMs ?? 2000
-  const { client } = options
+  const client = commandsOf(options.client)
   return {
     async get(key) {
       return (await withinTime(client.get(prefix + key), timeoutMs)) ?? undefined
     },
     async set(key, value, ttlSec) {
-      await withinTime(client.set(prefix + key, value, 'EX', Math.max(1, Math.ceil(options.ttlSec ?? ttlSec))), timeoutMs)
+      await withinTime(client.setEx(prefix + key, value, Math.max(1, Math.ceil(options.ttlSec ?? ttlSec))), timeoutMs)
     },
   }
 }

@@ -1,5 +1,6 @@
 /** The Redis store and cache against a real redis-server started by the test. */
 import { Redis } from 'ioredis'
+import { createClient as createNodeRedisClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient, franceConnect } from '../../src/index.js'
 import { redisCache, redisStore } from '../../src/stores/redis-store.js'
@@ -116,5 +117,53 @@ describe('redisStore', () => {
       await new Promise((resolve) => setTimeout(resolve, 1600))
       stuck.disconnect()
     }
+  })
+})
+
+describe('redisStore and redisCache with a node-redis client', () => {
+  let redis: RunningRedis
+  let client: ReturnType<typeof createNodeRedisClient>
+  let op: ScriptableOp
+
+  beforeAll(async () => {
+    redis = await startRedis()
+    client = createNodeRedisClient({ url: redis.url })
+    await client.connect()
+    op = await startScriptableOp({ variant: 'v2' })
+  })
+  afterAll(async () => {
+    await client.quit()
+    await op.close()
+    await redis.stop()
+  })
+
+  it('puts with a TTL, reads without consuming, takes once', async () => {
+    const store = redisStore({ client, prefix: 'node-redis:' })
+    await store.put('s1', 'value', 60)
+    expect(await client.ttl('node-redis:s1')).toBeGreaterThan(0)
+    expect(await store.get('s1')).toBe('value')
+    expect(await store.take('s1')).toBe('value')
+    expect(await store.take('s1')).toBeUndefined()
+  })
+
+  it('caches with a TTL', async () => {
+    const cache = redisCache({ client })
+    await cache.set('k', 'v', 60)
+    expect(await cache.get('k')).toBe('v')
+    expect(await client.ttl('fc:cache:k')).toBeGreaterThan(0)
+  })
+
+  it('carries a whole sign-in', async () => {
+    const fc = createClient({
+      provider: franceConnect({ issuer: op.issuer }),
+      clientId: op.clientId,
+      clientSecret: op.clientSecret,
+      redirectUri: op.redirectUri,
+      store: redisStore({ client }),
+    })
+    const { url, cookie } = await fc.authorize()
+    await expect(fc.callback(await op.authorize(url), { cookie: cookie.value })).resolves.toMatchObject({
+      sub: expect.any(String),
+    })
   })
 })

@@ -26,7 +26,10 @@ export async function startRedis(): Promise<RunningRedis> {
     { stdio: 'ignore' },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.once('error', () => undefined)
+  let missing = false
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    missing = error.code === 'ENOENT'
+  })
   const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
   probe.on('error', () => undefined)
   const deadline = Date.now() + 10_000
@@ -36,6 +39,11 @@ export async function startRedis(): Promise<RunningRedis> {
       await probe.ping()
       break
     } catch (error) {
+      if (missing) {
+        throw new Error(
+          'redis-server is missing: apt-get install redis-server (Debian) or brew install redis (macOS), as .ci/run does',
+        )
+      }
       if (Date.now() > deadline || child.exitCode !== null) {
         child.kill('SIGKILL')
         throw new Error(`redis-server did not start on port ${port}: ${String(error)}`)
