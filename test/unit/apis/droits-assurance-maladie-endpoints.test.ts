@@ -205,8 +205,8 @@ describe('droits-assurance-maladie: every endpoint against the sandbox', () => {
       redirectUri: sandbox.redirectUri,
       apis: [droits],
     })
-    const { url } = await fc.authorize()
-    const session = await fc.callback(await sandbox.signIn(url, { identity: 'angela-dubois' }))
+    const { url, cookie } = await fc.authorize()
+    const session = await fc.callback(await sandbox.signIn(url, { identity: 'angela-dubois' }), { cookie: cookie.value })
     const { data } = await fc.fetch(droits, session)
     expect(data.assure.caisse).toMatchObject({ id: '01751', libelle: 'CPAM de Paris', adresse: { codePostal: '75019' } })
     expect(data.assure.medecinTraitant).toMatchObject({ nom: 'MOREAU', numeroAm: '751234567' })
