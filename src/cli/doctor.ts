@@ -75,6 +75,8 @@ export async function runDoctor(output: Output, options: DoctorOptions): Promise
     })
   } catch (error) {
     print({ level: 'fail', subject: 'discovery', message: `${discoveryUrl}: ${describeError(error)}` })
+    const hint = unreachableHint(error, options.issuer)
+    if (hint) output.out(`  ${hint}`)
     return finish(output, checks)
   }
   for (const check of checkDiscovery(provider, metadata)) print(check)
@@ -209,4 +211,18 @@ async function probeClient(provider: Provider, options: DoctorOptions, metadata:
     subject,
     message: `${options.clientId} known, ${redirectUri} accepted: the provider shows its login page (HTTP ${response.status})`,
   }
+}
+
+/**
+ * What to check when nothing answered at the issuer: the sandbox not started (or started on another
+ * port), an issuer pasted wrong, a proxy the machine needs.
+ */
+function unreachableHint(error: unknown, issuer: string): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code !== 'network_error' && code !== 'timeout') return undefined
+  const { hostname } = new URL(issuer)
+  const local = hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+  return local
+    ? `nothing answers at ${issuer}: is the sandbox running (npx franceconnect-sdk sandbox), on this port? Is FC_ISSUER the issuer it printed?`
+    : `nothing answers at ${issuer}: check the issuer (FC_ISSUER) for a typo, that this machine resolves ${hostname} and reaches it on 443, and whether it needs a proxy (HTTPS_PROXY)`
 }

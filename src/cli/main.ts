@@ -18,7 +18,11 @@ const variants = ['v2', 'fcplus', 'v1'] as const
  * process.exitCode = await main(['doctor', '--issuer', issuer, '--client-id', clientId])
  * ```
  */
-export async function main(args: string[], output: Output = processOutput()): Promise<number> {
+export async function main(
+  args: string[],
+  output: Output = processOutput(),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const [command, ...rest] = args
   try {
     switch (command) {
@@ -81,16 +85,22 @@ export async function main(args: string[], output: Output = processOutput()): Pr
         )
         if (options.help) return usage(output, doctorUsage)
         const { doctorPresets, runDoctor } = await import('./doctor.js')
-        if (!options.issuer) throw new UsageError('--issuer is required', doctorUsage)
-        if (!options['client-id']) throw new UsageError('--client-id is required', doctorUsage)
+        // the same variables `franceconnect-sdk sandbox` prints and the examples read
+        const issuer = options.issuer ?? env.FC_ISSUER
+        const clientId = options['client-id'] ?? env.FC_CLIENT_ID
+        const redirectUri = options['redirect-uri'] ?? env.FC_REDIRECT_URI
+        if (!issuer) throw new UsageError('--issuer (or FC_ISSUER) is required', doctorUsage)
+        if (!clientId) throw new UsageError('--client-id (or FC_CLIENT_ID) is required', doctorUsage)
         const timeoutMs = options.timeout === undefined ? 10_000 : Number(options.timeout)
         if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
           throw new UsageError('--timeout must be a number of milliseconds', doctorUsage)
         return await runDoctor(output, {
-          issuer: options.issuer,
-          clientId: options['client-id'],
-          preset: readChoice(options.preset, 'preset', doctorPresets, doctorUsage) ?? 'franceconnect',
-          ...(options['redirect-uri'] ? { redirectUri: options['redirect-uri'] } : {}),
+          issuer,
+          clientId,
+          preset:
+            readChoice(options.preset ?? presetOfProvider(env.FC_PROVIDER), 'preset', doctorPresets, doctorUsage) ??
+            'franceconnect',
+          ...(redirectUri ? { redirectUri } : {}),
           timeoutMs,
         })
       }
@@ -135,4 +145,9 @@ function version(): string {
   } catch {
     return 'unknown'
   }
+}
+
+/** The doctor preset of an `FC_PROVIDER` value (`franceconnect-v1` has no discovery to check). */
+function presetOfProvider(provider: string | undefined): string | undefined {
+  return provider === 'franceconnect' || provider === 'franceconnect-plus' || provider === 'proconnect' ? provider : undefined
 }

@@ -72,6 +72,9 @@ provider knows the client and its callback. Nothing is changed at the provider.
 
 Exits 1 when something blocks a sign-in, 0 otherwise.
 
+Each option defaults to the variable the sandbox prints and the examples read: FC_ISSUER,
+FC_CLIENT_ID, FC_REDIRECT_URI, FC_PROVIDER.
+
 Options:
   --issuer <url>        The issuer, e.g. https://oidc.franceconnect.gouv.fr/api/v2
   --client-id <id>      Your client id at this provider

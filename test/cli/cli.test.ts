@@ -233,15 +233,29 @@ describe('franceconnect-sdk doctor', () => {
     const closed = await runCli(['doctor', '--issuer', 'http://127.0.0.1:9/api/v2', '--client-id', 'x', '--timeout', '2000'])
     expect(closed.code).toBe(1)
     expect(closed.stdout).toMatch(/^✘ discovery: .* network_error: /m)
+    // and what to check
+    expect(closed.stdout).toMatch(/nothing answers at http:\/\/127\.0\.0\.1:9\/api\/v2: is the sandbox running/)
     const insecure = await runCli(['doctor', '--issuer', 'http://oidc.example.fr/api/v2', '--client-id', 'x'])
     expect(insecure.code).toBe(1)
     expect(insecure.stdout).toMatch(/^✘ issuer: insecure_url: /m)
   })
 
+  it('reads the FC_* variables the sandbox prints when the options are not given', async () => {
+    const result = await runCli(['doctor'], 30_000, {
+      FC_PROVIDER: 'franceconnect',
+      FC_ISSUER: sandbox.issuer,
+      FC_CLIENT_ID: sandbox.clientId,
+      FC_REDIRECT_URI: sandbox.redirectUri,
+    })
+    expect(result.stdout).toContain(`franceconnect-sdk doctor — ${sandbox.issuer}`)
+    expect(result.stdout).toMatch(/^✔ client: /m)
+    expect(result.code).toBe(0)
+  })
+
   it('requires --issuer and --client-id (exit 2)', async () => {
     const result = await runCli(['doctor', '--issuer', sandbox.issuer])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('--client-id is required')
+    expect(result.stderr).toContain('--client-id (or FC_CLIENT_ID) is required')
     expect(result.stderr).toContain('Usage: franceconnect-sdk doctor')
     const preset = await runCli(['doctor', '--issuer', sandbox.issuer, '--client-id', 'x', '--preset', 'keycloak'])
     expect(preset.code).toBe(2)

@@ -18,10 +18,14 @@ export interface CliResult {
   ms: number
 }
 
-/** Runs the command to its end. */
-export function runCli(cliArgs: string[], timeoutMs = 30_000): Promise<CliResult> {
+/** Runs the command to its end, with `extraEnv` added to its environment. */
+export function runCli(cliArgs: string[], timeoutMs = 30_000, extraEnv: Record<string, string> = {}): Promise<CliResult> {
   const start = performance.now()
-  const child = spawn(process.execPath, args(cliArgs), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args(cliArgs), {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   return collect(child, start, timeoutMs)
 }
 
