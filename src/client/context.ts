@@ -44,7 +44,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
   if (provider.signingAlgorithms.includes('HS256') && options.clientSecret === undefined) {
     throw new ConfigurationError('configuration_invalid', `${provider.name} signs with the client secret: give clientSecret`)
   }
-  assertSecureUrl(provider.issuer, 'The issuer')
+  assertSecureUrl(provider.issuer, 'The issuer', { allowHttp: provider.insecureHttp === true })
   assertSecureUrl(options.redirectUri, 'redirectUri')
   if (options.postLogoutRedirectUri !== undefined) assertSecureUrl(options.postLogoutRedirectUri, 'postLogoutRedirectUri')
   for (const uri of options.postLogoutRedirectUris ?? []) assertSecureUrl(uri, 'postLogoutRedirectUris')

@@ -23,7 +23,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * assertSecureUrl('http://oidc.example.fr', 'issuer') // throws ConfigurationError { code: 'insecure_url' }
  * ```
  */
-export function assertSecureUrl(value: string | URL, what: string): URL {
+export function assertSecureUrl(value: string | URL, what: string, options: { allowHttp?: boolean } = {}): URL {
   let url: URL
   try {
     url = new URL(value)
@@ -31,7 +31,7 @@ export function assertSecureUrl(value: string | URL, what: string): URL {
     throw new ConfigurationError('configuration_invalid', `${what} is not a valid URL`)
   }
   if (url.protocol === 'https:') return url
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url
+  if (url.protocol === 'http:' && (isLoopbackHost(url.hostname) || options.allowHttp === true)) return url
   throw new ConfigurationError('insecure_url', `${what} must use https (plain http is allowed on loopback only)`)
 }
 
@@ -51,12 +51,14 @@ export function assertEndpointOfIssuer(
   issuer: string,
   endpoint: string,
   what: string,
-  rules: { otherHosts?: readonly string[]; pinned?: boolean } = {},
+  rules: { otherHosts?: readonly string[]; pinned?: boolean; insecureIssuer?: boolean } = {},
 ): URL {
-  const url = assertSecureUrl(endpoint, what)
   const issuerUrl = new URL(issuer)
+  const url = assertSecureUrl(endpoint, what, { allowHttp: rules.insecureIssuer === true })
+  // a development issuer the app opted in to (plain HTTP off loopback): on its own host only
+  const insecureOnIssuerHost = rules.insecureIssuer === true && issuerUrl.protocol === 'http:' && url.host === issuerUrl.host
   const loopbackIssuer = isLoopbackHost(issuerUrl.hostname)
-  if (url.protocol !== 'https:' && !loopbackIssuer) {
+  if (url.protocol !== 'https:' && !loopbackIssuer && !insecureOnIssuerHost) {
     throw new ConfigurationError('insecure_url', `${what} must use https: plain http is allowed under a loopback issuer only`)
   }
   if (rules.pinned === false) return url

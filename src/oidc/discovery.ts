@@ -71,6 +71,7 @@ export function checkProviderMetadata(provider: Provider, document: Record<strin
   const rules = {
     ...(provider.endpointHosts ? { otherHosts: provider.endpointHosts } : {}),
     pinned: provider.pinEndpoints !== false,
+    insecureIssuer: provider.insecureHttp === true,
   }
   for (const name of endpointNames) {
     const value = metadata[name]

@@ -4,7 +4,17 @@ import { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } 
 import type { Provider, ProviderEndpoints, TokenAuthMethod } from './provider.js'
 
 /** Where a preset points: a known environment, or any issuer (a mock, a self-hosted copy). */
-export type PresetLocation<Env extends string> = { env: Env; issuer?: never } | { issuer: string; env?: never }
+export type PresetLocation<Env extends string> =
+  | { env: Env; issuer?: never; allowInsecureHttp?: never }
+  | {
+      issuer: string
+      env?: never
+      /**
+       * Development only: accept a plain-HTTP issuer that is not on loopback (a mock in
+       * docker-compose, `http://fc-mock:3000/api/v2`). Refused with `env`: the real platforms are HTTPS.
+       */
+      allowInsecureHttp?: boolean
+    }
 
 /** The authorization parameters FranceConnect v2 and FranceConnect+ accept, and nothing else (§4). */
 const franceConnectAuthorizeParameters = [
@@ -20,6 +30,18 @@ const franceConnectAuthorizeParameters = [
   'idp_hint',
   'ui_locales',
 ] as const
+
+/** The explicit development opt-in of a location, refused for the platforms' own environments. */
+function insecureHttpOf(location: { env?: string; allowInsecureHttp?: boolean }): { insecureHttp?: true } {
+  if (location.allowInsecureHttp !== true) return {}
+  if (location.env !== undefined) {
+    throw new ConfigurationError(
+      'configuration_invalid',
+      `allowInsecureHttp is for a development issuer, not the "${location.env}" environment`,
+    )
+  }
+  return { insecureHttp: true }
+}
 
 function locate<Env extends string>(platform: keyof typeof issuers, location: PresetLocation<Env>): string {
   if (location.issuer !== undefined) return location.issuer
@@ -49,6 +71,7 @@ export function franceConnect(location: PresetLocation<FranceConnectEnvironment>
     id: 'franceconnect',
     name: 'FranceConnect',
     issuer: locate('franceconnect', location),
+    ...insecureHttpOf(location),
     discovery: true,
     authorizeParameters: franceConnectAuthorizeParameters,
     pkce: false,
@@ -82,6 +105,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
     id: 'franceconnect-plus',
     name: 'FranceConnect+',
     issuer: locate('franceconnect-plus', location),
+    ...insecureHttpOf(location),
     discovery: true,
     authorizeParameters: franceConnectAuthorizeParameters,
     pkce: false,
@@ -132,6 +156,7 @@ export function franceConnectV1(location: PresetLocation<IntegrationOrProduction
     id: 'franceconnect-v1',
     name: 'FranceConnect v1',
     issuer,
+    ...insecureHttpOf(location),
     discovery: false,
     endpoints,
     authorizeParameters: ['client_id', 'response_type', 'redirect_uri', 'scope', 'acr_values', 'nonce', 'state', 'claims'],
@@ -176,6 +201,7 @@ export function proConnect(location: PresetLocation<IntegrationOrProduction>): P
     id: 'proconnect',
     name: 'ProConnect',
     issuer: locate('proconnect', location),
+    ...insecureHttpOf(location),
     discovery: true,
     authorizeParameters: [...franceConnectAuthorizeParameters, 'login_hint'],
     pkce: false,
@@ -218,6 +244,8 @@ export interface OidcProviderOptions {
   endpointHosts?: readonly string[]
   /** `false` accepts endpoints on any HTTPS host (default `true`: the issuer's host and `endpointHosts`). */
   pinEndpoints?: boolean
+  /** Development only: accept a plain-HTTP issuer that is not on loopback (a mock in docker-compose). */
+  allowInsecureHttp?: boolean
 }
 
 /**
@@ -234,6 +262,7 @@ export function oidcProvider(options: OidcProviderOptions): Provider {
     id: 'oidc',
     name: 'OpenID Connect provider',
     issuer: options.issuer,
+    ...insecureHttpOf({ allowInsecureHttp: options.allowInsecureHttp === true }),
     discovery: true,
     pkce: true,
     tokenAuthMethods: options.tokenAuthMethods ?? ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],

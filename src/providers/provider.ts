@@ -37,6 +37,11 @@ export interface Provider {
   /** `false` lifts the rule above (generic providers only, explicitly): endpoints anywhere on HTTPS. */
   readonly pinEndpoints?: boolean
   /**
+   * The app opted in to a plain-HTTP issuer off loopback, for development (`allowInsecureHttp`):
+   * the issuer and the endpoints on its host may then be `http:`.
+   */
+  readonly insecureHttp?: true
+  /**
    * Every authorization parameter the provider accepts. FranceConnect refuses unknown ones
    * (error Y030007), so the client sends nothing outside this list; `undefined` means any.
    */
