@@ -1,7 +1,7 @@
 /**
- * The app of docs/getting-started.md runs as written: its `server.ts` block is extracted, its
- * `franceconnect-sdk` imports pointed at src/, and a whole sign-in, data fetch and logout is driven
- * through it against the sandbox it starts.
+ * The app of docs/getting-started.md, and of its French version docs/fr/demarrage.md, runs as
+ * written: each guide's `server.ts` block is extracted, its `franceconnect-sdk` imports pointed at
+ * src/, and a whole sign-in, data fetch and logout is driven through it against the sandbox it starts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
@@ -22,10 +22,26 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/** The guides whose `server.ts` block runs, with the strings their page shows. */
+const guides = [
+  {
+    file: 'docs/getting-started.md',
+    module: 'server-getting-started.ts',
+    signInLink: 'href="/login"',
+    greeting: 'Bonjour Angela Claire Louise DUBOIS',
+  },
+  {
+    file: 'docs/fr/demarrage.md',
+    module: 'server-demarrage.ts',
+    signInLink: 'href="/login"',
+    greeting: 'Bonjour Angela Claire Louise DUBOIS',
+  },
+]
+
 /** The doc's `server.ts`, with the package's specifiers mapped to the sources. */
-function serverModuleSource(markdown: string): string {
-  const block = extractSnippets('docs/getting-started.md', markdown).find((snippet) => snippet.code.startsWith('// server.ts'))
-  if (!block) throw new Error('docs/getting-started.md has no ```ts block starting with "// server.ts"')
+function serverModuleSource(file: string, markdown: string): string {
+  const block = extractSnippets(file, markdown).find((snippet) => snippet.code.startsWith('// server.ts'))
+  if (!block) throw new Error(`${file} has no \`\`\`ts block starting with "// server.ts"`)
   const mapped = block.code
     .replace(/from 'franceconnect-sdk'/g, `from '../../src/index.js'`)
     .replace(/from 'franceconnect-sdk\/testing'/g, `from '../../src/testing/index.js'`)
@@ -42,17 +58,17 @@ const bindingCookieOf = (response: Response) => {
   return binding
 }
 
-describe('docs/getting-started.md', () => {
+describe.each(guides.map((guide) => [guide.file, guide] as const))('%s', (file, { module, signInLink, greeting }) => {
   let base: string
   let app: { server: Server; sandbox: Sandbox }
 
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true })
-    writeFileSync(join(outDir, 'server.ts'), serverModuleSource(readFileSync(join(root, 'docs/getting-started.md'), 'utf8')))
+    writeFileSync(join(outDir, module), serverModuleSource(file, readFileSync(join(root, file), 'utf8')))
     const port = await freePort()
     process.env.PORT = String(port)
     base = `http://127.0.0.1:${port}`
-    app = (await import(join(outDir, 'server.ts'))) as typeof app
+    app = (await import(join(outDir, module))) as typeof app
     if (!app.server.listening) await new Promise((resolve) => app.server.once('listening', resolve))
   }, 60_000)
 
@@ -66,7 +82,7 @@ describe('docs/getting-started.md', () => {
 
   it('signs Angela in, shows her data, logs her out', { timeout: 60_000 }, async () => {
     const home = await fetch(`${base}/`)
-    expect(await home.text()).toContain('href="/login"')
+    expect(await home.text()).toContain(signInLink)
 
     const login = await fetch(`${base}/login`, { redirect: 'manual' })
     expect(login.status).toBe(303)
@@ -79,7 +95,7 @@ describe('docs/getting-started.md', () => {
     const cookie = cookiesSetBy(callback).find((setCookie) => setCookie.startsWith('sid=')) as string
 
     const signedIn = await (await fetch(`${base}/`, { headers: { cookie } })).text()
-    expect(signedIn).toContain('Bonjour Angela Claire Louise DUBOIS')
+    expect(signedIn).toContain(greeting)
     expect(signedIn).toContain('<h2>statut-etudiant-boursier</h2><pre>')
     expect(signedIn).toContain('<h2>quotient-familial</h2><pre>')
 
@@ -88,7 +104,7 @@ describe('docs/getting-started.md', () => {
     const logoutCallback = await fetch(back, { headers: { cookie: bindingCookieOf(logout) }, redirect: 'manual' })
     expect(logoutCallback.status).toBe(303)
     expect(logoutCallback.headers.get('location')).toBe('/')
-    expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).toContain('href="/login"')
+    expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).toContain(signInLink)
   })
 
   it('sends a cancelled sign-in back to the home page', { timeout: 60_000 }, async () => {
