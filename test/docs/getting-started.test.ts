@@ -10,17 +10,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/testing/index.js'
 import { extractSnippets } from './snippets.js'
+import { freePort } from '../support/free-port.js'
 
 const root = process.cwd()
 const outDir = join(root, '.tmp', 'doc-getting-started')
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 /** The guides whose `server.ts` block runs, with the strings their page shows. */
 const guides = [

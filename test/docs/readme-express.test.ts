@@ -12,17 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxEnv } from '../../examples/shared/config.js'
 import { startSandbox, type Sandbox } from '../../src/testing/index.js'
 import { extractSnippets } from './snippets.js'
+import { freePort } from '../support/free-port.js'
 
 const root = process.cwd()
 const outDir = join(root, '.tmp', 'doc-readme')
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 /** The README's Express block, imports mapped to the sources, its server exported to be closed. */
 function appModuleSource(markdown: string): string {
