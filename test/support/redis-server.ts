@@ -1,7 +1,5 @@
 /** Starts a real redis-server (Debian's package) on a free loopback port, for tests and the load test. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { Redis } from 'ioredis'
 import { freePort } from './free-port.js'
 
