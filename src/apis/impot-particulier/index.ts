@@ -16,7 +16,6 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto'
 import type { Connector, ConnectorContext } from '../../client/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
@@ -175,7 +174,7 @@ export function impotParticulier(options: ImpotParticulierOptions): Connector<Im
           accept: `${mediaType}, application/json;q=0.9`,
           authorization: `Bearer ${await resolveGatewayToken(source)}`,
           'x-franceconnect-oauth': ctx.accessToken,
-          'x-correlation-id': randomUUID(),
+          'x-correlation-id': crypto.randomUUID(),
           ID_Teleservice: idTeleservice,
         }
         return runConnector(ctx, {
