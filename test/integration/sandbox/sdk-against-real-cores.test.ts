@@ -44,6 +44,19 @@ describe('ProConnect (sandbox variant with exact acr matching)', () => {
     expect(session.claims).toMatchObject({ sub: 'paul-moreau' })
   })
 
+  it('scope phone releases phone_number, validated with the agent claims', async () => {
+    const fc = createClient({
+      provider: proConnect({ issuer: sandbox.issuer }),
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      redirectUri: sandbox.redirectUri,
+      scopes: ['openid', 'given_name', 'usual_name', 'email', 'uid', 'siret', 'phone'],
+    })
+    const session = await signIn(fc, sandbox, { identity: 'paul-moreau' })
+    expect(session.claims).toMatchObject({ usual_name: 'MOREAU', siret: '33189457200014', phone_number: '0123456789' })
+    expect(session.claims).not.toHaveProperty('phone')
+  })
+
   it('asking nothing, an eidas0 authentication gives a session with its acr', async () => {
     const session = await signIn(client(sandbox), sandbox, { acr: 'eidas0' })
     expect(session.acr).toBe('eidas0')
