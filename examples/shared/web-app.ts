@@ -237,7 +237,7 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
  * One view per configured API: its data, or its error (code, message, HTTP status, provider code;
  * the SDK's messages hold no personal data). An API `fetchAll` skipped had none of its scopes granted.
  */
-function toApiViews(configured: readonly string[], results: SettledApiResult[]): ApiView[] {
+export function toApiViews(configured: readonly string[], results: SettledApiResult[]): ApiView[] {
   return configured.map((api): ApiView => {
     const entry = results.find((result) => result.api === api)
     if (!entry) {

@@ -27,8 +27,13 @@ export interface FranceConnectCore<Data = unknown> {
   logoutCallback: CoreRoute
   /** The verified session of a request, or `undefined`. */
   getSession(request: Pick<AdapterRequest, 'cookieHeader'>): Promise<SignedInSession<Data> | undefined>
-  /** What `requireSession()` answers without a session: a redirect to login for pages, 401 otherwise. */
-  unauthenticated(request: AdapterRequest): AdapterResponse
+  /**
+   * The session of a request, or what to answer without one: a redirect to login (with `returnTo`)
+   * for a page, 401 for an API call.
+   */
+  requireSession(request: AdapterRequest): Promise<{ session: SignedInSession<Data> } | { response: AdapterResponse }>
+  /** Every route with its method and path, for an adapter to register (`GET /logout` only with `logoutWithGet`). */
+  readonly routeTable: readonly { method: 'GET' | 'POST'; path: string; route: CoreRoute }[]
 }
 
 /**
@@ -64,7 +69,7 @@ export function createFranceConnectCore<Data = unknown>(options: FranceConnectRo
     return serializeCookie(cookie.name, cookie.value, { maxAgeSec: cookie.maxAgeSec, secure })
   }
 
-  return {
+  const core: Omit<FranceConnectCore<Data>, 'routeTable'> = {
     paths: { login: '/login', callback: '/callback', logout: '/logout', logoutCallback: '/logout-callback' },
     logoutWithGet: options.logoutWithGet ?? false,
 
@@ -124,11 +129,21 @@ export function createFranceConnectCore<Data = unknown>(options: FranceConnectRo
       return (await keeper.read(parseCookieHeader(request.cookieHeader))) as SignedInSession<Data> | undefined
     },
 
-    unauthenticated(request) {
+    async requireSession(request) {
+      const session = await core.getSession(request)
+      if (session) return { session }
       const wantsPage = request.method === 'GET' && (request.accept ?? '').includes('text/html')
-      if (!wantsPage) return jsonResponse(401, { error: 'unauthenticated', login: loginPath })
+      if (!wantsPage) return { response: jsonResponse(401, { error: 'unauthenticated', login: loginPath }) }
       const returnTo = `${request.url.pathname}${request.url.search}`
-      return redirectResponse(`${loginPath}?${new URLSearchParams({ returnTo })}`)
+      return { response: redirectResponse(`${loginPath}?${new URLSearchParams({ returnTo })}`) }
     },
   }
+  const routeTable: FranceConnectCore<Data>['routeTable'] = [
+    { method: 'GET', path: core.paths.login, route: core.login },
+    { method: 'GET', path: core.paths.callback, route: core.callback },
+    { method: 'POST', path: core.paths.logout, route: core.logout },
+    ...(core.logoutWithGet ? [{ method: 'GET' as const, path: core.paths.logout, route: core.logout }] : []),
+    { method: 'GET', path: core.paths.logoutCallback, route: core.logoutCallback },
+  ]
+  return { ...core, routeTable }
 }
