@@ -34,7 +34,7 @@ export interface FranceConnectRouteHandlers<Data = unknown> {
 
 const current = defaultInstance<FranceConnectRouteHandlers<any>>('next')
 
-const headersOf = (source: Request | Headers) => (source instanceof Headers ? source : source.headers)
+const headersOf = (source: Request | Headers): Headers => ('headers' in source ? source.headers : source)
 
 /**
  * The FranceConnect route handlers for a dynamic segment (`app/auth/[action]/route.ts`); other

@@ -59,46 +59,47 @@ function appendSetCookie(response: ServerResponse | undefined, value: string): v
  * ```
  */
 export class FranceConnectStrategy extends Strategy {
+  // plain properties, not #private ones: passport calls `authenticate` on `Object.create(strategy)`
   readonly name: string
-  readonly #options: FranceConnectStrategyOptions
-  readonly #verify: VerifyFunction
+  private readonly options: FranceConnectStrategyOptions
+  private readonly verify: VerifyFunction
 
   constructor(options: FranceConnectStrategyOptions, verify?: VerifyFunction) {
     super()
     this.name = options.name ?? 'franceconnect'
-    this.#options = options
-    this.#verify =
+    this.options = options
+    this.verify =
       verify ?? ((session): SignedInSession => toSignedInSession(session, { keepTokens: options.keepTokens ?? false }))
   }
 
   /** Starts the sign-in, or finishes it when the request is the provider's callback (`code` or `error`). */
   override authenticate(req: NodeRequest): void {
     const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
-    const secure = this.#options.secure ?? !isLoopbackHost(url.hostname)
+    const secure = this.options.secure ?? !isLoopbackHost(url.hostname)
     const isCallback = url.searchParams.has('code') || url.searchParams.has('error')
-    const step = isCallback ? this.#finish(req, url, secure) : this.#start(req, url, secure)
+    const step = isCallback ? this.finish(req, url, secure) : this.start(req, url, secure)
     step.catch((error: unknown) => this.error(error as Error))
   }
 
-  async #start(req: NodeRequest, url: URL, secure: boolean): Promise<void> {
-    const acr = url.searchParams.get('acr') ?? this.#options.authorize?.acr
-    const { url: target, cookie } = await this.#options.client.authorize({ ...this.#options.authorize, ...(acr ? { acr } : {}) })
+  private async start(req: NodeRequest, url: URL, secure: boolean): Promise<void> {
+    const acr = url.searchParams.get('acr') ?? this.options.authorize?.acr
+    const { url: target, cookie } = await this.options.client.authorize({ ...this.options.authorize, ...(acr ? { acr } : {}) })
     appendSetCookie(req.res, serializeCookie(cookie.name, cookie.value, { maxAgeSec: cookie.maxAgeSec, secure }))
     this.redirect(target, 303)
   }
 
-  async #finish(req: NodeRequest, url: URL, secure: boolean): Promise<void> {
-    const name = this.#options.transactionCookieName ?? 'fc_tx'
+  private async finish(req: NodeRequest, url: URL, secure: boolean): Promise<void> {
+    const name = this.options.transactionCookieName ?? 'fc_tx'
     const binding = parseCookieHeader(req.headers.cookie)[name]
     appendSetCookie(req.res, expiredCookie(name, secure))
     let session: Session
     try {
-      session = await this.#options.client.callback(url.searchParams, { cookie: binding })
+      session = await this.options.client.callback(url.searchParams, { cookie: binding })
     } catch (error) {
       // the person cancelled at FranceConnect: a failure (failureRedirect), not an error
       if (isFranceConnectSdkError(error) && error.code === 'access_denied') return this.fail({ message: 'access_denied' }, 403)
       throw error
     }
-    this.success(await this.#verify(session))
+    this.success(await this.verify(session))
   }
 }
