@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { memorySessionStore, type FranceConnectRoutesOptions, type SignedInSession } from '../../src/adapters/core/index.js'
 import { cookieStore, createClient, isFranceConnectSdkError } from '../../src/index.js'
 import { renderError, renderSignedIn, renderSignedOut, type ApiView, type PageContext } from './html.js'
-import { toApiViews, type AppOptions, type WebResponse } from './web-app.js'
+import { signedOutNotice, toApiViews, type AppOptions, type WebResponse } from './web-app.js'
 
 /** What the examples keep in the session as `data`: each API's answer. */
 export type ExampleData = ApiView[]
@@ -73,11 +73,7 @@ export function exampleSite(options: AppOptions, framework: string): ExampleSite
     },
     home(session, query) {
       if (session) return html(200, renderSignedIn(context, { ...session, apis: session.data ?? [] }))
-      const notice = query.has('deconnecte')
-        ? { text: 'Vous êtes déconnecté(e) de ce service et de FranceConnect.' }
-        : query.has('annule')
-          ? { text: 'Connexion annulée : vous n’avez pas été connecté(e).' }
-          : undefined
+      const notice = signedOutNotice(query)
       return html(200, renderSignedOut(context, { apis: configuredApis, ...(notice ? { notice } : {}) }))
     },
     notFound: () => html(404, renderError(context, { title: 'Page introuvable', message: 'Cette page n’existe pas.' })),
