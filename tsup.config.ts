@@ -16,6 +16,11 @@ export const entries: Record<string, string> = {
   'data-provider/index': 'src/data-provider/index.ts',
   'testing/index': 'src/testing/index.ts',
   'stores/redis/index': 'src/stores/redis-store.ts',
+  'adapters/express/index': 'src/adapters/express/index.ts',
+  'adapters/fastify/index': 'src/adapters/fastify/index.ts',
+  'adapters/hono/index': 'src/adapters/hono/index.ts',
+  'adapters/next/index': 'src/adapters/next/index.ts',
+  'adapters/passport/index': 'src/adapters/passport/index.ts',
 }
 
 const shared: Options = {

@@ -1,9 +1,12 @@
 /**
- * The example app on Express 5: the routing only; the pages, the session and the SDK calls are in
- * ../shared/web-app.ts.
+ * The example app on Express 5 with `franceconnect-sdk/express`: the adapter serves `/login`,
+ * `/callback`, `/logout`, `/logout-callback`; this file adds the welcome page and the error page
+ * (../shared/site.ts).
  */
-import express, { type Express, type Request, type Response } from 'express'
-import { createWebApp, type AppOptions, type Route, type WebResponse } from '../shared/web-app.js'
+import express, { type ErrorRequestHandler, type Express, type Response } from 'express'
+import { franceConnectRoutes, getSession } from '../../src/adapters/express/index.js'
+import { exampleSite, type ExampleData } from '../shared/site.js'
+import type { AppOptions, WebResponse } from '../shared/web-app.js'
 
 export type { AppOptions } from '../shared/web-app.js'
 
@@ -16,25 +19,18 @@ export type { AppOptions } from '../shared/web-app.js'
  * ```
  */
 export function createApp(options: AppOptions): Express {
-  const web = createWebApp(options, 'Express')
-  const app = express()
-  app.disable('x-powered-by')
-  // Express 5 passes a rejected promise to its error handler: no try/catch needed here
-  const handle = (route: Route) => async (request: Request, response: Response) => {
-    const query = new URL(request.originalUrl, 'http://app.invalid').searchParams
-    send(response, await route({ query, cookie: request.headers.cookie }))
-  }
-  app.get(web.paths.home, handle(web.home))
-  app.get(web.paths.login, handle(web.login))
-  app.get(web.paths.callback, handle(web.callback))
-  app.post(web.paths.logout, handle(web.logout))
-  app.get(web.paths.logoutCallback, handle(web.logoutCallback))
-  app.use(handle(web.notFound))
+  const site = exampleSite(options, 'Express')
+  const app = express().disable('x-powered-by')
+  app.use(franceConnectRoutes(site.routes))
+  app.get('/', async (req, res) => send(res, site.home(await getSession<ExampleData>(req), toQuery(req.originalUrl))))
+  app.use((_req, res) => send(res, site.notFound()))
+  // the adapter passes SDK errors on, with their `code`
+  app.use(((error, _req, res, _next) => send(res, site.error(error))) satisfies ErrorRequestHandler)
   return app
 }
 
-function send(response: Response, answer: WebResponse): void {
-  response.status(answer.status).set(answer.headers)
-  if (answer.cookies.length > 0) response.append('set-cookie', answer.cookies)
-  response.end(answer.body)
+const toQuery = (url: string) => new URL(url, 'http://app.invalid').searchParams
+
+function send(res: Response, answer: WebResponse): void {
+  res.status(answer.status).set(answer.headers).end(answer.body)
 }

@@ -1,9 +1,12 @@
 /**
- * The example app on Fastify 5: the routing only; the pages, the session and the SDK calls are in
- * ../shared/web-app.ts.
+ * The example app on Fastify 5 with `franceconnect-sdk/fastify`: the plugin serves `/login`,
+ * `/callback`, `/logout`, `/logout-callback`; this file adds the welcome page and the error page
+ * (../shared/site.ts).
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { createWebApp, type AppOptions, type Route, type WebResponse } from '../shared/web-app.js'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import { franceConnectRoutes, getSession } from '../../src/adapters/fastify/index.js'
+import { exampleSite, type ExampleData } from '../shared/site.js'
+import type { AppOptions, WebResponse } from '../shared/web-app.js'
 
 export type { AppOptions } from '../shared/web-app.js'
 
@@ -16,27 +19,18 @@ export type { AppOptions } from '../shared/web-app.js'
  * ```
  */
 export function createApp(options: AppOptions): FastifyInstance {
-  const web = createWebApp(options, 'Fastify')
+  const site = exampleSite(options, 'Fastify')
   const app = Fastify()
-  // the logout form posts an empty form: accept the type (Fastify answers 415 to unknown ones)
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
-    done(null, undefined),
-  )
-  const handle = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = new URL(request.url, 'http://app.invalid').searchParams
-    return send(reply, await route({ query, cookie: request.headers.cookie }))
-  }
-  app.get(web.paths.home, handle(web.home))
-  app.get(web.paths.login, handle(web.login))
-  app.get(web.paths.callback, handle(web.callback))
-  app.post(web.paths.logout, handle(web.logout))
-  app.get(web.paths.logoutCallback, handle(web.logoutCallback))
-  app.setNotFoundHandler(handle(web.notFound))
+  app.register(franceConnectRoutes, site.routes)
+  app.get('/', async (request, reply) => send(reply, site.home(await getSession<ExampleData>(request), toQuery(request.url))))
+  app.setNotFoundHandler((_request, reply) => send(reply, site.notFound()))
+  // the plugin passes SDK errors on, with their `code`
+  app.setErrorHandler((error, _request, reply) => send(reply, site.error(error)))
   return app
 }
 
+const toQuery = (url: string) => new URL(url, 'http://app.invalid').searchParams
+
 function send(reply: FastifyReply, answer: WebResponse): FastifyReply {
-  reply.code(answer.status).headers(answer.headers)
-  if (answer.cookies.length > 0) reply.header('set-cookie', answer.cookies)
-  return reply.send(answer.body)
+  return reply.code(answer.status).headers(answer.headers).send(answer.body)
 }

@@ -1,10 +1,13 @@
 /**
- * The example app on Hono 4: the routing only; the pages, the session and the SDK calls are in
- * ../shared/web-app.ts. Hono speaks Request/Response, so the same app runs on Node (through
+ * The example app on Hono 4 with `franceconnect-sdk/hono`: the adapter serves `/login`,
+ * `/callback`, `/logout`, `/logout-callback`; this file adds the welcome page and the error page
+ * (../shared/site.ts). Hono speaks Request/Response, so the same app runs on Node (through
  * `@hono/node-server`), Deno or Bun.
  */
-import { Hono, type Context } from 'hono'
-import { createWebApp, type AppOptions, type Route, type WebResponse } from '../shared/web-app.js'
+import { Hono } from 'hono'
+import { franceConnectRoutes, getSession } from '../../src/adapters/hono/index.js'
+import { exampleSite, type ExampleData } from '../shared/site.js'
+import type { AppOptions, WebResponse } from '../shared/web-app.js'
 
 export type { AppOptions } from '../shared/web-app.js'
 
@@ -18,21 +21,16 @@ export type { AppOptions } from '../shared/web-app.js'
  * ```
  */
 export function createApp(options: AppOptions): Hono {
-  const web = createWebApp(options, 'Hono')
+  const site = exampleSite(options, 'Hono')
   const app = new Hono()
-  const handle = (route: Route) => async (context: Context) =>
-    toResponse(await route({ query: new URL(context.req.url).searchParams, cookie: context.req.header('cookie') }))
-  app.get(web.paths.home, handle(web.home))
-  app.get(web.paths.login, handle(web.login))
-  app.get(web.paths.callback, handle(web.callback))
-  app.post(web.paths.logout, handle(web.logout))
-  app.get(web.paths.logoutCallback, handle(web.logoutCallback))
-  app.notFound(handle(web.notFound))
+  app.route('/', franceConnectRoutes(site.routes))
+  app.get('/', async (c) => toResponse(site.home(await getSession<ExampleData>(c), new URL(c.req.url).searchParams)))
+  app.notFound(() => toResponse(site.notFound()))
+  // the adapter passes SDK errors on, with their `code`
+  app.onError((error) => toResponse(site.error(error)))
   return app
 }
 
 function toResponse(answer: WebResponse): Response {
-  const headers = new Headers(answer.headers)
-  for (const cookie of answer.cookies) headers.append('set-cookie', cookie)
-  return new Response(answer.body === '' ? null : answer.body, { status: answer.status, headers })
+  return new Response(answer.body, { status: answer.status, headers: answer.headers })
 }

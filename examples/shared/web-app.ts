@@ -180,11 +180,7 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
         const { idToken: _idToken, ...view } = session
         return html(200, renderSignedIn(context, view))
       }
-      const notice = query.has('deconnecte')
-        ? { text: 'Vous êtes déconnecté(e) de ce service et de FranceConnect.' }
-        : query.has('annule')
-          ? { text: 'Connexion annulée : vous n’avez pas été connecté(e).' }
-          : undefined
+      const notice = signedOutNotice(query)
       return html(200, renderSignedOut(context, { apis: configuredApis, ...(notice ? { notice } : {}) }))
     }),
 
@@ -234,10 +230,24 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
 }
 
 /**
+ * What the welcome page says after a logout (`?deconnecte`) or a cancelled sign-in (`?annule`).
+ *
+ * @example
+ * ```ts
+ * signedOutNotice(new URLSearchParams('deconnecte'))?.text // 'Vous êtes déconnecté(e)…'
+ * ```
+ */
+export function signedOutNotice(query: URLSearchParams): { text: string } | undefined {
+  if (query.has('deconnecte')) return { text: 'Vous êtes déconnecté(e) de ce service et de FranceConnect.' }
+  if (query.has('annule')) return { text: 'Connexion annulée : vous n’avez pas été connecté(e).' }
+  return undefined
+}
+
+/**
  * One view per configured API: its data, or its error (code, message, HTTP status, provider code;
  * the SDK's messages hold no personal data). An API `fetchAll` skipped had none of its scopes granted.
  */
-function toApiViews(configured: readonly string[], results: SettledApiResult[]): ApiView[] {
+export function toApiViews(configured: readonly string[], results: SettledApiResult[]): ApiView[] {
   return configured.map((api): ApiView => {
     const entry = results.find((result) => result.api === api)
     if (!entry) {

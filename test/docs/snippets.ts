@@ -181,6 +181,7 @@ export function sdkPaths(root: string, fromDir: string): Record<string, string[]
     'franceconnect-sdk/data-provider': src('data-provider/index.ts'),
     'franceconnect-sdk/testing': src('testing/index.ts'),
     'franceconnect-sdk/stores/redis': src('stores/redis-store.ts'),
+    'franceconnect-sdk/*': src('adapters/*/index.ts'),
   }
 }
 

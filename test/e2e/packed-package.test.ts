@@ -44,6 +44,10 @@ fc.authorize(env.VARIANT === 'fcplus' ? { acr: 'eidas2' } : {}).then(({ url, coo
 })
 `
 
+/** The optional peer dependencies of franceconnect-sdk/express, /fastify, /hono and /passport (/next imports nothing of Next). */
+const adapterPeers = ['express', 'fastify', 'hono', 'passport-strategy']
+const adapterPeerVersions = ['express@5', 'fastify@5', 'hono@4', 'passport-strategy@1']
+
 describe('the packed package in a fresh app', () => {
   let app: string
 
@@ -119,7 +123,16 @@ describe('the packed package in a fresh app', () => {
     expect(files).toContain('dist/index.js')
   })
 
+  it('loads the root entry with no framework installed: the adapters are optional peers it never imports', async () => {
+    const probe = `for (const peer of ${JSON.stringify(adapterPeers)}) { try { require.resolve(peer); console.log('present: ' + peer) } catch {} }
+const sdk = require('franceconnect-sdk'); console.log(typeof sdk.createClient)`
+    const result = await run(process.execPath, ['-e', probe], { cwd: app })
+    expect(result.stdout.trim()).toBe('function')
+  })
+
   it('imports every subpath with import and with require', async () => {
+    // the adapters' frameworks, as an app that uses one installs it
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...adapterPeerVersions], { cwd: app })
     const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }
     const subpaths = Object.keys(manifest.exports)
       .filter((key) => key !== './package.json')

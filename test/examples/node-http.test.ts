@@ -2,4 +2,4 @@
 import { createApp } from '../../examples/node-http/app.js'
 import { exampleSuite } from './example-suite.js'
 
-exampleSuite('node-http', (options) => createApp(options))
+exampleSuite('node-http', (options) => createApp(options), { sessionCookie: 'signed-id' })
