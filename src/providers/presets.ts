@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { decryptJwe, type JweDecrypt } from '../oidc/decrypt-jwe.js'
 import { eidasLevels, type EidasLevel } from './eidas.js'
 import { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './environments.js'
 import type { Provider, ProviderEndpoints, TokenAuthMethod } from './provider.js'
@@ -88,6 +89,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
     tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
     signingAlgorithms: ['ES256'],
     userinfo: 'jwe',
+    decryptJwe,
     encryption: {
       required: true,
       keyManagementAlgorithms: ['ECDH-ES', 'RSA-OAEP', 'RSA-OAEP-256'],
@@ -218,6 +220,11 @@ export interface OidcProviderOptions {
   endpointHosts?: readonly string[]
   /** `false` accepts endpoints on any HTTPS host (default `true`: the issuer's host and `endpointHosts`). */
   pinEndpoints?: boolean
+  /**
+   * For a provider that encrypts ID tokens or userinfo to the client's `encryptionKeys`: the JWE
+   * decryption, e.g. `decryptJwe` from `franceconnect-sdk` (without it, an encrypted token is refused).
+   */
+  decryptJwe?: JweDecrypt
 }
 
 /**
@@ -245,6 +252,7 @@ export function oidcProvider(options: OidcProviderOptions): Provider {
     defaultScopes: options.defaultScopes ?? ['openid'],
     ...(options.endpointHosts ? { endpointHosts: options.endpointHosts } : {}),
     ...(options.pinEndpoints === false ? { pinEndpoints: false } : {}),
+    ...(options.decryptJwe ? { decryptJwe: options.decryptJwe } : {}),
     revocationSendsTypeHint: true,
     claims: 'standard',
     callbackIssRequired: false,
