@@ -345,41 +345,14 @@ const overSignIn = ['sdk-fc-v2', 'sdk-fc-plus'].some((name) => get(name).brotli 
 if (overSignIn || process.argv.includes('--explain')) {
   const whatIfs: { label: string; change: string; stubs: Record<string, string>; entries: string[] }[] = [
     {
-      label: 'JWE decryption only for FC+',
-      change:
-        'src/oidc/verify-jwt.ts takes the decrypt function from the FC+ preset / decryption keys instead of importing jose/jwe/compact/decrypt',
-      stubs: { 'jose/jwe/compact/decrypt': 'export async function compactDecrypt() { throw new Error("stub") }' },
-      entries: ['sdk-fc-v2'],
-    },
-    {
-      label: 'private_key_jwt signing opt-in',
-      change:
-        'src/client/client-auth.ts gets SignJWT from an opt-in helper (privateKeyJwt option built by an exported factory) instead of a static import',
-      stubs: { 'jose/jwt/sign': 'export class SignJWT { constructor() { throw new Error("stub") } }' },
-      entries: ['sdk-fc-v2', 'sdk-fc-plus'],
-    },
-    {
       label: 'identity claims checked without valibot',
       change:
         'src/registry/identity-claims.ts: ~20 hand-written type/regex checks instead of valibot schemas (valibot stays for connectors)',
       stubs: { valibot: valibotStub() },
       entries: ['sdk-fc-v2', 'sdk-fc-plus'],
     },
-    {
-      label: 'discovery checked without oauth4webapi',
-      change:
-        'src/oidc/discovery.ts checks the document itself (it already compares issuer); state/nonce from crypto.getRandomValues',
-      stubs: {
-        oauth4webapi: [
-          'const b64u = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "")',
-          'const random = () => b64u(crypto.getRandomValues(new Uint8Array(32)))',
-          'export const generateRandomState = random, generateRandomNonce = random, generateRandomCodeVerifier = random',
-          'export async function calculatePKCECodeChallenge(verifier) { return b64u(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)))) }',
-          'export async function processDiscoveryResponse() {}',
-        ].join('\n'),
-      },
-      entries: ['sdk-fc-v2', 'sdk-fc-plus'],
-    },
+    // Done in issue 15 and so no longer stubbed: JWE decryption only for FC+ (franceConnectPlus() supplies
+    // it), private_key_jwt without jose's SignJWT (oauth4webapi signs).
     {
       label: 'JOSE on WebCrypto directly (no jose)',
       change:
