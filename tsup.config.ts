@@ -15,7 +15,7 @@ export const entries: Record<string, string> = {
   'apis/quotient-familial/index': 'src/apis/quotient-familial/index.ts',
   'data-provider/index': 'src/data-provider/index.ts',
   'testing/index': 'src/testing/index.ts',
-  'stores/redis/index': 'src/stores/redis-store.ts',
+  'stores/redis/index': 'src/stores/redis/index.ts',
   'adapters/express/index': 'src/adapters/express/index.ts',
   'adapters/fastify/index': 'src/adapters/fastify/index.ts',
   'adapters/hono/index': 'src/adapters/hono/index.ts',
@@ -33,8 +33,25 @@ const shared: Options = {
   treeshake: true,
 }
 
+/**
+ * The ESM build keeps one output file per source module (`bundle: false`): chunk splitting would
+ * merge modules, and an app's bundler could then no longer drop, thanks to `sideEffects: false`,
+ * what the app does not import. The public entries keep their paths (`dist/index.js`,
+ * `dist/apis/<id>/index.js`…); their types are bundled per entry as before.
+ */
+const perModule: Options = {
+  entry: ['src/**/*.ts', '!src/cli/**'],
+  bundle: false,
+  format: 'esm',
+  dts: { entry: entries },
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+  clean: true,
+}
+
 export default defineConfig([
-  { ...shared, format: 'esm', clean: true },
+  perModule,
   // The `franceconnect-sdk` command: one executable ESM file.
   {
     entry: { 'cli/index': 'src/cli/index.ts' },

@@ -1,12 +1,15 @@
 /**
  * `npm run size` (`tsx bench/size.ts`): bundle sizes of real usage, the SDK next to openid-client,
  * built the same way in the same run: esbuild, bundle, minify, format esm, platform neutral, target
- * es2022, tree-shaken, `node:*` external. Entries are the small files of bench/size-entries/:
+ * es2022, tree-shaken, `node:*` external. The SDK is the PACKED package (`npm pack` of `dist/`,
+ * rebuilt first when older than `src/` or with `--build`), imported as `franceconnect-sdk` the way an
+ * app's bundler sees it: its `exports`, its files, its `sideEffects`. Entries are the small files of
+ * bench/size-entries/:
  *
  *   (a) sdk-fc-v2               FranceConnect v2 sign-in     vs openid-client-fc-v2
  *   (b) sdk-fc-plus             FranceConnect+ sign-in       vs openid-client-fc-plus
  *   (c) sdk-connector-boursier  the first connector + the HTTP layer
- *   (d) each further connector of src/apis/: the increment of (c) + that connector over (c)
+ *   (d) each further connector subpath: the increment of (c) + that connector over (c)
  *   (e) sdk-root-whole          the root entry whole: its metafile must hold nothing from the
  *                               connectors, the sandbox, the redis store, nor ky
  *
@@ -15,11 +18,12 @@
  * When (a) or (b) is over its budget (or with `--explain`), it also rebuilds them with the modules
  * each proposed change would remove replaced by stubs, and prints what each change would save.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild'
+import { packedPackagePlugin, packPackage } from './lib/packed-package.js'
 import { machine } from './lib/report.js'
 import { valibotStub } from './lib/valibot-stub.js'
 
@@ -42,6 +46,9 @@ interface Size {
   metafile: Metafile
 }
 
+const packed = packPackage(root, process.argv.includes('--build'))
+const packedPlugin = packedPackagePlugin(packed.resolveDir)
+
 const shared: BuildOptions = {
   bundle: true,
   minify: true,
@@ -50,6 +57,8 @@ const shared: BuildOptions = {
   target: 'es2022',
   treeShaking: true,
   external: ['node:*'],
+  // The packed package lives outside the project: its dependencies resolve from the project's.
+  nodePaths: [join(root, 'node_modules')],
   metafile: true,
   write: false,
   logLevel: 'silent',
@@ -72,7 +81,7 @@ async function bundleFile(file: string, stubs: Record<string, string> = {}): Pro
     ...shared,
     entryPoints: [join(entriesDir, file)],
     outfile: 'out.js',
-    plugins: [stubPlugin(stubs)],
+    plugins: [stubPlugin(stubs), packedPlugin],
   })
   const output = result.outputFiles?.[0]
   if (!output || !result.metafile) throw new Error(`no output for ${file}`)
@@ -84,6 +93,7 @@ async function bundleSource(contents: string, name: string): Promise<Size> {
     ...shared,
     stdin: { contents, resolveDir: entriesDir, sourcefile: name, loader: 'ts' },
     outfile: 'out.js',
+    plugins: [packedPlugin],
   })
   const output = result.outputFiles?.[0]
   if (!output || !result.metafile) throw new Error(`no output for ${name}`)
@@ -109,12 +119,15 @@ function breakdown(metafile: Metafile): [string, number][] {
   const byPart = new Map<string, number>()
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(input)
+      const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(input)
       let part: string
       if (pkg) {
         const [, name, rest] = pkg
-        // jose and oauth4webapi by module: that is what a deep import can leave out.
-        part = name === 'jose' ? `jose/${(rest ?? '').replace(/^dist\/webapi\//, '').replace(/\.js$/, '')}` : (name as string)
+        // jose and oauth4webapi by module: that is what a deep import can leave out; the SDK's
+        // dist files are named after the src/ modules they come from.
+        if (name === 'franceconnect-sdk') part = `src/${(rest ?? '').replace(/^dist\//, '').replace(/\.js$/, '')}`
+        else
+          part = name === 'jose' ? `jose/${(rest ?? '').replace(/^dist\/webapi\//, '').replace(/\.js$/, '')}` : (name as string)
       } else {
         part = input.replace(/^src\//, 'src/').replace(/\.ts$/, '')
       }
@@ -154,6 +167,7 @@ console.log('franceconnect-sdk bundle sizes: tsx bench/size.ts')
 console.log(
   `machine: ${cpu}, ${cores} cores, Node ${node}; esbuild bundle+minify, esm, platform neutral, es2022, node:* external; gzip -9, brotli q11`,
 )
+console.log(`SDK: the packed package (npm pack of dist/${packed.built ? ', rebuilt first' : ''}), imported as franceconnect-sdk`)
 console.log('')
 
 const sizes = new Map<string, Size>()
@@ -243,13 +257,14 @@ const connectorLines: string[][] = [
   ],
 ]
 const apisDir = join(root, 'src/apis')
+const subpaths = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: object }).exports)
 for (const dir of readdirSync(apisDir).sort()) {
-  if (dir === 'statut-etudiant-boursier' || !existsSync(join(apisDir, dir, 'index.ts'))) continue
+  if (dir === 'statut-etudiant-boursier' || !subpaths.includes(`./apis/${dir}`)) continue
   const source = readFileSync(join(apisDir, dir, 'index.ts'), 'utf8')
   const factory = dir.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
   const usage = new RegExp(`export (?:async )?function ${factory}\\b`).test(source)
-    ? `export { ${factory} } from '../../src/apis/${dir}/index.js'`
-    : `export * from '../../src/apis/${dir}/index.js'`
+    ? `export { ${factory} } from 'franceconnect-sdk/apis/${dir}'`
+    : `export * from 'franceconnect-sdk/apis/${dir}'`
   let label = `(d) + ${dir}`
   try {
     const both = await bundleSource(`${firstSource}\n${usage}\n`, `${dir}.ts`)
@@ -330,41 +345,14 @@ const overSignIn = ['sdk-fc-v2', 'sdk-fc-plus'].some((name) => get(name).brotli 
 if (overSignIn || process.argv.includes('--explain')) {
   const whatIfs: { label: string; change: string; stubs: Record<string, string>; entries: string[] }[] = [
     {
-      label: 'JWE decryption only for FC+',
-      change:
-        'src/oidc/verify-jwt.ts takes the decrypt function from the FC+ preset / decryption keys instead of importing jose/jwe/compact/decrypt',
-      stubs: { 'jose/jwe/compact/decrypt': 'export async function compactDecrypt() { throw new Error("stub") }' },
-      entries: ['sdk-fc-v2'],
-    },
-    {
-      label: 'private_key_jwt signing opt-in',
-      change:
-        'src/client/client-auth.ts gets SignJWT from an opt-in helper (privateKeyJwt option built by an exported factory) instead of a static import',
-      stubs: { 'jose/jwt/sign': 'export class SignJWT { constructor() { throw new Error("stub") } }' },
-      entries: ['sdk-fc-v2', 'sdk-fc-plus'],
-    },
-    {
       label: 'identity claims checked without valibot',
       change:
         'src/registry/identity-claims.ts: ~20 hand-written type/regex checks instead of valibot schemas (valibot stays for connectors)',
       stubs: { valibot: valibotStub() },
       entries: ['sdk-fc-v2', 'sdk-fc-plus'],
     },
-    {
-      label: 'discovery checked without oauth4webapi',
-      change:
-        'src/oidc/discovery.ts checks the document itself (it already compares issuer); state/nonce from crypto.getRandomValues',
-      stubs: {
-        oauth4webapi: [
-          'const b64u = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "")',
-          'const random = () => b64u(crypto.getRandomValues(new Uint8Array(32)))',
-          'export const generateRandomState = random, generateRandomNonce = random, generateRandomCodeVerifier = random',
-          'export async function calculatePKCECodeChallenge(verifier) { return b64u(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)))) }',
-          'export async function processDiscoveryResponse() {}',
-        ].join('\n'),
-      },
-      entries: ['sdk-fc-v2', 'sdk-fc-plus'],
-    },
+    // Done in issue 15 and so no longer stubbed: JWE decryption only for FC+ (franceConnectPlus() supplies
+    // it), private_key_jwt without jose's SignJWT (oauth4webapi signs).
     {
       label: 'JOSE on WebCrypto directly (no jose)',
       change:

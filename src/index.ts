@@ -53,6 +53,7 @@ export type { TransactionStore } from './stores/transaction-store.js'
 export type { SharedCache } from './stores/shared-cache.js'
 
 export { toPublicEncryptionJwk, type EncryptionKey } from './oidc/encryption-keys.js'
+export { decryptJwe, type JweDecrypt } from './oidc/decrypt-jwe.js'
 export type { ClaimsSchema, FranceConnectClaims, ProConnectClaims, StandardClaims } from './registry/identity-claims.js'
 export * from './registry/index.js'
 

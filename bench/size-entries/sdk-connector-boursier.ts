@@ -1,6 +1,6 @@
 // (c) The first connector with the shared HTTP layer: statut-etudiant-boursier, called alone with a
 // FranceConnect access token.
-import { statutEtudiantBoursier } from '../../src/apis/statut-etudiant-boursier/index.js'
+import { statutEtudiantBoursier } from 'franceconnect-sdk/apis/statut-etudiant-boursier'
 
 const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
 

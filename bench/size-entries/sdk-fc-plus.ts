@@ -1,6 +1,6 @@
 // (b) FranceConnect+ sign-in with the SDK: (a) with the FC+ preset, the client's decryption keys and
 // the public JWKS to serve.
-import { createClient, franceConnectPlus, type EncryptionKey, type Session } from '../../src/index.js'
+import { createClient, franceConnectPlus, type EncryptionKey, type Session } from 'franceconnect-sdk'
 
 const fc = createClient({
   provider: franceConnectPlus({ env: 'integration' }),

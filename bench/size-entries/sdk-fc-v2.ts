@@ -1,6 +1,6 @@
 // (a) FranceConnect v2 sign-in with the SDK, as an app writes it: the client, authorize, callback,
 // logout and its return.
-import { createClient, franceConnect, type Session } from '../../src/index.js'
+import { createClient, franceConnect, type Session } from 'franceconnect-sdk'
 
 const fc = createClient({
   provider: franceConnect({ env: 'sandbox' }),

@@ -1,3 +1,3 @@
 // (e) The root entry imported whole: everything it exports kept alive. Its metafile must hold
-// nothing from src/apis/, src/testing/, src/stores/redis-store.ts, nor ky.
-export * from '../../src/index.js'
+// nothing from the connectors (dist/apis/), the sandbox (dist/testing/), the redis store, nor ky.
+export * from 'franceconnect-sdk'

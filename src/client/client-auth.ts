@@ -1,13 +1,10 @@
+import { modifyAssertion, PrivateKeyJwt as privateKeyJwtAuth } from 'oauth4webapi'
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
-import { lazyModule } from '../oidc/lazy-module.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 import type { PrivateKeyJwt } from './types.js'
-
-// Loaded on first use: most clients authenticate with their secret.
-const jwtSign = lazyModule(() => import('jose/jwt/sign'))
 
 /** The body fields and headers that authenticate the client at an endpoint. */
 export interface ClientAuthentication {
@@ -67,16 +64,20 @@ export async function authenticateClient(
       if (!privateKeyJwt) throw new ConfigurationError('configuration_invalid', 'private_key_jwt needs the privateKeyJwt option')
       const kid = privateKeyJwt.kid ?? ('kty' in privateKeyJwt.key ? privateKeyJwt.key.kid : undefined)
       const key = await signingKey(privateKeyJwt)
-      const { SignJWT } = await jwtSign()
-      const assertion = await new SignJWT({})
-        .setProtectedHeader({ alg: privateKeyJwt.alg, ...(kid === undefined ? {} : { kid }), typ: 'JWT' })
-        .setIssuer(clientId)
-        .setSubject(clientId)
-        .setAudience(endpoint)
-        .setJti(crypto.randomUUID())
-        .setIssuedAt()
-        .setExpirationTime('60s')
-        .sign(key)
+      // oauth4webapi signs the assertion with Web Crypto (iss = sub = client_id, jti, iat, exp 60 s);
+      // the SDK keeps the endpoint as audience and `typ: JWT`, as FranceConnect's cores expect.
+      const sign = privateKeyJwtAuth(
+        { key, ...(kid === undefined ? {} : { kid }) },
+        {
+          [modifyAssertion](header, payload) {
+            header.typ = 'JWT'
+            payload.aud = endpoint
+          },
+        },
+      )
+      const body = new URLSearchParams()
+      await sign({ issuer: context.provider.issuer }, { client_id: clientId }, body, new Headers())
+      const assertion = body.get('client_assertion') ?? ''
       return {
         body: {
           client_id: clientId,

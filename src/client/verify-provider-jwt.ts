@@ -1,5 +1,5 @@
 import type { TokenKind } from '../errors/token-validation-error.js'
-import { type JwtExpectations, type VerifiedJwt, verifyJwt } from '../oidc/verify-jwt.js'
+import { type CheckedJwtExpectations, checkJwt, type VerifiedJwt } from '../oidc/check-jwt.js'
 import type { ClientContext } from './context.js'
 
 /**
@@ -12,12 +12,12 @@ export async function verifyProviderJwt(
   context: ClientContext,
   token: string,
   kind: TokenKind,
-  require: JwtExpectations['require'],
+  require: CheckedJwtExpectations['require'],
 ): Promise<VerifiedJwt> {
   const { provider, decryptionKeys, sharedSecret } = context
   const keys = await context.keys()
   const encryption = provider.encryption
-  return verifyJwt(token, {
+  return checkJwt(token, {
     kind,
     issuer: provider.issuer,
     audience: context.options.clientId,
@@ -25,10 +25,12 @@ export async function verifyProviderJwt(
     algorithms: provider.signingAlgorithms,
     ...(keys ? { keys } : {}),
     ...(sharedSecret ? { sharedSecret } : {}),
-    ...(decryptionKeys
+    // Decryption comes with the preset (franceConnectPlus) or the generic provider's options.
+    ...(decryptionKeys && provider.decryptJwe
       ? {
           decryption: {
             keys: decryptionKeys,
+            decrypt: provider.decryptJwe,
             contentEncryptionAlgorithms: encryption?.contentEncryptionAlgorithms ?? ['A256GCM', 'A128GCM', 'A192GCM'],
             required: encryption?.required ?? false,
           },

@@ -1,247 +1,30 @@
-import { decode as base64urlDecode } from 'jose/base64url'
-import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
-import type { DecryptionKeys } from './encryption-keys.js'
-import type { KeySet } from './key-set.js'
-import { lazyModule } from './lazy-module.js'
+import { type CheckedJwtExpectations, checkJwt, type VerifiedJwt } from './check-jwt.js'
+import { decryptJwe, type JweDecrypt } from './decrypt-jwe.js'
 
-/** What a JWT must satisfy to be accepted. */
-export interface JwtExpectations {
-  kind: TokenKind
-  issuer: string
-  audience: string
-  /**
-   * Other audiences a token may name beside `audience` (OpenID Connect Core §3.1.3.7): a token with
-   * any other extra audience is refused, whatever its `azp` says. Default: none.
-   */
-  trustedAudiences?: readonly string[]
-  /** Signature algorithms accepted; anything else (`none`, HS256 where ES256 is due) is refused. */
-  algorithms: readonly string[]
-  /** The provider's keys, for asymmetric algorithms. */
-  keys?: KeySet
-  /** The HMAC key, for HS256 (FranceConnect v1 keys the ID token with the client secret). */
-  sharedSecret?: Uint8Array
-  /** Decrypt a JWE first; `required` refuses a token that was only signed. */
-  decryption?: {
-    keys: DecryptionKeys
-    contentEncryptionAlgorithms: readonly string[]
-    required: boolean
-  }
-  clockToleranceSec: number
-  /**
-   * Claims that must be present. `iss` and `aud` are always checked when present and must be
-   * present unless `issAud` is false (a generic provider's userinfo JWT); `sub` must be a non-empty
-   * string unless `sub` is false (a checktoken answer, whose subject is inside `token_introspection`).
-   */
-  require: { exp: boolean; iat: boolean; issAud?: boolean; sub?: boolean }
-  /** Current time in seconds (tests). */
-  now?: number
+export type { VerifiedJwt } from './check-jwt.js'
+
+/** What a JWT must satisfy to be accepted; decryption uses jose's unless another is given. */
+export type JwtExpectations = Omit<CheckedJwtExpectations, 'decryption'> & {
+  decryption?: Omit<NonNullable<CheckedJwtExpectations['decryption']>, 'decrypt'> & { decrypt?: JweDecrypt }
 }
-
-/** A verified JWT: its claims and the signed (inner) token. */
-export interface VerifiedJwt {
-  payload: Record<string, unknown>
-  /** The JWS: the token itself, or what was inside the JWE. */
-  jws: string
-  header: { alg: string; kid?: string }
-}
-
-const maxTokenLength = 64 * 1024
-// jose's verifier is loaded with the first token, not when the app starts (startup time).
-const jwsModule = lazyModule(() => import('jose/jws/compact/verify'))
-const jweModule = lazyModule(() => import('jose/jwe/compact/decrypt'))
-const textDecoder = new TextDecoder()
-// Headers that would let a token choose its own verification key or require unknown processing.
-const refusedHeaderMembers = ['jku', 'x5u', 'jwk', 'crit'] as const
 
 /**
- * Verifies a JWT the way FranceConnect's rules require: decrypt when it is a JWE (refuse a plain JWS
- * where encryption is required), check the algorithm against an allow-list, the signature with the
- * provider's key (or the shared secret for HS256), then `iss`, `aud`/`azp`, `exp`, `iat`, `nbf`.
- * Every failure is a {@link TokenValidationError} whose code names the token and the problem.
+ * {@link checkJwt} with jose's JWE decryption by default: for callers that may always meet a JWE
+ * (the data provider's checktoken). The client calls `checkJwt` with the preset's decryption.
  *
  * @example
  * ```ts
- * const { payload } = await verifyJwt(idToken, {
- *   kind: 'id_token', issuer, audience: clientId, algorithms: ['ES256'], keys,
- *   clockToleranceSec: 30, require: { exp: true, iat: true },
+ * const { payload } = await verifyJwt(answer, {
+ *   kind: 'checktoken', issuer, audience: clientId, algorithms: ['ES256'], keys,
+ *   decryption: { keys: decryptionKeys, contentEncryptionAlgorithms: ['A256GCM'], required: true },
+ *   clockToleranceSec: 30, require: { exp: false, iat: true, sub: false },
  * })
  * ```
  */
-export async function verifyJwt(token: unknown, expect: JwtExpectations): Promise<VerifiedJwt> {
-  const { kind } = expect
-  if (typeof token !== 'string' || token.length === 0 || token.length > maxTokenLength) {
-    throw new TokenValidationError(kind, 'malformed', `The ${kind} is not a compact JWT`)
-  }
-  const jws = await unwrap(token, expect)
-  const header = readHeader(jws, kind)
-  if (typeof header.alg !== 'string' || !expect.algorithms.includes(header.alg)) {
-    throw new TokenValidationError(
-      kind,
-      'alg',
-      `The ${kind} is signed with an algorithm that is not accepted (expected ${expect.algorithms.join(' or ')})`,
-    )
-  }
-  for (const member of refusedHeaderMembers) {
-    if (member in header) throw new TokenValidationError(kind, 'header', `The ${kind} header carries "${member}", refused`)
-  }
-  if (header.kid !== undefined && typeof header.kid !== 'string') {
-    throw new TokenValidationError(kind, 'header', `The ${kind} header "kid" is not a string`)
-  }
-  const alg = header.alg
-  const kid = header.kid as string | undefined
-  const key = await verificationKey({ alg, ...(kid === undefined ? {} : { kid }) }, expect)
-  let payloadBytes: Uint8Array
-  try {
-    const { compactVerify } = await jwsModule()
-    ;({ payload: payloadBytes } = await compactVerify(jws, key, { algorithms: [alg] }))
-  } catch (cause) {
-    const code = (cause as { code?: string }).code
-    if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
-      throw new TokenValidationError(kind, 'signature', `The ${kind} signature is invalid`, cause)
-    }
-    throw new TokenValidationError(kind, 'malformed', `The ${kind} cannot be verified`, cause)
-  }
-  const payload = parseObject(payloadBytes, kind)
-  checkClaims(payload, expect)
-  return { payload, jws, header: { alg, ...(kid === undefined ? {} : { kid }) } }
-}
-
-async function unwrap(token: string, expect: JwtExpectations): Promise<string> {
-  const { kind } = expect
-  const parts = token.split('.').length
-  if (parts === 3) {
-    if (expect.decryption?.required) {
-      throw new TokenValidationError(kind, 'not_encrypted', `The ${kind} must be encrypted but is only signed`)
-    }
-    return token
-  }
-  if (parts !== 5) throw new TokenValidationError(kind, 'malformed', `The ${kind} is not a compact JWT`)
-  if (!expect.decryption) {
-    throw new TokenValidationError(
-      kind,
-      'unexpected_encryption',
-      `The ${kind} is encrypted but no decryption keys are configured`,
-    )
-  }
-  const header = readHeader(token, kind)
-  const { keys, contentEncryptionAlgorithms } = expect.decryption
-  if (typeof header.enc !== 'string' || !contentEncryptionAlgorithms.includes(header.enc)) {
-    throw new TokenValidationError(
-      kind,
-      'header',
-      `The ${kind} is encrypted with an enc that is not accepted (expected ${contentEncryptionAlgorithms.join(' or ')})`,
-    )
-  }
-  if ('zip' in header) throw new TokenValidationError(kind, 'header', `The ${kind} is compressed (zip), refused`)
-  if (typeof header.alg !== 'string' || !keys.algorithms.includes(header.alg)) {
-    throw new TokenValidationError(kind, 'header', `The ${kind} is encrypted with a key algorithm the client has no key for`)
-  }
-  const candidates = keys.select({ alg: header.alg, ...(typeof header.kid === 'string' ? { kid: header.kid } : {}) })
-  if (candidates.length === 0) {
-    throw new TokenValidationError(kind, 'decryption', `The ${kind} is encrypted to a key the client does not have`)
-  }
-  // Loaded on first use: only FranceConnect+ clients decrypt.
-  const { compactDecrypt } = await jweModule()
-  for (const candidate of candidates) {
-    try {
-      const { plaintext } = await compactDecrypt(token, await candidate, {
-        keyManagementAlgorithms: [header.alg],
-        contentEncryptionAlgorithms: [...contentEncryptionAlgorithms],
-      })
-      const inner = textDecoder.decode(plaintext)
-      if (inner.split('.').length !== 3) {
-        throw new TokenValidationError(kind, 'not_signed', `The encrypted ${kind} does not contain a signed JWT`)
-      }
-      return inner
-    } catch (cause) {
-      if (cause instanceof TokenValidationError) throw cause
-      // try the next key with the same alg and no kid; the last failure is reported below
-    }
-  }
-  throw new TokenValidationError(kind, 'decryption', `The ${kind} cannot be decrypted with the client's keys`)
-}
-
-function readHeader(token: string, kind: TokenKind): Record<string, unknown> {
-  try {
-    const header: unknown = JSON.parse(textDecoder.decode(base64urlDecode(token.slice(0, token.indexOf('.')))))
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new TypeError('not an object')
-    return header as Record<string, unknown>
-  } catch (cause) {
-    throw new TokenValidationError(kind, 'malformed', `The ${kind} header cannot be decoded`, cause)
-  }
-}
-
-async function verificationKey(header: { alg: string; kid?: string }, expect: JwtExpectations): Promise<CryptoKey | Uint8Array> {
-  if (header.alg.startsWith('HS')) {
-    if (!expect.sharedSecret)
-      throw new TokenValidationError(expect.kind, 'alg', `The ${expect.kind} uses HMAC, which is not accepted`)
-    return expect.sharedSecret
-  }
-  if (!expect.keys) throw new TokenValidationError(expect.kind, 'kid_unknown', `No provider key set to verify the ${expect.kind}`)
-  return expect.keys.getKey(header, expect.kind)
-}
-
-function parseObject(bytes: Uint8Array, kind: TokenKind): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(textDecoder.decode(bytes))
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
-  } catch {
-    // reported below
-  }
-  throw new TokenValidationError(kind, 'malformed', `The ${kind} payload is not a JSON object`)
-}
-
-function checkClaims(payload: Record<string, unknown>, expect: JwtExpectations): void {
-  const { kind, clockToleranceSec: tolerance } = expect
-  const now = expect.now ?? Math.floor(Date.now() / 1000)
-  const { aud, azp } = payload
-  const mustHave = expect.require.issAud !== false
-  if ((mustHave || payload.iss !== undefined) && payload.iss !== expect.issuer) {
-    throw new TokenValidationError(kind, 'iss', `The ${kind} was not issued by the expected issuer`)
-  }
-  if (!mustHave && aud === undefined) {
-    // nothing to check
-  } else if (Array.isArray(aud)) {
-    if (!aud.includes(expect.audience))
-      throw new TokenValidationError(kind, 'aud', `The ${kind} is not meant for this client (aud)`)
-    if (aud.length > 1 && azp === undefined) {
-      throw new TokenValidationError(kind, 'azp', `The ${kind} has several audiences and no authorized party (azp)`)
-    }
-    // OpenID Connect Core §3.1.3.7: an extra audience must be one the client trusts, whatever azp says.
-    const trusted = expect.trustedAudiences ?? []
-    if (aud.some((other) => other !== expect.audience && !trusted.includes(other))) {
-      throw new TokenValidationError(kind, 'aud', `The ${kind} is also meant for an audience this client does not trust (aud)`)
-    }
-  } else if (aud !== expect.audience) {
-    throw new TokenValidationError(kind, 'aud', `The ${kind} is not meant for this client (aud)`)
-  }
-  if (azp !== undefined && azp !== expect.audience) {
-    throw new TokenValidationError(kind, 'azp', `The ${kind} was issued to another party (azp)`)
-  }
-  if (expect.require.sub !== false && (typeof payload.sub !== 'string' || payload.sub.length === 0)) {
-    throw new TokenValidationError(kind, 'sub', `The ${kind} has no subject (sub)`)
-  }
-  checkTime(payload, 'exp', expect.require.exp, kind, (exp) => exp + tolerance > now, 'expired', 'has expired')
-  checkTime(payload, 'iat', expect.require.iat, kind, (iat) => iat - tolerance <= now, 'iat', 'is issued in the future (iat)')
-  checkTime(payload, 'nbf', false, kind, (nbf) => nbf - tolerance <= now, 'nbf', 'is not valid yet (nbf)')
-}
-
-function checkTime(
-  payload: Record<string, unknown>,
-  claim: 'exp' | 'iat' | 'nbf',
-  required: boolean,
-  kind: TokenKind,
-  isValid: (value: number) => boolean,
-  problem: 'expired' | 'iat' | 'nbf',
-  what: string,
-): void {
-  const value = payload[claim]
-  if (value === undefined) {
-    if (required) throw new TokenValidationError(kind, 'claims', `The ${kind} has no "${claim}" claim`)
-    return
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new TokenValidationError(kind, 'claims', `The ${kind} claim "${claim}" is not a number`)
-  }
-  if (!isValid(value)) throw new TokenValidationError(kind, problem, `The ${kind} ${what}`)
+export function verifyJwt(token: unknown, expect: JwtExpectations): Promise<VerifiedJwt> {
+  const { decryption } = expect
+  return checkJwt(token, {
+    ...expect,
+    ...(decryption ? { decryption: { ...decryption, decrypt: decryption.decrypt ?? decryptJwe } } : {}),
+  } as CheckedJwtExpectations)
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { decryptJwe, type JweDecrypt } from '../oidc/decrypt-jwe.js'
 import { eidasLevels, type EidasLevel } from './eidas.js'
 import { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './environments.js'
 import type { Provider, ProviderEndpoints, TokenAuthMethod } from './provider.js'
@@ -112,6 +113,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
     tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
     signingAlgorithms: ['ES256'],
     userinfo: 'jwe',
+    decryptJwe,
     encryption: {
       required: true,
       keyManagementAlgorithms: ['ECDH-ES', 'RSA-OAEP', 'RSA-OAEP-256'],
@@ -246,6 +248,11 @@ export interface OidcProviderOptions {
   pinEndpoints?: boolean
   /** Development only: accept a plain-HTTP issuer that is not on loopback (a mock in docker-compose). */
   allowInsecureHttp?: boolean
+  /**
+   * For a provider that encrypts ID tokens or userinfo to the client's `encryptionKeys`: the JWE
+   * decryption, e.g. `decryptJwe` from `franceconnect-sdk` (without it, an encrypted token is refused).
+   */
+  decryptJwe?: JweDecrypt
 }
 
 /**
@@ -274,6 +281,7 @@ export function oidcProvider(options: OidcProviderOptions): Provider {
     defaultScopes: options.defaultScopes ?? ['openid'],
     ...(options.endpointHosts ? { endpointHosts: options.endpointHosts } : {}),
     ...(options.pinEndpoints === false ? { pinEndpoints: false } : {}),
+    ...(options.decryptJwe ? { decryptJwe: options.decryptJwe } : {}),
     revocationSendsTypeHint: true,
     claims: 'standard',
     callbackIssRequired: false,

@@ -8,6 +8,8 @@ export interface ProviderEndpoints {
   revocation_endpoint?: string
 }
 
+import type { JweDecrypt } from '../oidc/decrypt-jwe.js'
+
 /** How the userinfo endpoint answers: plain JSON, a signed JWT, a signed then encrypted JWT, or by content type. */
 export type UserinfoFormat = 'json' | 'jwt' | 'jwe' | 'auto'
 
@@ -66,6 +68,12 @@ export interface Provider {
     readonly keyManagementAlgorithms: readonly string[]
     readonly contentEncryptionAlgorithms: readonly string[]
   }
+  /**
+   * Decrypts the provider's JWEs with the client's `encryptionKeys`: set by `franceConnectPlus()`,
+   * or given to `oidcProvider({ decryptJwe })`. A function rather than data so that a client of a
+   * provider that does not encrypt never bundles JWE decryption.
+   */
+  readonly decryptJwe?: JweDecrypt
   /**
    * Levels of assurance: ranked from lowest to highest (with the multi-factor ones), the ones that
    * may be asked, the default. A level asked is a minimum: every level that satisfies it is accepted
