@@ -91,22 +91,24 @@ export async function takeBoundTransaction<K extends Transaction['kind']>(
     throw fail('state_unknown', `The ${kind === 'logout' ? 'logout' : 'callback'} state is unknown, expired or already used`)
   }
   const expectedClient = await clientTag(context)
-  const checkBinding = async (transaction: StoredTransaction) => {
+  // hashed once: the binding is checked on the value read, then again on the value taken
+  const cookieHash = !store.stateless && hasCookie ? await sha256Base64url(cookie) : undefined
+  const checkBinding = (transaction: StoredTransaction) => {
     if (transaction.client !== expectedClient || transaction.kind !== kind) {
       throw fail('binding_mismatch', 'The transaction belongs to another client')
     }
-    if (!store.stateless && hasCookie && (await sha256Base64url(cookie)) !== transaction.binding) {
+    if (cookieHash !== undefined && cookieHash !== transaction.binding) {
       throw fail('binding_mismatch', 'The callback comes from another browser than the one that started it')
     }
   }
-  await checkBinding(parseTransaction(peeked))
+  checkBinding(parseTransaction(peeked))
 
   const taken = await readStore(() => store.take(key, hasCookie ? cookie : undefined), false)
   if (taken === undefined) {
     throw fail('state_unknown', `The ${kind === 'logout' ? 'logout' : 'callback'} state is unknown, expired or already used`)
   }
   const transaction = parseTransaction(taken)
-  await checkBinding(transaction)
+  checkBinding(transaction)
   const { client: _client, binding: _binding, ...rest } = transaction
   return rest as Extract<Transaction, { kind: K }>
 }
