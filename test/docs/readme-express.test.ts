@@ -87,9 +87,14 @@ describe("README's Express example against the sandbox", () => {
   })
 
   it('refuses the callback in a browser that did not start the sign-in', { timeout: 60_000 }, async () => {
-    const login = await browser()(`${base}/login`)
+    const own = browser()
+    const login = await own(`${base}/login`)
     const callbackUrl = await sandbox.signIn(login.headers.get('location') as string)
     const elsewhere = await browser()(callbackUrl)
     expect(elsewhere.status).toBe(500) // Express's default error handler: the SDK refused (binding_missing)
+    expect(await elsewhere.text()).not.toContain('Bonjour')
+    // refused for its binding, nothing consumed: the browser that started it still finishes
+    const finished = await own(callbackUrl)
+    expect(finished.status).toBe(200)
   })
 })
