@@ -1,9 +1,12 @@
+import { AuthorizationResponseError, validateAuthResponse } from 'oauth4webapi'
 import { AuthorizationError } from '../errors/authorization-error.js'
 import { CallbackError } from '../errors/callback-error.js'
 import { lazyModule } from '../oidc/lazy-module.js'
 import type { ClientContext } from './context.js'
 import { exchangeCode } from './exchange-code.js'
 import { fetchUserinfo } from './fetch-userinfo.js'
+import { oauthCall } from './oauth.js'
+import { fromCallbackCheck } from './oauth-errors.js'
 import { readCallbackParams } from './parse-callback.js'
 import { takeBoundTransaction } from './transaction.js'
 import type { CallbackInput, CallbackOptions, Session } from './types.js'
@@ -44,32 +47,26 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
   const transaction = await takeBoundTransaction(context, 'sign-in', state, options)
 
   const metadata = await context.metadata(options.signal)
-  const iss = params.get('iss')
-  if (iss !== null && iss !== context.provider.issuer) {
-    throw new CallbackError('iss_mismatch', 'The callback comes from another issuer (iss)')
-  }
-  if (
-    iss === null &&
-    (context.provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true)
-  ) {
-    throw new CallbackError('iss_missing', 'The callback has no iss although the provider always sends it')
-  }
-  const error = params.get('error')
-  if (error !== null) {
+  const call = oauthCall(context, metadata, options.signal)
+  let checked: URLSearchParams
+  try {
+    // oauth4webapi's checks of the callback: RFC 9207 `iss`, the state the binding found, no implicit-flow tokens.
+    checked = validateAuthResponse(call.as, call.client, params, state)
+  } catch (error) {
+    if (!(error instanceof AuthorizationResponseError)) throw fromCallbackCheck(error)
     const connectorScopes = new Set((context.options.apis ?? []).flatMap((connector) => connector.scopes))
     const dataScopes = transaction.scopes.filter((scope) => connectorScopes.has(scope))
-    throw new AuthorizationError(error, params.get('error_description') ?? undefined, dataScopes)
+    throw new AuthorizationError(error.error, error.error_description, dataScopes)
   }
-  const code = params.get('code')
-  if (!code) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
+  if (!checked.get('code')) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
 
-  const tokens = await exchangeCode(context, metadata, code, transaction.codeVerifier, options.signal)
-  const idToken = await verifyIdToken(context, tokens.idToken, tokens.accessToken, transaction, code)
+  const tokens = await exchangeCode(context, call, metadata, checked, transaction)
+  const idToken = await verifyIdToken(context, call, tokens.idToken, tokens.accessToken, transaction, checked.get('code') ?? '')
   const sub = idToken.payload.sub as string
 
   let identity: Record<string, unknown>
   if (metadata.userinfo_endpoint !== undefined) {
-    identity = await fetchUserinfo(context, metadata, tokens.accessToken, sub, options.signal)
+    identity = await fetchUserinfo(context, call, tokens.accessToken, sub)
   } else {
     identity = idToken.payload
   }

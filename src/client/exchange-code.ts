@@ -1,14 +1,24 @@
+import {
+  authorizationCodeGrantRequest,
+  getValidatedIdTokenClaims,
+  jweDecrypt,
+  nopkce,
+  processAuthorizationCodeResponse,
+  processRefreshTokenResponse,
+  refreshTokenGrantRequest,
+  type TokenEndpointResponse,
+} from 'oauth4webapi'
 import { TransportError } from '../errors/transport-error.js'
-import { readJsonObject } from '../http/read-json.js'
-import { sendRequest } from '../http/send-request.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
-import { authenticateClient, chooseAuthMethod } from './client-auth.js'
 import type { ClientContext } from './context.js'
+import { chooseAuthMethod, clientAuthentication, type OauthCall } from './oauth.js'
+import { fromOauth, refuseErrorStatus } from './oauth-errors.js'
+import { decryptionHook, type ProcessedJwt } from './verify-provider-jwt.js'
 
-/** The token endpoint's answer, checked. */
+/** The token endpoint's answer, checked; its ID token's claims checked by oauth4webapi, not yet its signature. */
 export interface TokenResponse {
   accessToken: string
-  idToken?: string
+  idToken?: ProcessedJwt
   expiresIn: number
   scope?: string
   refreshToken?: string
@@ -18,67 +28,105 @@ export interface TokenResponse {
 const maxExpiresInSec = 86_400
 
 /**
- * Exchanges the authorization code at the token endpoint with exactly the fields the provider takes:
- * `grant_type`, `code`, `redirect_uri`, the client authentication, and `code_verifier` with PKCE.
+ * Exchanges the authorization code (oauth4webapi's code grant: `grant_type`, `code`, `redirect_uri`,
+ * the client authentication, `code_verifier` with PKCE) and checks the answer, the ID token's claims
+ * and its nonce included. `params` are the callback parameters oauth4webapi has validated.
  */
-export function exchangeCode(
+export async function exchangeCode(
   context: ClientContext,
+  call: OauthCall,
   metadata: ProviderMetadata,
-  code: string,
-  codeVerifier: string | undefined,
-  signal?: AbortSignal,
-): Promise<TokenResponse & { idToken: string }> {
-  const grant = {
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: context.options.redirectUri,
-    ...(codeVerifier === undefined ? {} : { code_verifier: codeVerifier }),
-  }
-  return requestTokens(context, metadata, grant, { idTokenRequired: true, signal }) as Promise<
-    TokenResponse & { idToken: string }
-  >
+  params: URLSearchParams,
+  transaction: { codeVerifier?: string | undefined; nonce: string },
+): Promise<TokenResponse & { idToken: ProcessedJwt }> {
+  const auth = await clientAuthentication(context, chooseAuthMethod(context, metadata), metadata.token_endpoint)
+  const { codeVerifier, nonce } = transaction
+  const response = await oauthStep(() =>
+    authorizationCodeGrantRequest(
+      call.as,
+      call.client,
+      auth,
+      params,
+      context.options.redirectUri,
+      codeVerifier ?? nopkce,
+      call.options,
+    ),
+  )
+  await refuseErrorStatus(response, 200, 'token_error', call)
+  await refuseLooseTypes(response)
+  const found: { jws?: string } = {}
+  const hook = decryptionHook(context, 'id_token', found)
+  const result = await oauthStep(() =>
+    processAuthorizationCodeResponse(call.as, call.client, response, {
+      expectedNonce: nonce,
+      requireIdToken: true,
+      ...(hook ? { [jweDecrypt]: hook } : {}),
+    }),
+  )
+  return checkTokens(result, response, found) as TokenResponse & { idToken: ProcessedJwt }
 }
 
 /**
- * Sends a grant to the token endpoint with the client's authentication and checks the answer:
- * `token_type` Bearer, an access token, a sane `expires_in`, an ID token when required.
+ * Sends the refresh grant (oauth4webapi) and checks the answer; a new ID token, when the provider
+ * sends one, has its claims checked (no nonce on a refresh).
  */
-export async function requestTokens(
+export async function refreshTokens(
   context: ClientContext,
+  call: OauthCall,
   metadata: ProviderMetadata,
-  grant: Record<string, string>,
-  options: { idTokenRequired: boolean; signal?: AbortSignal | undefined },
+  refreshToken: string,
 ): Promise<TokenResponse> {
-  const { signal } = options
-  const method = chooseAuthMethod(context, metadata)
-  const auth = await authenticateClient(context, method, metadata.token_endpoint)
-  const body = new URLSearchParams({ ...grant, ...auth.body })
-  const response = await sendRequest(
-    metadata.token_endpoint,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...auth.headers },
-      body: body.toString(),
-    },
-    context.transport(signal),
+  const auth = await clientAuthentication(context, chooseAuthMethod(context, metadata), metadata.token_endpoint)
+  const response = await oauthStep(() => refreshTokenGrantRequest(call.as, call.client, auth, refreshToken, call.options))
+  await refuseErrorStatus(response, 200, 'token_error', call)
+  await refuseLooseTypes(response)
+  const found: { jws?: string } = {}
+  const hook = decryptionHook(context, 'id_token', found)
+  const result = await oauthStep(() =>
+    processRefreshTokenResponse(call.as, call.client, response, hook ? { [jweDecrypt]: hook } : {}),
   )
-  const json = readJsonObject('token_error', response, [...Object.values(grant), ...Object.values(auth.body), ...auth.secrets])
+  return checkTokens(result, response, found)
+}
+
+async function oauthStep<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    throw fromOauth(error, 'id_token')
+  }
+}
+
+/** oauth4webapi reads a string `expires_in` as a number: the SDK takes the members as typed, or refuses. */
+async function refuseLooseTypes(response: Response): Promise<void> {
+  let body: unknown
+  try {
+    body = JSON.parse(await response.clone().text())
+  } catch {
+    return // oauth4webapi refuses it
+  }
+  const expiresIn = (body as { expires_in?: unknown } | null)?.expires_in
+  if (expiresIn !== undefined && typeof expiresIn !== 'number') {
+    throw new TransportError('response_invalid', 'The token response is invalid: expires_in is not a number', { status: 200 })
+  }
+}
+
+/** What FranceConnect's rules add to oauth4webapi's checks: Bearer only, a sane lifetime (60 s when unsaid). */
+function checkTokens(result: TokenEndpointResponse, ref: Response, found: { jws?: string }): TokenResponse {
   const invalid = (what: string) =>
-    new TransportError('response_invalid', `The token response is invalid: ${what}`, { status: response.status })
-  if (typeof json.token_type !== 'string' || json.token_type.toLowerCase() !== 'bearer') throw invalid('token_type is not Bearer')
-  if (typeof json.access_token !== 'string' || json.access_token.length === 0) throw invalid('no access_token')
-  if (json.id_token !== undefined ? typeof json.id_token !== 'string' : options.idTokenRequired) throw invalid('no id_token')
-  const expiresIn = json.expires_in ?? 60
-  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > maxExpiresInSec) {
+    new TransportError('response_invalid', `The token response is invalid: ${what}`, { status: 200 })
+  if (result.token_type !== 'bearer') throw invalid('token_type is not Bearer')
+  const expiresIn = result.expires_in ?? 60
+  if (!Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > maxExpiresInSec) {
     throw invalid('expires_in is not a sane number of seconds')
   }
-  if (json.scope !== undefined && typeof json.scope !== 'string') throw invalid('scope is not a string')
-  if (json.refresh_token !== undefined && typeof json.refresh_token !== 'string') throw invalid('refresh_token is not a string')
+  const claims = getValidatedIdTokenClaims(result) as Record<string, unknown> | undefined
   return {
-    accessToken: json.access_token,
-    ...(json.id_token === undefined ? {} : { idToken: json.id_token as string }),
+    accessToken: result.access_token,
+    ...(result.id_token === undefined || claims === undefined
+      ? {}
+      : { idToken: { raw: result.id_token, jws: found.jws ?? result.id_token, claims, ref } }),
     expiresIn,
-    ...(json.scope === undefined ? {} : { scope: json.scope as string }),
-    ...(json.refresh_token === undefined ? {} : { refreshToken: json.refresh_token as string }),
+    ...(result.scope === undefined ? {} : { scope: result.scope }),
+    ...(result.refresh_token === undefined ? {} : { refreshToken: result.refresh_token }),
   }
 }

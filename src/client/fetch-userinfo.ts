@@ -1,50 +1,55 @@
+import { jweDecrypt, processUserInfoResponse, skipSubjectCheck, userInfoRequest } from 'oauth4webapi'
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import { TransportError } from '../errors/transport-error.js'
-import { readJsonObject, toProviderError } from '../http/read-json.js'
-import { sendRequest } from '../http/send-request.js'
-import type { ProviderMetadata } from '../oidc/discovery.js'
 import type { ClientContext } from './context.js'
-import { verifyProviderJwt } from './verify-provider-jwt.js'
+import type { OauthCall } from './oauth.js'
+import { fromOauth, refuseErrorStatus } from './oauth-errors.js'
+import { decryptionHook, verifyProcessedJwt } from './verify-provider-jwt.js'
 
 /**
- * Fetches userinfo with the access token and verifies it as the client's `userinfo` option or the
- * preset says: a signed JWT (FranceConnect v2, ProConnect by default), a signed then encrypted JWT
- * (FranceConnect+), plain JSON (v1, a ProConnect service registered without signed userinfo), or
- * whichever the content type announces (generic, a JWT then being verified all the same). Its `sub`
- * must be the ID token's.
+ * Fetches userinfo with the access token (oauth4webapi's userinfo request and response) and
+ * verifies it as the client's `userinfo` option or the preset says: a signed JWT (FranceConnect v2,
+ * ProConnect by default), a signed then encrypted JWT (FranceConnect+), plain JSON (v1, a ProConnect
+ * service registered without signed userinfo), or whichever the content type announces (generic, a
+ * JWT then being verified all the same). Its `sub` must be the ID token's.
  */
 export async function fetchUserinfo(
   context: ClientContext,
-  metadata: ProviderMetadata,
+  call: OauthCall,
   accessToken: string,
   expectedSub: string,
-  signal?: AbortSignal,
 ): Promise<Record<string, unknown>> {
-  const endpoint = metadata.userinfo_endpoint as string
-  const response = await sendRequest(
-    endpoint,
-    { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/jwt, application/json' } },
-    context.transport(signal),
-  )
-  if (response.status !== 200) throw toProviderError('userinfo_error', response, [accessToken])
+  const response = await userInfoRequest(call.as, call.client, accessToken, call.options).catch((error: unknown) => {
+    throw fromOauth(error, 'userinfo')
+  })
+  await refuseErrorStatus(response, 200, 'userinfo_error', call)
 
   const format = context.options.userinfo ?? context.provider.userinfo
   const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
   const isJwt = contentType === 'application/jwt'
+  const expectJson = format === 'json' || (format === 'auto' && !isJwt)
+  if (expectJson && contentType !== undefined && contentType !== 'application/json' && !contentType.endsWith('+json')) {
+    throw new TransportError('response_invalid', 'The userinfo response is not JSON', { status: response.status })
+  }
+  if (!expectJson && !isJwt) {
+    throw new TokenValidationError('userinfo', 'not_signed', 'The userinfo response must be a signed JWT (application/jwt)')
+  }
+  // oauth4webapi reads the answer by its content type: it is given the one the checks above settled on.
+  const raw = (await response.text()).trim()
+  const settled = new Response(raw, { status: 200, headers: { 'content-type': isJwt ? 'application/jwt' : 'application/json' } })
+  const found: { jws?: string } = {}
+  const hook = decryptionHook(context, 'userinfo', found)
   let claims: Record<string, unknown>
-  if (format === 'json' || (format === 'auto' && !isJwt)) {
-    if (contentType !== undefined && contentType !== 'application/json' && !contentType.endsWith('+json')) {
-      throw new TransportError('response_invalid', 'The userinfo response is not JSON', { status: response.status })
-    }
-    claims = readJsonObject('userinfo_error', response, [accessToken])
-  } else {
-    if (!isJwt) {
-      throw new TokenValidationError('userinfo', 'not_signed', 'The userinfo response must be a signed JWT (application/jwt)')
-    }
-    // FranceConnect and ProConnect put iss and aud in userinfo (§8); OIDC only says SHOULD.
+  try {
+    claims = await processUserInfoResponse(call.as, call.client, skipSubjectCheck, settled, hook ? { [jweDecrypt]: hook } : {})
+  } catch (error) {
+    throw fromOauth(error, 'userinfo')
+  }
+  if (isJwt) {
+    // FranceConnect and ProConnect put iss and aud in userinfo; OpenID Connect only says SHOULD.
     const issAud = context.provider.id !== 'oidc'
-    const { payload } = await verifyProviderJwt(context, response.body.trim(), 'userinfo', { exp: false, iat: false, issAud })
-    claims = payload
+    const token = { raw, jws: found.jws ?? raw, claims, ref: settled }
+    await verifyProcessedJwt(context, call, token, 'userinfo', { iat: false, issAud })
   }
   if (claims.sub !== expectedSub) {
     throw new TokenValidationError('userinfo', 'sub', 'The userinfo subject is not the ID token subject')

@@ -1,10 +1,11 @@
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import { UnsupportedError } from '../errors/unsupported-error.js'
 import type { ClientContext } from './context.js'
-import { requestTokens } from './exchange-code.js'
+import { refreshTokens } from './exchange-code.js'
+import { oauthCall } from './oauth.js'
 import type { Session } from './types.js'
 import { checkAcr } from './verify-id-token.js'
-import { verifyProviderJwt } from './verify-provider-jwt.js'
+import { verifyProcessedJwt } from './verify-provider-jwt.js'
 
 /**
  * Gets a fresh access token with the session's refresh token (ProConnect and generic providers;
@@ -20,16 +21,12 @@ export async function refresh(
   if (session.refreshToken === undefined) {
     throw new UnsupportedError('feature_unsupported', `This session has no refresh token (${context.provider.name} issues none)`)
   }
-  const metadata = await context.metadata()
-  const tokens = await requestTokens(
-    context,
-    metadata,
-    { grant_type: 'refresh_token', refresh_token: session.refreshToken },
-    { idTokenRequired: false, signal: options.signal },
-  )
+  const metadata = await context.metadata(options.signal)
+  const call = oauthCall(context, metadata, options.signal)
+  const tokens = await refreshTokens(context, call, metadata, session.refreshToken)
   let refreshed: Session = session
   if (tokens.idToken !== undefined) {
-    const verified = await verifyProviderJwt(context, tokens.idToken, 'id_token', { exp: true, iat: true })
+    const verified = await verifyProcessedJwt(context, call, tokens.idToken, 'id_token', { iat: true, issAud: true })
     const { sub, acr, amr } = verified.payload
     if (sub !== session.sub) {
       throw new TokenValidationError('id_token', 'sub', 'The refreshed ID token is about another subject')

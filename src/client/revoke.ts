@@ -1,8 +1,8 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { UnsupportedError } from '../errors/unsupported-error.js'
-import { toProviderError } from '../http/read-json.js'
-import { sendRequest } from '../http/send-request.js'
-import { authenticateClient, chooseAuthMethod } from './client-auth.js'
+import { revocationRequest } from 'oauth4webapi'
+import { chooseAuthMethod, clientAuthentication, oauthCall } from './oauth.js'
+import { refuseErrorStatus } from './oauth-errors.js'
 import type { ClientContext } from './context.js'
 import type { Session } from './types.js'
 
@@ -16,7 +16,7 @@ export async function revoke(
   sessionOrToken: Session | string,
   options: { signal?: AbortSignal } = {},
 ): Promise<void> {
-  const metadata = await context.metadata()
+  const metadata = await context.metadata(options.signal)
   const endpoint = metadata.revocation_endpoint
   if (endpoint === undefined) {
     throw new UnsupportedError('revocation_unsupported', `${context.provider.name} has no revocation endpoint`)
@@ -29,17 +29,11 @@ export async function revoke(
       `${context.provider.name} revokes tokens with client_id and client_secret only, whatever the token endpoint's method: give clientSecret to revoke`,
     )
   }
-  const auth = await authenticateClient(context, method, endpoint)
-  const body = new URLSearchParams({
-    token,
-    ...(context.provider.revocationSendsTypeHint ? { token_type_hint: 'access_token' } : {}),
-    ...auth.body,
+  const call = oauthCall(context, metadata, options.signal)
+  const auth = await clientAuthentication(context, method, endpoint)
+  const response = await revocationRequest(call.as, call.client, auth, token, {
+    ...call.options,
+    ...(context.provider.revocationSendsTypeHint ? { additionalParameters: { token_type_hint: 'access_token' } } : {}),
   })
-  const response = await sendRequest(
-    endpoint,
-    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...auth.headers }, body: body.toString() },
-    context.transport(options.signal),
-  )
-  if (response.status !== 200)
-    throw toProviderError('revocation_error', response, [token, ...Object.values(auth.body), ...auth.secrets])
+  await refuseErrorStatus(response, 200, 'revocation_error', call)
 }

@@ -5,27 +5,27 @@ import { TokenValidationError } from '../errors/token-validation-error.js'
 import type { VerifiedJwt } from '../oidc/check-jwt.js'
 import type { ClientContext } from './context.js'
 import type { SignInTransaction } from './transaction.js'
-import { verifyProviderJwt } from './verify-provider-jwt.js'
+import type { OauthCall } from './oauth.js'
+import { type ProcessedJwt, verifyProcessedJwt } from './verify-provider-jwt.js'
 
 /**
- * Verifies the ID token of a callback: decryption (FranceConnect+), signature, `iss`, `aud`, `exp`,
- * `iat`, then what ties it to this sign-in: `nonce`, the level (`acr` at least the one asked and the
- * client's floor), `amr` shape, and `at_hash` / `c_hash` when present, for every accepted algorithm.
+ * Verifies the ID token of a callback, whose claims and nonce oauth4webapi has checked: the rest of
+ * {@link verifyProcessedJwt} (encryption, header, `iat`, audiences, signature), then what ties it to
+ * this sign-in: the level (`acr` at least the one asked and the client's floor), `amr` shape, and
+ * `at_hash` / `c_hash` when present, for every accepted algorithm.
  */
 export async function verifyIdToken(
   context: ClientContext,
-  idToken: string,
+  call: OauthCall,
+  idToken: ProcessedJwt,
   accessToken: string,
   transaction: SignInTransaction,
   code?: string,
 ): Promise<VerifiedJwt> {
-  const verified = await verifyProviderJwt(context, idToken, 'id_token', { exp: true, iat: true, issAud: true })
+  const verified = await verifyProcessedJwt(context, call, idToken, 'id_token', { iat: true, issAud: true })
   const { payload } = verified
-  if (typeof payload.nonce !== 'string' || payload.nonce !== transaction.nonce) {
-    throw new TokenValidationError('id_token', 'nonce', 'The ID token nonce does not match this sign-in')
-  }
   checkAcr(context, payload.acr, transaction.acr)
-  if (payload.amr !== undefined && !(Array.isArray(payload.amr) && payload.amr.every((m) => typeof m === 'string'))) {
+  if (payload.amr !== undefined && !(Array.isArray(payload.amr) && payload.amr.every((m: unknown) => typeof m === 'string'))) {
     throw new TokenValidationError('id_token', 'claims', 'The ID token claim "amr" is not an array of strings')
   }
   if (payload.auth_time !== undefined && typeof payload.auth_time !== 'number') {

@@ -35,21 +35,44 @@ export async function sendRequest(
   init: { method?: string; headers?: Record<string, string>; body?: string },
   options: TransportOptions,
 ): Promise<ReceivedResponse> {
-  const timeout = AbortSignal.timeout(options.timeoutMs)
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
-  const doFetch = options.fetch ?? fetch
-  try {
-    const response = await doFetch(url, { ...init, signal, redirect: 'manual' })
-    if (response.status >= 300 && response.status < 400) {
-      await response.body?.cancel()
-      throw new TransportError('redirect_refused', `The server answered with a redirect (HTTP ${response.status})`, {
-        status: response.status,
-      })
+  const response = await transportFetch(options)(url, init)
+  return { status: response.status, headers: response.headers, body: await response.text() }
+}
+
+/**
+ * The SDK's one way out: a `fetch` with the transport's rules (timeout covering the body, abort
+ * signal, body cap, no redirect, typed {@link TransportError}s). It answers a Response whose body is
+ * already read in full, so whoever processes it (the SDK, oauth4webapi through its `customFetch`,
+ * ky) never waits on the network again.
+ *
+ * @example
+ * ```ts
+ * const response = await transportFetch({ timeoutMs: 10_000 })('https://example.fr/.well-known/openid-configuration')
+ * ```
+ */
+export function transportFetch(
+  options: TransportOptions,
+): (url: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return async (url, init = {}) => {
+    const timeout = AbortSignal.timeout(options.timeoutMs)
+    const signals = [timeout, options.signal, init.signal].filter((s): s is AbortSignal => s instanceof AbortSignal)
+    const signal = signals.length === 1 ? timeout : AbortSignal.any(signals)
+    const doFetch = options.fetch ?? fetch
+    try {
+      const response = await doFetch(url, { ...init, signal, redirect: 'manual' })
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel()
+        throw new TransportError('redirect_refused', `The server answered with a redirect (HTTP ${response.status})`, {
+          status: response.status,
+        })
+      }
+      const body = await readBody(response, options.maxBodyBytes ?? defaultMaxBodyBytes)
+      // A Response cannot carry a body with these statuses.
+      const empty = response.status === 204 || response.status === 205 || response.status === 304
+      return new Response(empty ? null : body, { status: response.status, headers: response.headers })
+    } catch (error) {
+      throw toTransportError(error, timeout, options.signal ?? (init.signal as AbortSignal | undefined))
     }
-    const body = await readBody(response, options.maxBodyBytes ?? defaultMaxBodyBytes)
-    return { status: response.status, headers: response.headers, body }
-  } catch (error) {
-    throw toTransportError(error, timeout, options.signal)
   }
 }
 

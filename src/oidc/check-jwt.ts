@@ -1,7 +1,5 @@
-import { decode as base64urlDecode } from 'jose/base64url'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
-import type { JweDecrypt } from './decrypt-jwe.js'
-import type { DecryptionKeys } from './encryption-keys.js'
+import { checkHeaderMembers, decryptToJws, type JweDecryption, readHeader } from './jwt-parts.js'
 import type { KeySet } from './key-set.js'
 import { lazyModule } from './lazy-module.js'
 
@@ -22,13 +20,7 @@ export interface CheckedJwtExpectations {
   /** The HMAC key, for HS256 (FranceConnect v1 keys the ID token with the client secret). */
   sharedSecret?: Uint8Array
   /** Decrypt a JWE first; `required` refuses a token that was only signed. */
-  decryption?: {
-    keys: DecryptionKeys
-    /** The decryption itself: given by whoever needs it, so that only they carry it. */
-    decrypt: JweDecrypt
-    contentEncryptionAlgorithms: readonly string[]
-    required: boolean
-  }
+  decryption?: JweDecryption & { required: boolean }
   clockToleranceSec: number
   /**
    * Claims that must be present. `iss` and `aud` are always checked when present and must be
@@ -52,8 +44,6 @@ const maxTokenLength = 64 * 1024
 // jose's verifier is loaded with the first token, not when the app starts (startup time).
 const jwsModule = lazyModule(() => import('jose/jws/compact/verify'))
 const textDecoder = new TextDecoder()
-// Headers that would let a token choose its own verification key or require unknown processing.
-const refusedHeaderMembers = ['jku', 'x5u', 'jwk', 'crit'] as const
 
 /**
  * Verifies a JWT the way FranceConnect's rules require: decrypt when it is a JWE (refuse a plain JWS
@@ -84,12 +74,7 @@ export async function checkJwt(token: unknown, expect: CheckedJwtExpectations): 
       `The ${kind} is signed with an algorithm that is not accepted (expected ${expect.algorithms.join(' or ')})`,
     )
   }
-  for (const member of refusedHeaderMembers) {
-    if (member in header) throw new TokenValidationError(kind, 'header', `The ${kind} header carries "${member}", refused`)
-  }
-  if (header.kid !== undefined && typeof header.kid !== 'string') {
-    throw new TokenValidationError(kind, 'header', `The ${kind} header "kid" is not a string`)
-  }
+  checkHeaderMembers(header, kind)
   const alg = header.alg
   const kid = header.kid as string | undefined
   const key = await verificationKey({ alg, ...(kid === undefined ? {} : { kid }) }, expect)
@@ -126,50 +111,7 @@ async function unwrap(token: string, expect: CheckedJwtExpectations): Promise<st
       `The ${kind} is encrypted but no decryption keys are configured`,
     )
   }
-  const header = readHeader(token, kind)
-  const { keys, contentEncryptionAlgorithms, decrypt } = expect.decryption
-  if (typeof header.enc !== 'string' || !contentEncryptionAlgorithms.includes(header.enc)) {
-    throw new TokenValidationError(
-      kind,
-      'header',
-      `The ${kind} is encrypted with an enc that is not accepted (expected ${contentEncryptionAlgorithms.join(' or ')})`,
-    )
-  }
-  if ('zip' in header) throw new TokenValidationError(kind, 'header', `The ${kind} is compressed (zip), refused`)
-  if (typeof header.alg !== 'string' || !keys.algorithms.includes(header.alg)) {
-    throw new TokenValidationError(kind, 'header', `The ${kind} is encrypted with a key algorithm the client has no key for`)
-  }
-  const candidates = keys.select({ alg: header.alg, ...(typeof header.kid === 'string' ? { kid: header.kid } : {}) })
-  if (candidates.length === 0) {
-    throw new TokenValidationError(kind, 'decryption', `The ${kind} is encrypted to a key the client does not have`)
-  }
-  for (const candidate of candidates) {
-    try {
-      const plaintext = await decrypt(token, await candidate, {
-        keyManagementAlgorithms: [header.alg],
-        contentEncryptionAlgorithms: [...contentEncryptionAlgorithms],
-      })
-      const inner = textDecoder.decode(plaintext)
-      if (inner.split('.').length !== 3) {
-        throw new TokenValidationError(kind, 'not_signed', `The encrypted ${kind} does not contain a signed JWT`)
-      }
-      return inner
-    } catch (cause) {
-      if (cause instanceof TokenValidationError) throw cause
-      // try the next key with the same alg and no kid; the last failure is reported below
-    }
-  }
-  throw new TokenValidationError(kind, 'decryption', `The ${kind} cannot be decrypted with the client's keys`)
-}
-
-function readHeader(token: string, kind: TokenKind): Record<string, unknown> {
-  try {
-    const header: unknown = JSON.parse(textDecoder.decode(base64urlDecode(token.slice(0, token.indexOf('.')))))
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new TypeError('not an object')
-    return header as Record<string, unknown>
-  } catch (cause) {
-    throw new TokenValidationError(kind, 'malformed', `The ${kind} header cannot be decoded`, cause)
-  }
+  return decryptToJws(token, kind, expect.decryption)
 }
 
 async function verificationKey(

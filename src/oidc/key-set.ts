@@ -11,6 +11,8 @@ import { singleFlight } from './single-flight.js'
 export interface KeySet {
   /** The key for a JWS header, refetching the set once if the `kid` is unknown. */
   getKey(header: { kid?: string; alg: string }, kind: TokenKind): Promise<CryptoKey | Uint8Array>
+  /** The one published JWK for a JWS header, with the same refetch rule, for a verifier that imports it itself. */
+  getJwk(header: { kid?: string; alg: string }, kind: TokenKind): Promise<JWK>
   /** How many times the key set was fetched (for tests and benchmarks). */
   readonly fetchCount: number
 }
@@ -73,20 +75,28 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
     return cached ? refresh() : load()
   }
 
+  async function find(header: { kid?: string; alg: string }, kind: TokenKind) {
+    let set = await current()
+    let match = selectKey(set.keys, header, kind)
+    if (match === undefined && Date.now() - set.fetchedAt >= cooldownMs) {
+      set = await refresh()
+      match = selectKey(set.keys, header, kind)
+    }
+    if (match === undefined) {
+      throw new TokenValidationError(kind, 'kid_unknown', `No key of the provider matches the ${kind} header (kid, alg)`)
+    }
+    return { set, match }
+  }
+
   return {
     get fetchCount() {
       return fetchCount
     },
+    async getJwk(header, kind) {
+      return (await find(header, kind)).match.jwk
+    },
     async getKey(header, kind) {
-      let set = await current()
-      let match = selectKey(set.keys, header, kind)
-      if (match === undefined && Date.now() - set.fetchedAt >= cooldownMs) {
-        set = await refresh()
-        match = selectKey(set.keys, header, kind)
-      }
-      if (match === undefined) {
-        throw new TokenValidationError(kind, 'kid_unknown', `No key of the provider matches the ${kind} header (kid, alg)`)
-      }
+      const { set, match } = await find(header, kind)
       const cacheKey = `${match.index}:${header.alg}`
       let imported = set.imported.get(cacheKey)
       if (!imported) {
