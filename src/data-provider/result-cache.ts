@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Base64url } from '../oidc/random.js'
 import type { ResultCacheView } from './types.js'
 
 /** Options of {@link createResultCache}. */
@@ -22,15 +22,16 @@ interface Entry<T> {
 
 /**
  * The cache key of a token: its SHA-256, base64url. The token itself is never kept, so a heap dump
- * or a look at the cache reveals no usable token.
+ * or a look at the cache reveals no usable token. Asynchronous: the digest is Web Crypto's
+ * (`crypto.subtle`), so the data provider runs where `node:crypto` does not (edge runtimes, Bun, Deno).
  *
  * @example
  * ```ts
- * tokenCacheKey('a-token') // 43 base64url characters
+ * await tokenCacheKey('a-token') // 43 base64url characters
  * ```
  */
-export function tokenCacheKey(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('base64url')
+export function tokenCacheKey(token: string): Promise<string> {
+  return sha256Base64url(token)
 }
 
 /**
@@ -72,10 +73,12 @@ export function createResultCache<T>(config: ResultCacheConfig<T>): ResultCache<
   }
 
   return {
-    resolve(token, load) {
-      const key = tokenCacheKey(token)
+    async resolve(token, load) {
+      const key = await tokenCacheKey(token)
+      // from here on synchronous until `pending` holds this token's load: callers that hashed the
+      // same token meanwhile find it there
       const hit = lookup(key, Date.now())
-      if (hit) return Promise.resolve(hit.value)
+      if (hit) return hit.value
       let inFlight = pending.get(key)
       if (!inFlight) {
         inFlight = load()
@@ -94,8 +97,8 @@ export function createResultCache<T>(config: ResultCacheConfig<T>): ResultCache<
     keys() {
       return [...entries.keys()]
     },
-    delete(token) {
-      return entries.delete(tokenCacheKey(token))
+    async delete(token) {
+      return entries.delete(await tokenCacheKey(token))
     },
     clear() {
       entries.clear()

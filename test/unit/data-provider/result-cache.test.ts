@@ -5,8 +5,19 @@ import { createResultCache, tokenCacheKey } from '../../../src/data-provider/res
 const forever = () => Date.now() + 60_000
 
 describe('createResultCache', () => {
-  it('keys by the base64url SHA-256 of the token', () => {
-    expect(tokenCacheKey('abc')).toBe(createHash('sha256').update('abc').digest('base64url'))
+  it('keys by the base64url SHA-256 of the token (Web Crypto, the same digest as node:crypto)', async () => {
+    for (const token of ['abc', 'é-ü-€', 'x'.repeat(5000)]) {
+      await expect(tokenCacheKey(token)).resolves.toBe(createHash('sha256').update(token, 'utf8').digest('base64url'))
+    }
+  })
+
+  it('deletes by token: true when it was cached, false after', async () => {
+    const cache = createResultCache<number>({ maxEntries: 10, expiryOf: forever })
+    await cache.resolve('a', async () => 1)
+    await cache.resolve('b', async () => 2)
+    expect(await cache.delete('a')).toBe(true)
+    expect(await cache.delete('a')).toBe(false)
+    expect(cache.keys()).toEqual([await tokenCacheKey('b')])
   })
 
   it('runs one load for concurrent callers and shares its failure without keeping it', async () => {
@@ -28,7 +39,7 @@ describe('createResultCache', () => {
     const cache = createResultCache<number>({ maxEntries: 10, expiryOf: (value, now) => (value > 0 ? now + 1000 : now - 1) })
     await cache.resolve('a', async () => 0)
     await cache.resolve('b', async () => 1)
-    expect(cache.keys()).toEqual([tokenCacheKey('b')])
+    expect(cache.keys()).toEqual([await tokenCacheKey('b')])
   })
 
   it('evicts the least recently used entry beyond maxEntries', async () => {
@@ -37,7 +48,7 @@ describe('createResultCache', () => {
     await cache.resolve('b', async () => 'B')
     await cache.resolve('a', async () => 'unused')
     await cache.resolve('c', async () => 'C')
-    expect(cache.keys()).toEqual([tokenCacheKey('a'), tokenCacheKey('c')])
+    expect(cache.keys()).toEqual([await tokenCacheKey('a'), await tokenCacheKey('c')])
     cache.clear()
     expect(cache.size).toBe(0)
   })
