@@ -5,7 +5,8 @@
  * as a data provider would. The person's clicks at the sandbox's pages happen in the test.
  *
  * Protocol, one JSON line each way: argv[2] is the configuration; the script prints
- * `{ runtime, url, cookie }`, reads the callback URL on stdin, then prints the outcome.
+ * `{ runtime, url, cookie }`, reads the callback URL on stdin, then prints the outcome. Nothing in it
+ * is Bun's own: by hand, `deno run -A --sloppy-imports` runs it the same (Deno is not in CI).
  */
 import { createClient, franceConnect } from '../../../src/index.js'
 import { createAccessTokenVerifier, tokenCacheKey } from '../../../src/data-provider/index.js'
@@ -35,7 +36,7 @@ function readLine(): Promise<string> {
       text += String(chunk)
       if (!text.includes('\n')) return
       process.stdin.off('data', onData)
-      process.stdin.pause()
+      process.stdin.destroy() // no more input: nothing holds the event loop (Deno keeps a paused stdin open)
       resolve(text.slice(0, text.indexOf('\n')))
     }
     process.stdin.on('data', onData)
