@@ -23,7 +23,7 @@ interface Entry<T> {
 /**
  * The cache key of a token: its SHA-256, base64url. The token itself is never kept, so a heap dump
  * or a look at the cache reveals no usable token. Asynchronous: the digest is Web Crypto's
- * (`crypto.subtle`), so the data provider runs where `node:crypto` does not (edge runtimes, Bun, Deno).
+ * (`crypto.subtle`), so the data provider runs where there is no `node:crypto` (edge runtimes).
  *
  * @example
  * ```ts
