@@ -73,23 +73,23 @@ export function createResultCache<T>(config: ResultCacheConfig<T>): ResultCache<
   }
 
   return {
-    async resolve(token, load) {
-      const key = await tokenCacheKey(token)
-      // from here on synchronous until `pending` holds this token's load: callers that hashed the
-      // same token meanwhile find it there
-      const hit = lookup(key, Date.now())
-      if (hit) return hit.value
-      let inFlight = pending.get(key)
-      if (!inFlight) {
-        inFlight = load()
-          .then((value) => {
-            store(key, value)
-            return value
-          })
-          .finally(() => pending.delete(key))
-        pending.set(key, inFlight)
+    resolve(token, load) {
+      // Registered synchronously, before the (asynchronous) hash: every call made while this one is
+      // in flight shares it, however long the digest takes. The in-flight map is keyed by the token
+      // only for the flight's duration (`load` holds the token anyway); the cache only by its hash.
+      let flight = pending.get(token)
+      if (!flight) {
+        flight = (async () => {
+          const key = await tokenCacheKey(token)
+          const hit = lookup(key, Date.now())
+          if (hit) return hit.value
+          const value = await load()
+          store(key, value)
+          return value
+        })().finally(() => pending.delete(token))
+        pending.set(token, flight)
       }
-      return inFlight
+      return flight
     },
     get size() {
       return entries.size

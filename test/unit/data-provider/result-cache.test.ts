@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createResultCache, tokenCacheKey } from '../../../src/data-provider/result-cache.js'
 
 const forever = () => Date.now() + 60_000
@@ -33,6 +33,27 @@ describe('createResultCache', () => {
     expect(cache.size).toBe(0)
     expect(await cache.resolve('t', async () => ++loads)).toBe(2)
     expect(await cache.resolve('t', async () => ++loads)).toBe(2)
+  })
+
+  it('shares one load among the calls made while it is in flight, however slow the Web Crypto hash', async () => {
+    const digest = crypto.subtle.digest.bind(crypto.subtle)
+    let hashes = 0
+    // each hash 20 ms slower than the one before: a call whose hash ends after the first load ended
+    // must still not load again
+    const spy = vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      await new Promise((resolve) => setTimeout(resolve, hashes++ * 20))
+      return digest(algorithm, data)
+    })
+    try {
+      const cache = createResultCache<number>({ maxEntries: 10, expiryOf: () => undefined }) // nothing kept (v1 results)
+      let loads = 0
+      const load = () => new Promise<number>((resolve) => setTimeout(() => resolve(++loads), 5))
+      expect(await Promise.all(Array.from({ length: 5 }, () => cache.resolve('t', load)))).toEqual([1, 1, 1, 1, 1])
+      expect(loads).toBe(1)
+      expect(await cache.resolve('t', load)).toBe(2) // a later call, after the flight: a new load
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it('does not keep values without an expiry in the future', async () => {
