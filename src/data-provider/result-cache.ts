@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Base64url } from '../oidc/random.js'
 import type { ResultCacheView } from './types.js'
 
 /** Options of {@link createResultCache}. */
@@ -22,15 +22,16 @@ interface Entry<T> {
 
 /**
  * The cache key of a token: its SHA-256, base64url. The token itself is never kept, so a heap dump
- * or a look at the cache reveals no usable token.
+ * or a look at the cache reveals no usable token. Asynchronous: the digest is Web Crypto's
+ * (`crypto.subtle`), so the data provider runs where there is no `node:crypto` (edge runtimes).
  *
  * @example
  * ```ts
- * tokenCacheKey('a-token') // 43 base64url characters
+ * await tokenCacheKey('a-token') // 43 base64url characters
  * ```
  */
-export function tokenCacheKey(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('base64url')
+export function tokenCacheKey(token: string): Promise<string> {
+  return sha256Base64url(token)
 }
 
 /**
@@ -73,20 +74,22 @@ export function createResultCache<T>(config: ResultCacheConfig<T>): ResultCache<
 
   return {
     resolve(token, load) {
-      const key = tokenCacheKey(token)
-      const hit = lookup(key, Date.now())
-      if (hit) return Promise.resolve(hit.value)
-      let inFlight = pending.get(key)
-      if (!inFlight) {
-        inFlight = load()
-          .then((value) => {
-            store(key, value)
-            return value
-          })
-          .finally(() => pending.delete(key))
-        pending.set(key, inFlight)
+      // Registered synchronously, before the (asynchronous) hash: every call made while this one is
+      // in flight shares it, however long the digest takes. The in-flight map is keyed by the token
+      // only for the flight's duration (`load` holds the token anyway); the cache only by its hash.
+      let flight = pending.get(token)
+      if (!flight) {
+        flight = (async () => {
+          const key = await tokenCacheKey(token)
+          const hit = lookup(key, Date.now())
+          if (hit) return hit.value
+          const value = await load()
+          store(key, value)
+          return value
+        })().finally(() => pending.delete(token))
+        pending.set(token, flight)
       }
-      return inFlight
+      return flight
     },
     get size() {
       return entries.size
@@ -94,8 +97,8 @@ export function createResultCache<T>(config: ResultCacheConfig<T>): ResultCache<
     keys() {
       return [...entries.keys()]
     },
-    delete(token) {
-      return entries.delete(tokenCacheKey(token))
+    async delete(token) {
+      return entries.delete(await tokenCacheKey(token))
     },
     clear() {
       entries.clear()

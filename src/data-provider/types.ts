@@ -197,8 +197,11 @@ export interface ResultCacheView {
   readonly size: number
   /** The cache keys (base64url SHA-256 of the tokens), oldest first. */
   keys(): string[]
-  /** Forgets one token's result, e.g. when you learn it was revoked. */
-  delete(token: string): boolean
+  /**
+   * Forgets one token's result, e.g. when you learn it was revoked; `true` if one was cached.
+   * Asynchronous: the key is the token's SHA-256 by Web Crypto.
+   */
+  delete(token: string): Promise<boolean>
   /** Forgets every result. */
   clear(): void
 }

@@ -101,7 +101,7 @@ export async function verifyAccessToken(
  * lower), an inactive one `inactiveTtlSec` (5 s), and never an error; v1 results, which carry no
  * `exp`, are not kept. However many calls arrive at once for one token, one checktoken request is
  * made. A token revoked while its result is cached stays accepted until the entry expires: lower
- * `maxTtlSec`, or call `cache.delete(token)`.
+ * `maxTtlSec`, or `await cache.delete(token)`.
  *
  * @example
  * ```ts

@@ -10,17 +10,12 @@ import { HttpBrowser } from '../examples/browser-over-http.js'
 import { signInOverHttp } from '../examples/example-suite.js'
 import { franceConnectRoutes } from '../../src/adapters/next/index.js'
 import { cookieStore, createClient } from '../../src/index.js'
-import { nextApp, passportApp, secret } from './sandbox-apps.js'
+import { nextApp, passportApp, secret, toNextRequest } from './sandbox-apps.js'
 
 describe('franceconnect-sdk/next', () => {
   let app: RunningApp
   beforeAll(async () => {
-    app = await startWithSandbox((options) =>
-      nextApp(
-        options.sdkOptions,
-        (request) => new NextRequest(request.url, { method: request.method, headers: request.headers }),
-      ),
-    )
+    app = await startWithSandbox((options) => nextApp(options.sdkOptions, toNextRequest))
   })
   afterAll(() => app?.close())
 

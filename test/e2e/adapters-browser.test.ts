@@ -1,8 +1,10 @@
 /**
- * The Express, Fastify and Hono examples, each built on its adapter (`franceconnect-sdk/express`,
- * `/fastify`, `/hono`), in a real headless Chromium against the sandbox: the FranceConnect button,
- * the mock FranceConnect's login and consent, the name on the app's page, the session cookie as the
- * browser keeps it (HttpOnly, SameSite=Lax), then logout through FranceConnect.
+ * Every adapter in a real headless Chromium against the sandbox: the Express, Fastify and Hono
+ * examples (built on `franceconnect-sdk/express`, `/fastify`, `/hono`), the Next.js route handlers
+ * (`/next`, served through Web `Request`/`Response`, the page reading `getSession()`) and the
+ * passport strategy (`/passport`, with passport's session in express-session, as a NestJS app): the
+ * FranceConnect button, the mock FranceConnect's login and consent, the name on the app's page, the
+ * session cookie as the browser keeps it (HttpOnly, SameSite=Lax), then logout through FranceConnect.
  *
  * Needs Debian's chromium at /usr/bin/chromium (.ci/run installs it); without it the test fails.
  */
@@ -14,6 +16,7 @@ import { createApp as createFastifyApp } from '../../examples/fastify/app.js'
 import { createApp as createHonoApp } from '../../examples/hono/app.js'
 import { startWithSandbox, type ListenerFactory } from '../../examples/shared/run.js'
 import { getRequestListener } from '@hono/node-server'
+import { nextApp, passportApp } from '../adapters/sandbox-apps.js'
 
 const executablePath = '/usr/bin/chromium'
 const args = [
@@ -25,8 +28,9 @@ const args = [
   '--disable-sync',
 ]
 
-const adapters: [string, ListenerFactory][] = [
-  ['express', (options) => createExpressApp(options)],
+/** Each adapter's app, and the name of the session cookie it sets. */
+const adapters: [string, ListenerFactory, string][] = [
+  ['express', (options) => createExpressApp(options), 'session'],
   [
     'fastify',
     async (options) => {
@@ -34,8 +38,11 @@ const adapters: [string, ListenerFactory][] = [
       await app.ready()
       return (request, response) => app.routing(request, response)
     },
+    'session',
   ],
-  ['hono', (options) => getRequestListener(createHonoApp(options).fetch)],
+  ['hono', (options) => getRequestListener(createHonoApp(options).fetch), 'session'],
+  ['next', (options) => nextApp(options.sdkOptions), 'fc_session'],
+  ['passport', (options) => passportApp(options.sdkOptions, { session: true }), 'session'],
 ]
 
 describe('the adapters in headless Chromium', () => {
@@ -56,7 +63,7 @@ describe('the adapters in headless Chromium', () => {
 
   it.each(adapters)(
     'franceconnect-sdk/%s: signs in, shows the name, signs out',
-    async (_name, factory) => {
+    async (_name, factory, sessionCookie) => {
       const app = await startWithSandbox(factory)
       const context = await browser.newContext({ locale: 'fr-FR' })
       try {
@@ -75,7 +82,7 @@ describe('the adapters in headless Chromium', () => {
         // back on the app, signed in: the name, and the adapter's session cookie as the browser keeps it
         await page.waitForURL(app.url)
         await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bonjour Angela Claire Louise DUBOIS')
-        const session = (await context.cookies(app.url)).find((cookie) => cookie.name === 'session')
+        const session = (await context.cookies(app.url)).find((cookie) => cookie.name === sessionCookie)
         expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
         expect((await context.cookies(app.url)).map((cookie) => cookie.name)).not.toContain('fc_tx')
 
@@ -85,7 +92,7 @@ describe('the adapters in headless Chromium', () => {
         await page.getByRole('button', { name: 'Me déconnecter' }).click()
         await page.waitForURL((url) => url.origin === new URL(app.url).origin && url.searchParams.has('deconnecte'))
         await page.locator('#signed-out').waitFor()
-        expect((await context.cookies(app.url)).map((cookie) => cookie.name)).not.toContain('session')
+        expect((await context.cookies(app.url)).map((cookie) => cookie.name)).not.toContain(sessionCookie)
         await page.reload()
         await page.locator('#signed-out').waitFor()
       } finally {

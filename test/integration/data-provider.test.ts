@@ -350,8 +350,9 @@ describe('result cache', () => {
     expect(keys).toEqual([createHash('sha256').update(token).digest('base64url')])
     expect(keys.join()).not.toContain(token)
     expect(JSON.stringify(verifier)).not.toContain(token)
-    expect(verifier.cache.delete(token)).toBe(true)
+    expect(await verifier.cache.delete(token)).toBe(true)
     expect(verifier.cache.size).toBe(0)
+    expect(await verifier.cache.delete(token)).toBe(false)
   })
 
   it('still shares one request among concurrent calls when the cache is off', async () => {
