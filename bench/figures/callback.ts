@@ -25,7 +25,7 @@ const plan = args.smoke
   ? { warmup: 0, rounds: 1, perRun: 32 }
   : args.quick
     ? { warmup: 100, rounds: 2, perRun: 300 }
-    : { warmup: 400, rounds: 6, perRun: 1500 }
+    : { warmup: 400, rounds: 12, perRun: 1000 }
 
 const gc = (globalThis as { gc?: () => void }).gc
 

@@ -1,5 +1,6 @@
 import { jweDecrypt, processUserInfoResponse, skipSubjectCheck, userInfoRequest } from 'oauth4webapi'
 import { TokenValidationError } from '../errors/token-validation-error.js'
+import { BufferedResponse } from '../http/buffered-response.js'
 import { TransportError } from '../errors/transport-error.js'
 import type { ClientContext } from './context.js'
 import type { OauthCall } from './oauth.js'
@@ -36,7 +37,8 @@ export async function fetchUserinfo(
   }
   // oauth4webapi reads the answer by its content type: it is given the one the checks above settled on.
   const raw = (await response.text()).trim()
-  const settled = new Response(raw, { status: 200, headers: { 'content-type': isJwt ? 'application/jwt' : 'application/json' } })
+  const contentTypeSettled = new Headers({ 'content-type': isJwt ? 'application/jwt' : 'application/json' })
+  const settled = new BufferedResponse(200, contentTypeSettled, raw) as unknown as Response
   const found: { jws?: string } = {}
   const hook = decryptionHook(context, 'userinfo', found)
   let claims: Record<string, unknown>

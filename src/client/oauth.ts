@@ -13,7 +13,8 @@ import {
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
-import { transportFetch } from '../http/send-request.js'
+import { BufferedResponse } from '../http/buffered-response.js'
+import { sendRequest } from '../http/send-request.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 import type { PrivateKeyJwt } from './types.js'
@@ -56,16 +57,17 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
       provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
   }
   const client: Client = { client_id: context.options.clientId, [clockTolerance]: context.clockToleranceSec }
-  const send = transportFetch(context.transport(signal))
+  const transport = context.transport(signal)
   const sent: string[] = []
   return {
     as,
     client,
     sent,
     options: {
-      [customFetch]: (url, init) => {
+      [customFetch]: async (url, init) => {
         sent.push(...sentValues(init))
-        return send(url, init)
+        const { status, headers, body } = await sendRequest(url, init, transport)
+        return new BufferedResponse(status, headers, body, url) as unknown as Response
       },
       ...(provider.issuer.startsWith('http:') ? { [allowInsecureRequests]: true } : {}),
     },

@@ -28,9 +28,6 @@ export async function verifyIdToken(
   if (payload.amr !== undefined && !(Array.isArray(payload.amr) && payload.amr.every((m: unknown) => typeof m === 'string'))) {
     throw new TokenValidationError('id_token', 'claims', 'The ID token claim "amr" is not an array of strings')
   }
-  if (payload.auth_time !== undefined && typeof payload.auth_time !== 'number') {
-    throw new TokenValidationError('id_token', 'claims', 'The ID token claim "auth_time" is not a number')
-  }
   if (payload.at_hash !== undefined && payload.at_hash !== (await tokenHash(accessToken, verified.header.alg))) {
     throw new TokenValidationError('id_token', 'at_hash', 'The ID token at_hash does not match the access token')
   }

@@ -22,28 +22,37 @@ export interface ReceivedResponse {
 const defaultMaxBodyBytes = 1024 * 1024
 
 /**
- * Sends one HTTP request with a timeout covering the body, an optional abort signal, a cap on the
- * body size and no redirect following; failures become {@link TransportError}s.
+ * The SDK's one way out: sends one HTTP request with a timeout covering the body, an optional abort
+ * signal, a cap on the body size and no redirect following; failures become {@link TransportError}s.
  *
  * @example
  * ```ts
  * const { status, body } = await sendRequest('https://oidc.franceconnect.gouv.fr/api/v2/jwks', {}, { timeoutMs: 10_000 })
  * ```
  */
-export async function sendRequest(
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string },
-  options: TransportOptions,
-): Promise<ReceivedResponse> {
-  const response = await transportFetch(options)(url, init)
-  return { status: response.status, headers: response.headers, body: await response.text() }
+export async function sendRequest(url: string, init: RequestInit, options: TransportOptions): Promise<ReceivedResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs)
+  const signals = [timeout, options.signal, init.signal].filter((s): s is AbortSignal => s instanceof AbortSignal)
+  const signal = signals.length === 1 ? timeout : AbortSignal.any(signals)
+  const doFetch = options.fetch ?? fetch
+  try {
+    const response = await doFetch(url, { ...init, signal, redirect: 'manual' })
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel()
+      throw new TransportError('redirect_refused', `The server answered with a redirect (HTTP ${response.status})`, {
+        status: response.status,
+      })
+    }
+    const body = await readBody(response, options.maxBodyBytes ?? defaultMaxBodyBytes)
+    return { status: response.status, headers: response.headers, body }
+  } catch (error) {
+    throw toTransportError(error, timeout, options.signal ?? (init.signal as AbortSignal | undefined))
+  }
 }
 
 /**
- * The SDK's one way out: a `fetch` with the transport's rules (timeout covering the body, abort
- * signal, body cap, no redirect, typed {@link TransportError}s). It answers a Response whose body is
- * already read in full, so whoever processes it (the SDK, oauth4webapi through its `customFetch`,
- * ky) never waits on the network again.
+ * {@link sendRequest} as a `fetch`: the same rules, and a Response whose body is already read in
+ * full, so whoever processes it (ky, an app's code) never waits on the network again.
  *
  * @example
  * ```ts
@@ -54,25 +63,10 @@ export function transportFetch(
   options: TransportOptions,
 ): (url: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (url, init = {}) => {
-    const timeout = AbortSignal.timeout(options.timeoutMs)
-    const signals = [timeout, options.signal, init.signal].filter((s): s is AbortSignal => s instanceof AbortSignal)
-    const signal = signals.length === 1 ? timeout : AbortSignal.any(signals)
-    const doFetch = options.fetch ?? fetch
-    try {
-      const response = await doFetch(url, { ...init, signal, redirect: 'manual' })
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel()
-        throw new TransportError('redirect_refused', `The server answered with a redirect (HTTP ${response.status})`, {
-          status: response.status,
-        })
-      }
-      const body = await readBody(response, options.maxBodyBytes ?? defaultMaxBodyBytes)
-      // A Response cannot carry a body with these statuses.
-      const empty = response.status === 204 || response.status === 205 || response.status === 304
-      return new Response(empty ? null : body, { status: response.status, headers: response.headers })
-    } catch (error) {
-      throw toTransportError(error, timeout, options.signal ?? (init.signal as AbortSignal | undefined))
-    }
+    const { status, headers, body } = await sendRequest(String(url), init, options)
+    // A Response cannot carry a body with these statuses.
+    const empty = status === 204 || status === 205 || status === 304
+    return new Response(empty ? null : body, { status, headers })
   }
 }
 
