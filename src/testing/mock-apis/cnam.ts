@@ -15,8 +15,16 @@
  * | 404 | `not_found` | nobody matches, no data, or a `nir` that is not the person's or a beneficiary's |
  */
 import type { JsonObject, SandboxData, SandboxIdentity } from '../types.js'
-import { bearerToken, checkToken, header, isCalendarDate, sendJson, type MockRequest, type TokenCheck } from './shared.js'
-import type { ApiGuard } from './index.js'
+import {
+  bearerToken,
+  checkToken,
+  header,
+  isCalendarDate,
+  sendJson,
+  type ApiGuard,
+  type MockRequest,
+  type TokenCheck,
+} from './shared.js'
 
 const oauth = (error: string, description: string) => ({ error, error_description: description })
 

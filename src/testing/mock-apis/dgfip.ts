@@ -17,8 +17,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { JsonObject, SandboxIdentity } from '../types.js'
-import { checkToken, header, pathsFor, project, sendEmpty, sendJson, type MockRequest } from './shared.js'
-import type { ApiGuard } from './index.js'
+import { checkToken, header, pathsFor, project, sendEmpty, sendJson, type ApiGuard, type MockRequest } from './shared.js'
 
 const mediaType = 'application/prs.dgfip.part.situations.ir.assiettes.v1+json'
 const uuid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/

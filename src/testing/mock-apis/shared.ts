@@ -7,7 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isBearerTokenSyntax, readBearerToken } from '../../data-provider/bearer-token.js'
 import type { AccessTokenResult, AccessTokenV1Result, AccessTokenVerifier } from '../../data-provider/types.js'
-import type { JsonObject, SandboxIdentity } from '../types.js'
+import type { JsonObject, SandboxApiId, SandboxIdentity } from '../types.js'
+
+/** What a mock API handler needs to check tokens. */
+export interface ApiGuard {
+  verifier: AccessTokenVerifier<AccessTokenResult> | AccessTokenVerifier<AccessTokenV1Result>
+  scopesOf(api: SandboxApiId): string[]
+  count(api: SandboxApiId): void
+}
 
 /** A request to a mock API, already parsed. */
 export interface MockRequest {
