@@ -19,16 +19,18 @@ import { sandboxAgents, sandboxIdentities } from '../identities.js'
 import { createAdapterFactory, OpStore } from './adapter.js'
 import { ScriptedBrowser, type FormDecision } from './browser.js'
 import { handleChecktokenV1, handleChecktokenV2, type ChecktokenContext, type KnownAccessToken } from './checktoken.js'
-import { checkAuthorizeRequest, checkRevocationBody, requestedAcrs, rewriteAuthorizeQuery, type Verdict } from './fc-rules.js'
-import { checkLogoutRequest } from './logout-rules.js'
-import { grantedClaims } from './grant-rules.js'
-import { proConnectInteractionAcr } from './proconnect-acr.js'
-import { registeredScopesOf } from './registered-scopes.js'
+import { proConnectInteractionAcr, requestedAcrs, resolveAcr } from './rules/acr.js'
+import { checkAuthorizeRequest, rewriteAuthorizeQuery } from './rules/authorize.js'
+import { grantedClaims } from './rules/grant.js'
+import { checkLogoutRequest } from './rules/logout.js'
+import { registeredScopesOf } from './rules/registered-scopes.js'
+import { checkRevocationBody } from './rules/revocation.js'
+import type { Verdict } from './rules/verdict.js'
 import { fetchPublicJwks } from './remote-jwks.js'
 import { loadOidcProvider, type KoaishContext, type OidcInteraction, type OidcProvider } from './load-oidc-provider.js'
 import { pairwiseSub } from './pairwise.js'
 import { agentSummary, consentPage, describeBirth, errorPage, loggedOutPage, loginPage, logoutPage } from './pages.js'
-import { dataScopesOf, profileFor, resolveAcr, type VariantProfile } from './profiles.js'
+import { dataScopesOf, profileFor, type VariantProfile } from './platforms/index.js'
 import type {
   AuthorizeOptions,
   MockDataProviderRegistration,
@@ -49,7 +51,7 @@ export type {
   StartedOp,
   StartOpOptions,
 } from './types.js'
-export { DEFAULT_DATA_SCOPES, dataScopesOf } from './profiles.js'
+export { DEFAULT_DATA_SCOPES, dataScopesOf } from './platforms/index.js'
 export { OpHttpError } from './browser.js'
 export { pairwiseSub } from './pairwise.js'
 
@@ -389,7 +391,7 @@ export async function startMockFranceConnect(options: StartOpOptions): Promise<S
   )
 
   const isFc = variant !== 'generic'
-  // The FranceConnect cores grant, from the claims parameter, only what grant-rules.ts lists: a
+  // The FranceConnect cores grant, from the claims parameter, only what rules/grant.ts lists: a
   // claim asked and not granted is not released, and must not send the user back to consent.
   if (isFc) policy.get('consent').checks.remove('op_claims_missing')
   const jwa = {

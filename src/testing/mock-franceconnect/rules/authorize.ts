@@ -1,39 +1,19 @@
 /**
- * The checks FranceConnect's core runs *in front of* oidc-provider (its NestJS DTOs), which
- * oidc-provider alone would not do. Section numbers refer to franceconnect-protocol.md.
+ * The authorization request as FranceConnect's core checks it *in front of* oidc-provider (its NestJS
+ * DTO: france-connect/sources `back/apps/core-fcp/src/dto/authorize-params.dto.ts`; core-fca-low's on
+ * ProConnect), which oidc-provider alone would not do, and what its middleware rewrites.
  */
-import { resolveAcr, type VariantProfile } from './profiles.js'
-
-export type Verdict =
-  | { kind: 'pass' }
-  | { kind: 'page'; status: number; code: string; error: string; description: string }
-  | { kind: 'redirect'; location: string }
-  | { kind: 'json'; status: number; body: Record<string, string> }
-
-const PASS: Verdict = { kind: 'pass' }
+import type { VariantProfile } from '../platforms/index.js'
+import { requestedAcrs, resolveAcr } from './acr.js'
+import { PASS, type Verdict } from './verdict.js'
 
 export interface RegisteredClient {
   clientId: string
   redirectUri: string
 }
 
-/** The values `acr_values` and `claims.id_token.acr` ask for. */
-export function requestedAcrs(acrValues: string | undefined, claims: string | undefined): string[] {
-  const out = acrValues ? acrValues.split(/ +/).filter(Boolean) : []
-  if (claims) {
-    try {
-      const acr = (JSON.parse(claims) as { id_token?: { acr?: { value?: unknown; values?: unknown } } })?.id_token?.acr
-      if (typeof acr?.value === 'string') out.push(acr.value)
-      if (Array.isArray(acr?.values)) out.push(...acr.values.filter((v): v is string => typeof v === 'string'))
-    } catch {
-      // invalid JSON is reported elsewhere
-    }
-  }
-  return out
-}
-
 /**
- * GET /authorize on v2 / FC+ / ProConnect (§4, §15): whitelisted parameters only (anything else,
+ * GET /authorize on v2 / FC+ / ProConnect: whitelisted parameters only (anything else,
  * PKCE included, fails), required ones present, nonce/state lengths, allowed prompts, then the
  * eIDAS level (invalid_acr is a redirect, once client and redirect_uri are known to be valid).
  */
@@ -83,7 +63,7 @@ export function checkAuthorizeRequest(
     }
   }
   const acrValues = query.get('acr_values')
-  // §4: `@Split(/[ ]+/, {maxLength: 64})`: a longer raw value becomes an empty list
+  // `@Split(/[ ]+/, {maxLength: 64})`: a longer raw value becomes an empty list
   if (acrValues !== null && (acrValues.length > 64 || !acrValues.trim()) && profile.acr.required) {
     return invalid('acr_values should not be empty')
   }
@@ -127,39 +107,4 @@ export function rewriteAuthorizeQuery(profile: VariantProfile, query: URLSearchP
     if ('acr' in resolved && resolved.acr) rewritten.set('acr_values', resolved.acr)
   }
   return rewritten
-}
-
-const REVOCATION_FIELDS = ['token', 'client_id', 'client_secret'] as const
-// RevocationTokenParamsDTO: no dot, star, question mark, braces, parentheses, pipe, brackets, space or backslash
-const SAFE_TOKEN = /^[^.*?{}()|[\]\s\\]*$/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: IsAscii is the printable and control ASCII range
-const ASCII = /^[\x00-\x7F]+$/
-
-/**
- * POST /token/revocation body (RevocationTokenParamsDTO, whitelist + forbidNonWhitelisted): exactly
- * `token` (≥ 43 safe characters), `client_id`, `client_secret` (≥ 32 ASCII characters), §11.
- *
- * @example
- * ```ts
- * checkRevocationBody(new URLSearchParams({ token, client_id, client_secret, token_type_hint: 'access_token' }))
- * // { kind: 'json', status: 400, body: { error: 'invalid_request', … } }
- * ```
- */
-export function checkRevocationBody(body: URLSearchParams): Verdict {
-  const refuse = (description: string): Verdict => ({
-    kind: 'json',
-    status: 400,
-    body: { error: 'invalid_request', error_description: description },
-  })
-  for (const key of body.keys()) {
-    if (!(REVOCATION_FIELDS as readonly string[]).includes(key)) return refuse(`property ${key} should not exist`)
-  }
-  for (const key of REVOCATION_FIELDS) {
-    if (!body.get(key)) return refuse('Required parameter missing or invalid.')
-  }
-  const token = body.get('token') ?? ''
-  if (token.length < 43 || !SAFE_TOKEN.test(token)) return refuse('token must be longer than or equal to 43 characters')
-  const secret = body.get('client_secret') ?? ''
-  if (secret.length < 32 || !ASCII.test(secret)) return refuse('client_secret must be longer than or equal to 32 characters')
-  return PASS
 }
