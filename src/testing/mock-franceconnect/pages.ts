@@ -1,6 +1,6 @@
 /**
  * The HTML pages of the mock FranceConnect: the identity provider's login page, the consent page,
- * the error page (with FranceConnect's code, §4, §13) and the logout pages. Plain HTML forms with
+ * the error page (with FranceConnect's code, such as Y030007) and the logout pages. Plain HTML forms with
  * inline CSS and no external asset; each form's default submission (no field changed, no button
  * named) continues with what is pre-selected, so a script or a plain HTTP client can drive them.
  * Machine-readable bits live in `id` and `data-*` attributes.
@@ -74,7 +74,7 @@ ${body}
 }
 
 /**
- * FranceConnect shows its errors on an HTML page with a code such as Y030007 (§4, §13), not as a
+ * FranceConnect shows its errors on an HTML page with a code such as Y030007, not as a
  * redirect. The code is also in `data-error-code` so a driver can read it back.
  */
 export function errorPage(input: { code: string | undefined; error: string; description?: string | undefined }): string {
