@@ -24,6 +24,7 @@ import {
   type ApiGuard,
   type MockRequest,
   type TokenCheck,
+  type TokenRefusal,
 } from './shared.js'
 
 interface ApiError {
@@ -200,7 +201,7 @@ export async function handleApiParticulier(
   return true
 }
 
-function refusal(reason: Exclude<TokenCheck, { ok: true }>['reason'], route: Route): ApiError {
+function refusal(reason: TokenRefusal, route: Route): ApiError {
   switch (reason) {
     case 'absent':
     case 'inactive':

@@ -23,14 +23,12 @@ import {
   sendJson,
   type ApiGuard,
   type MockRequest,
-  type TokenCheck,
+  type TokenRefusal,
 } from './shared.js'
 
 const oauth = (error: string, description: string) => ({ error, error_description: description })
 
-type Refusal = Exclude<TokenCheck, { ok: true }>['reason']
-
-function refuse(request: MockRequest, reason: Refusal | 'no_data'): void {
+function refuse(request: MockRequest, reason: TokenRefusal | 'no_data'): void {
   const { res } = request
   switch (reason) {
     case 'absent':

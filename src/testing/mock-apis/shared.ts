@@ -54,6 +54,9 @@ export type TokenCheck =
   /** absent or not a token; inactive (expired, unknown, revoked); no scope of the API; checktoken failed; nobody matches. */
   | { ok: false; reason: 'absent' | 'inactive' | 'insufficient_scope' | 'checktoken_failed' | 'unknown_person' }
 
+/** Why a token check failed. */
+export type TokenRefusal = Exclude<TokenCheck, { ok: true }>['reason']
+
 /** Normalised for comparison: upper case, no accents, single spaces. */
 function fold(value: unknown): string {
   return String(value ?? '')
