@@ -5,7 +5,7 @@
  */
 import type { JsonObject, SandboxData, SandboxIdentity } from '../types.js'
 import { type Calendar, parisDateTime } from './calendar.js'
-import { c2s, caisse, droitsDeBase, ftPaiements, quotient } from './records.js'
+import { boursier, c2s, caisse, droitsDeBase, ftPaiements, quotient } from './records.js'
 
 /** Divorcée, one child, parent isolé: the last three years of income. */
 function taxes(calendar: Calendar): SandboxData {
@@ -84,32 +84,30 @@ function insurance(calendar: Calendar): SandboxData {
   }
 }
 
-/** Two sick-leave payments in February last year. */
+/** Two sick-leave payments in February last year, a fortnight each. */
 function sickPay(calendar: Calendar): SandboxData {
   const last = calendar.year - 1
+  const fortnight = {
+    montant_journalier: 41.2,
+    nombre_jours: 14,
+    montant_brut: 576.8,
+    montant_csg: 38.07,
+    montant_crds: 2.88,
+    montant_net: 535.85,
+  }
   return {
     'indemnites-journalieres': {
       paiements: [
         {
           date_debut: `${last}-02-03`,
           date_fin: `${last}-02-16`,
-          montant_journalier: 41.2,
-          nombre_jours: 14,
-          montant_brut: 576.8,
-          montant_csg: 38.07,
-          montant_crds: 2.88,
-          montant_net: 535.85,
+          ...fortnight,
           date_paiement: `${last}-02-20`,
         },
         {
           date_debut: `${last}-02-17`,
           date_fin: `${last}-03-02`,
-          montant_journalier: 41.2,
-          nombre_jours: 14,
-          montant_brut: 576.8,
-          montant_csg: 38.07,
-          montant_crds: 2.88,
-          montant_net: 535.85,
+          ...fortnight,
           date_paiement: `${last}-03-06`,
         },
       ],
@@ -133,13 +131,12 @@ function studies(calendar: Calendar): SandboxData {
         },
       ],
     },
-    'statut-etudiant-boursier': {
-      statut_boursier: { est_boursier: true, est_radie: false, date_radiation: null },
-      periode_versement_bourse: { date_rentree: `${schoolYear}-09-01`, duree: 10 },
-      etablissement_etudes: { nom_commune: 'Paris', nom_etablissement: 'Université du bac à sable - Paris' },
-      echelon_bourse: { echelon: '4', echelon_bourse_regionale_provisoire: false },
+    'statut-etudiant-boursier': boursier(schoolYear, {
+      echelon: '4',
+      ville: 'Paris',
+      etablissement: 'Université du bac à sable - Paris',
       email: 'wossewodda-3728@yopmail.com',
-    },
+    }),
   }
 }
 

@@ -79,3 +79,17 @@ export function ftPaiements(calendar: Calendar, amounts: number[]): JsonObject[]
     }
   })
 }
+
+/** A CNOUS grant holder for the school year (ten months from September), not struck off. */
+export function boursier(
+  schoolYear: number,
+  grant: { echelon: string; ville: string; etablissement: string; email: string },
+): JsonObject {
+  return {
+    statut_boursier: { est_boursier: true, est_radie: false, date_radiation: null },
+    periode_versement_bourse: { date_rentree: `${schoolYear}-09-01`, duree: 10 },
+    etablissement_etudes: { nom_commune: grant.ville, nom_etablissement: grant.etablissement },
+    echelon_bourse: { echelon: grant.echelon, echelon_bourse_regionale_provisoire: false },
+    email: grant.email,
+  }
+}

@@ -2,8 +2,21 @@
  * Students: Léa MARTIN (two admissions, one inscrite; not boursière: CNOUS answers 404) and Karim
  * BENALI (inscrit, boursier échelon 6).
  */
-import type { SandboxIdentity } from '../types.js'
+import type { JsonObject, SandboxIdentity } from '../types.js'
 import type { Calendar } from './calendar.js'
+import { boursier } from './records.js'
+
+/** An admission in formation initiale for the whole school year. */
+function initialAdmission(schoolYear: number, at: { inscrit: boolean; commune: string; uai: string; nom: string }): JsonObject {
+  return {
+    date_debut: `${schoolYear}-09-01`,
+    date_fin: `${schoolYear + 1}-08-31`,
+    est_inscrit: at.inscrit,
+    regime_formation: { libelle: 'formation initiale', code: 'RF1' },
+    code_cog_insee_commune: at.commune,
+    etablissement_etudes: { uai: at.uai, nom: at.nom },
+  }
+}
 
 /** Léa MARTIN: MESRI only. */
 export function lea(calendar: Calendar): SandboxIdentity {
@@ -22,22 +35,18 @@ export function lea(calendar: Calendar): SandboxIdentity {
     data: {
       'statut-etudiant': {
         admissions: [
-          {
-            date_debut: `${schoolYear}-09-01`,
-            date_fin: `${schoolYear + 1}-08-31`,
-            est_inscrit: true,
-            regime_formation: { libelle: 'formation initiale', code: 'RF1' },
-            code_cog_insee_commune: '33063',
-            etablissement_etudes: { uai: '0339992B', nom: 'UNIVERSITE DU BAC A SABLE - BORDEAUX' },
-          },
-          {
-            date_debut: `${schoolYear}-09-01`,
-            date_fin: `${schoolYear + 1}-08-31`,
-            est_inscrit: false,
-            regime_formation: { libelle: 'formation initiale', code: 'RF1' },
-            code_cog_insee_commune: '33522',
-            etablissement_etudes: { uai: '0339993C', nom: 'ECOLE DU BAC A SABLE - TALENCE' },
-          },
+          initialAdmission(schoolYear, {
+            inscrit: true,
+            commune: '33063',
+            uai: '0339992B',
+            nom: 'UNIVERSITE DU BAC A SABLE - BORDEAUX',
+          }),
+          initialAdmission(schoolYear, {
+            inscrit: false,
+            commune: '33522',
+            uai: '0339993C',
+            nom: 'ECOLE DU BAC A SABLE - TALENCE',
+          }),
         ],
       },
     },
@@ -61,23 +70,20 @@ export function karim(calendar: Calendar): SandboxIdentity {
     data: {
       'statut-etudiant': {
         admissions: [
-          {
-            date_debut: `${schoolYear}-09-01`,
-            date_fin: `${schoolYear + 1}-08-31`,
-            est_inscrit: true,
-            regime_formation: { libelle: 'formation initiale', code: 'RF1' },
-            code_cog_insee_commune: '59350',
-            etablissement_etudes: { uai: '0599994D', nom: 'UNIVERSITE DU BAC A SABLE - LILLE' },
-          },
+          initialAdmission(schoolYear, {
+            inscrit: true,
+            commune: '59350',
+            uai: '0599994D',
+            nom: 'UNIVERSITE DU BAC A SABLE - LILLE',
+          }),
         ],
       },
-      'statut-etudiant-boursier': {
-        statut_boursier: { est_boursier: true, est_radie: false, date_radiation: null },
-        periode_versement_bourse: { date_rentree: `${schoolYear}-09-01`, duree: 10 },
-        etablissement_etudes: { nom_commune: 'Lille', nom_etablissement: 'Université du bac à sable - Lille' },
-        echelon_bourse: { echelon: '6', echelon_bourse_regionale_provisoire: false },
+      'statut-etudiant-boursier': boursier(schoolYear, {
+        echelon: '6',
+        ville: 'Lille',
+        etablissement: 'Université du bac à sable - Lille',
         email: 'karim.benali@example.com',
-      },
+      }),
     },
   }
 }
