@@ -26,11 +26,13 @@ export interface MockRequest {
   query: URLSearchParams
 }
 
+/** Answers JSON, never cached. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
   res.end(JSON.stringify(body))
 }
 
+/** Answers with no body, never cached. */
 export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'cache-control': 'no-store', ...headers })
   res.end()

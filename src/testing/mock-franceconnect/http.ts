@@ -46,6 +46,7 @@ export function replayRequest(req: IncomingMessage, body: Buffer): IncomingMessa
   return copy
 }
 
+/** Answers `body` with `type`, never cached. */
 export function send(
   res: ServerResponse,
   status: number,
@@ -57,14 +58,17 @@ export function send(
   res.end(body)
 }
 
+/** Answers an HTML page. */
 export function sendHtml(res: ServerResponse, status: number, html: string): void {
   send(res, status, 'text/html; charset=utf-8', html)
 }
 
+/** Answers JSON. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body))
 }
 
+/** Redirects with 303, as FranceConnect does. */
 export function redirect(res: ServerResponse, location: string): void {
   res.writeHead(303, { location, 'content-length': '0', 'cache-control': 'no-store' })
   res.end()

@@ -8,6 +8,7 @@
 import { describeScope } from '../../registry/planner.js'
 import type { MockIdentity } from './types.js'
 
+/** `value` as HTML text or attribute value. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
     .replace(/&/g, '&amp;')
@@ -218,6 +219,7 @@ export function consentPage(input: {
   )
 }
 
+/** The logout confirmation page around oidc-provider's form. */
 export function logoutPage(form: string): string {
   return page(
     'Déconnexion',
@@ -234,6 +236,7 @@ export function logoutPage(form: string): string {
   )
 }
 
+/** The page shown after a logout with no post-logout redirect. */
 export function loggedOutPage(): string {
   return page('Déconnecté', '<main id="fc-logged-out"><div class="card"><h1>Vous êtes bien déconnecté</h1></div></main>')
 }

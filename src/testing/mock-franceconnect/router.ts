@@ -39,6 +39,7 @@ export function requestCounter(): { requests: Record<string, number>; count(name
   }
 }
 
+/** What the front door hands requests to. */
 export interface RouterParts {
   setup: OpSetup
   site: OpSite

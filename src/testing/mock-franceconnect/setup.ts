@@ -21,6 +21,7 @@ export interface OpClient {
   postLogoutRedirectUri: string
 }
 
+/** A mock, resolved from its options: what every part that builds it reads. */
 export interface OpSetup {
   options: StartOpOptions
   profile: VariantProfile

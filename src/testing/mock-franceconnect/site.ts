@@ -12,6 +12,7 @@ export type OpRoutes = Record<string, string> & {
   revocation: string
 }
 
+/** A started mock's addresses. */
 export interface OpSite {
   /** http://127.0.0.1:PORT */
   origin: string

@@ -7,6 +7,7 @@ import type { StrictAuthorize, VariantProfile } from '../platforms/index.js'
 import { requestedAcrs, resolveAcr } from './acr.js'
 import { PASS, type Verdict } from './verdict.js'
 
+/** The registered client, as the authorize checks compare it. */
 export interface RegisteredClient {
   clientId: string
   redirectUri: string
