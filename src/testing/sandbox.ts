@@ -1,14 +1,15 @@
-import { exportJWK, generateKeyPair, type JWK } from 'jose'
 import { ConfigurationError } from '../errors/configuration-error.js'
-import { toPublicEncryptionJwk, type EncryptionKey } from '../oidc/encryption-keys.js'
-import { sandboxAgents, sandboxIdentities, sandboxIncomeYear } from './identities.js'
-import { dataProviderApis, scopesOfApi, startMockApis, type DataProviderGroup, type StartedMockApis } from './mock-apis/index.js'
 import {
-  dataScopesOf,
-  startMockFranceConnect,
-  type MockDataProviderRegistration,
-  type StartedOp,
-} from './mock-franceconnect/index.js'
+  credentialsOfDataProviders,
+  encryptionKeyPair,
+  dataProviderGroups,
+  ownDataProvider,
+  type RegisteredDataProvider,
+  registerDataProviders,
+} from './data-providers.js'
+import { sandboxAgents, sandboxIdentities, sandboxIncomeYear } from './identities.js'
+import { type DataProviderGroup, type StartedMockApis, startMockApis } from './mock-apis/index.js'
+import { startMockFranceConnect, type StartedOp, type StartOpOptions } from './mock-franceconnect/index.js'
 import { seededSecrets } from './seeded-secrets.js'
 import { loadOidcProvider } from './mock-franceconnect/load-oidc-provider.js'
 import type {
@@ -16,8 +17,9 @@ import type {
   Sandbox,
   SandboxConnectorOptions,
   SandboxCredentials,
+  SandboxApiId,
+  SandboxIdentity,
   SandboxOptions,
-  SandboxPerson,
   SandboxPlatform,
   SandboxVariant,
 } from './types.js'
@@ -25,42 +27,102 @@ import type {
 /** The SIRET API Particulier's staging uses throughout (a valid one). */
 const sandboxRecipient = '13002526500013'
 
-type KeyAlg = 'ECDH-ES' | 'RSA-OAEP-256'
-
-async function encryptionKeyPair(alg: KeyAlg, kid: string): Promise<{ privateJwk: EncryptionKey; publicJwk: JWK }> {
-  const { privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'ECDH-ES' ? { crv: 'P-256' } : {}) })
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg, use: 'enc' } as EncryptionKey
-  return { privateJwk, publicJwk: toPublicEncryptionJwk(privateJwk) }
+/** The platform `startSandbox` is asked for, checked with the options that depend on it. */
+function checkedVariant(options: SandboxOptions): SandboxPlatform {
+  const variant: SandboxPlatform = options.variant ?? 'v2'
+  if (!['v2', 'fcplus', 'v1', 'proconnect'].includes(variant)) {
+    throw new ConfigurationError('configuration_invalid', 'startSandbox: variant must be v2, fcplus, v1 or proconnect')
+  }
+  if (options.userinfo !== undefined && variant !== 'proconnect') {
+    throw new ConfigurationError(
+      'configuration_invalid',
+      'startSandbox: userinfo is a ProConnect option (FranceConnect always signs it)',
+    )
+  }
+  return variant
 }
 
-type SecretMaker = ReturnType<typeof seededSecrets>
-
-interface RegisteredDataProvider {
-  registration: MockDataProviderRegistration
-  decryptionKeys: EncryptionKey[]
-  publicJwks: { keys: JWK[] }
-}
-
-async function registerDataProvider(
-  secrets: SecretMaker,
-  name: string,
-  scopes: readonly string[],
-  keyAlg: KeyAlg,
-  signingAlg: 'ES256' | 'RS256',
-): Promise<RegisteredDataProvider> {
-  const { privateJwk, publicJwk } = await encryptionKeyPair(keyAlg, `${name}-enc-1`)
+/** The credentials the real APIs ask besides the FranceConnect token (the DGFiP token URL is set once the mocks listen). */
+function credentialsOf(hex: (label: string, bytes: number) => string): SandboxCredentials {
   return {
-    decryptionKeys: [privateJwk],
-    publicJwks: { keys: [publicJwk] },
-    registration: {
-      name,
-      clientId: secrets.hex(`${name}:client_id`, 32),
-      clientSecret: secrets.hex(`${name}:client_secret`, 32),
-      scopes: [...scopes],
-      jwks: { keys: [publicJwk] },
-      signingAlg,
-      encryptionAlg: keyAlg,
+    apiParticulier: { recipient: sandboxRecipient },
+    dgfip: {
+      gatewayToken: hex('dgfip:gateway_token', 24),
+      idTeleservice: 'SANDBOX-TELESERVICE-01',
+      tokenUrl: '',
+      clientId: hex('dgfip:client_id', 16),
+      clientSecret: hex('dgfip:client_secret', 32),
     },
+    cnam: { apiKey: hex('cnam:api_key', 24) },
+  }
+}
+
+/** Starts the mock APIs, or closes the mock FranceConnect when they cannot start. */
+async function startMocks(
+  op: StartedOp,
+  parts: {
+    variant: SandboxPlatform
+    identities: SandboxIdentity[]
+    providers: Record<DataProviderGroup, RegisteredDataProvider>
+    credentials: SandboxCredentials
+    options: SandboxOptions
+  },
+): Promise<StartedMockApis> {
+  const { providers, credentials, options } = parts
+  try {
+    return await startMockApis({
+      issuer: op.issuer,
+      // ProConnect has no data API: its mocks stay up (the options need them) and refuse its tokens
+      variant: parts.variant === 'proconnect' ? 'v2' : parts.variant,
+      identities: parts.identities,
+      dataProviders: credentialsOfDataProviders(providers),
+      apiKey: credentials.cnam.apiKey,
+      dgfipGateway: { clientId: credentials.dgfip.clientId, clientSecret: credentials.dgfip.clientSecret },
+      port: options.apisPort ?? (options.port ? options.port + 1 : 0),
+    })
+  } catch (error) {
+    await op.close()
+    throw error
+  }
+}
+
+/** Each connector factory's options, pointed at the mock APIs. */
+function connectorOptionsOf(apis: Record<SandboxApiId, string>, credentials: SandboxCredentials): SandboxConnectorOptions {
+  const particulier = (baseUrl: string) => ({ baseUrl, recipient: credentials.apiParticulier.recipient })
+  return {
+    'impot-particulier': {
+      baseUrl: apis['impot-particulier'],
+      gatewayToken: credentials.dgfip.gatewayToken,
+      idTeleservice: credentials.dgfip.idTeleservice,
+    },
+    'droits-assurance-maladie': { baseUrl: apis['droits-assurance-maladie'], apiKey: credentials.cnam.apiKey },
+    'indemnites-journalieres': { baseUrl: apis['indemnites-journalieres'], apiKey: credentials.cnam.apiKey },
+    'statut-etudiant': particulier(apis['statut-etudiant']),
+    'statut-etudiant-boursier': particulier(apis['statut-etudiant-boursier']),
+    'complementaire-sante-solidaire': particulier(apis['complementaire-sante-solidaire']),
+    'revenu-solidarite-active': particulier(apis['revenu-solidarite-active']),
+    'quotient-familial': particulier(apis['quotient-familial']),
+    'france-travail-statut': { baseUrl: apis['france-travail-statut'] },
+    'france-travail-paiements': { baseUrl: apis['france-travail-paiements'] },
+  }
+}
+
+/** The mock FranceConnect's options for the sandbox's client (its people and data providers aside). */
+function opOptionsOf(
+  options: SandboxOptions,
+  variant: SandboxPlatform,
+  hex: (label: string, bytes: number) => string,
+): Omit<StartOpOptions, 'identities' | 'dataProviders'> {
+  return {
+    variant,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    clientId: options.clientId ?? hex('client_id', 32),
+    clientSecret: options.clientSecret ?? hex('client_secret', 32),
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    ...(options.userinfo === undefined ? {} : { userinfo: options.userinfo }),
+    clientName: options.clientName ?? 'Démarche de test (bac à sable)',
+    ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
+    ...(options.postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
   }
 }
 
@@ -98,16 +160,7 @@ async function registerDataProvider(
 export async function startSandbox(options?: SandboxOptions & { variant?: SandboxVariant }): Promise<Sandbox>
 export async function startSandbox(options: SandboxOptions & { variant: 'proconnect' }): Promise<ProConnectSandbox>
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox | ProConnectSandbox> {
-  const variant: SandboxPlatform = options.variant ?? 'v2'
-  if (!['v2', 'fcplus', 'v1', 'proconnect'].includes(variant)) {
-    throw new ConfigurationError('configuration_invalid', 'startSandbox: variant must be v2, fcplus, v1 or proconnect')
-  }
-  if (options.userinfo !== undefined && variant !== 'proconnect') {
-    throw new ConfigurationError(
-      'configuration_invalid',
-      'startSandbox: userinfo is a ProConnect option (FranceConnect always signs it)',
-    )
-  }
+  const variant = checkedVariant(options)
   // fails first, with a ConfigurationError saying `npm install -D oidc-provider`, when it is missing
   await loadOidcProvider()
   const secrets = seededSecrets(options.seed)
@@ -115,107 +168,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const identities = structuredClone([
     ...(options.identities ?? (variant === 'proconnect' ? sandboxAgents() : sandboxIdentities())),
   ])
-
-  // The data providers behind the mock APIs, and one for the user's own API, each registered at the
-  // mock FranceConnect with its scopes and its encryption key.
-  const groups = Object.keys(dataProviderApis) as DataProviderGroup[]
-  const providers = {} as Record<DataProviderGroup, RegisteredDataProvider>
-  for (const group of groups) {
-    const scopes = dataProviderApis[group].flatMap(scopesOfApi)
-    // DGFiP with RS256 / RSA-OAEP-256, the others ES256 / ECDH-ES: both families FranceConnect offers (§12.1)
-    providers[group] =
-      group === 'dgfip'
-        ? await registerDataProvider(secrets, group, scopes, 'RSA-OAEP-256', 'RS256')
-        : await registerDataProvider(secrets, group, scopes, 'ECDH-ES', 'ES256')
-  }
-  const ownProvider = await registerDataProvider(secrets, 'sandbox-data-provider', dataScopesOf(variant), 'ECDH-ES', 'ES256')
-
-  let encryptionKeys: EncryptionKey[] | undefined
-  let clientEncryptionJwks: { keys: JWK[] } | undefined
-  if (variant === 'fcplus') {
-    const { privateJwk, publicJwk } = await encryptionKeyPair('ECDH-ES', 'sandbox-client-enc-1')
-    encryptionKeys = [privateJwk]
-    clientEncryptionJwks = { keys: [publicJwk] }
-  }
-
+  const { providers, ownProvider } = await registerDataProviders(secrets, variant)
+  const clientEncryption = variant === 'fcplus' ? await encryptionKeyPair('ECDH-ES', 'sandbox-client-enc-1') : undefined
   const op: StartedOp = await startMockFranceConnect({
-    variant,
+    ...opOptionsOf(options, variant, hex),
     identities,
-    ...(options.port === undefined ? {} : { port: options.port }),
-    clientId: options.clientId ?? hex('client_id', 32),
-    clientSecret: options.clientSecret ?? hex('client_secret', 32),
-    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
-    ...(options.userinfo === undefined ? {} : { userinfo: options.userinfo }),
-    clientName: options.clientName ?? 'Démarche de test (bac à sable)',
-    ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
-    ...(options.postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
-    ...(clientEncryptionJwks ? { clientEncryptionJwks } : {}),
+    ...(clientEncryption ? { clientEncryptionJwks: { keys: [clientEncryption.publicJwk] } } : {}),
     // ProConnect has no checktoken: the mock data APIs answer its tokens as unknown ones
     dataProviders:
       variant === 'v1' || variant === 'proconnect'
         ? []
-        : [...groups.map((group) => providers[group].registration), ownProvider.registration],
+        : [...dataProviderGroups().map((group) => providers[group].registration), ownProvider.registration],
   })
-
-  const credentials: SandboxCredentials = {
-    apiParticulier: { recipient: sandboxRecipient },
-    dgfip: {
-      gatewayToken: hex('dgfip:gateway_token', 24),
-      idTeleservice: 'SANDBOX-TELESERVICE-01',
-      tokenUrl: '',
-      clientId: hex('dgfip:client_id', 16),
-      clientSecret: hex('dgfip:client_secret', 32),
-    },
-    cnam: { apiKey: hex('cnam:api_key', 24) },
-  }
-  const dataProviderCredentials = {} as Record<
-    DataProviderGroup,
-    { clientId: string; clientSecret: string; decryptionKeys: EncryptionKey[] }
-  >
-  for (const group of groups) {
-    const { registration, decryptionKeys } = providers[group]
-    dataProviderCredentials[group] = { clientId: registration.clientId, clientSecret: registration.clientSecret, decryptionKeys }
-  }
-  let mocks: StartedMockApis
-  try {
-    mocks = await startMockApis({
-      issuer: op.issuer,
-      // ProConnect has no data API: its mocks stay up (the options need them) and refuse its tokens
-      variant: variant === 'proconnect' ? 'v2' : variant,
-      identities,
-      dataProviders: dataProviderCredentials,
-      apiKey: credentials.cnam.apiKey,
-      dgfipGateway: { clientId: credentials.dgfip.clientId, clientSecret: credentials.dgfip.clientSecret },
-      port: options.apisPort ?? (options.port ? options.port + 1 : 0),
-    })
-  } catch (error) {
-    await op.close()
-    throw error
-  }
-  const { apis } = mocks
-  credentials.dgfip.tokenUrl = `${apis['impot-particulier']}/token`
-
-  const particulier = (baseUrl: string) => ({ baseUrl, recipient: credentials.apiParticulier.recipient })
-  const connectorOptions: SandboxConnectorOptions = {
-    'impot-particulier': {
-      baseUrl: apis['impot-particulier'],
-      gatewayToken: credentials.dgfip.gatewayToken,
-      idTeleservice: credentials.dgfip.idTeleservice,
-    },
-    'droits-assurance-maladie': { baseUrl: apis['droits-assurance-maladie'], apiKey: credentials.cnam.apiKey },
-    'indemnites-journalieres': { baseUrl: apis['indemnites-journalieres'], apiKey: credentials.cnam.apiKey },
-    'statut-etudiant': particulier(apis['statut-etudiant']),
-    'statut-etudiant-boursier': particulier(apis['statut-etudiant-boursier']),
-    'complementaire-sante-solidaire': particulier(apis['complementaire-sante-solidaire']),
-    'revenu-solidarite-active': particulier(apis['revenu-solidarite-active']),
-    'quotient-familial': particulier(apis['quotient-familial']),
-    'france-travail-statut': { baseUrl: apis['france-travail-statut'] },
-    'france-travail-paiements': { baseUrl: apis['france-travail-paiements'] },
-  }
-
-  const people: SandboxPerson[] = op.identities.map((person, index) => ({ ...(identities[index] ?? person), sub: person.sub }))
+  const credentials = credentialsOf(hex)
+  const mocks = await startMocks(op, { variant, identities, providers, credentials, options })
+  credentials.dgfip.tokenUrl = `${mocks.apis['impot-particulier']}/token`
   let closed: Promise<void> | undefined
-
   return {
     variant,
     issuer: op.issuer,
@@ -224,19 +192,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     registeredScopes: op.registeredScopes,
     redirectUri: op.redirectUri,
     postLogoutRedirectUri: op.postLogoutRedirectUri,
-    ...(encryptionKeys ? { encryptionKeys } : {}),
-    apis,
+    ...(clientEncryption ? { encryptionKeys: [clientEncryption.privateJwk] } : {}),
+    apis: mocks.apis,
     credentials,
-    connectorOptions,
+    connectorOptions: connectorOptionsOf(mocks.apis, credentials),
     fetchAllParams: { 'impot-particulier': { annee: sandboxIncomeYear() } },
-    identities: people,
-    dataProvider: {
-      clientId: ownProvider.registration.clientId,
-      clientSecret: ownProvider.registration.clientSecret,
-      decryptionKeys: ownProvider.decryptionKeys,
-      jwks: ownProvider.publicJwks,
-      registeredScopes: [...ownProvider.registration.scopes],
-    },
+    identities: op.identities.map((person, index) => ({ ...(identities[index] ?? person), sub: person.sub })),
+    dataProvider: ownDataProvider(ownProvider),
     endpoints: op.endpoints,
     signIn: (authorizationUrl, signInOptions = {}) => op.authorize(authorizationUrl, signInOptions),
     signOut: (endSessionUrl) => op.logout(endSessionUrl),

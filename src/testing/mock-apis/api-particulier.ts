@@ -15,8 +15,17 @@
  */
 import { isValidSiret } from '../../apis/shared/siret.js'
 import type { JsonObject, SandboxApiId, SandboxIdentity } from '../types.js'
-import { bearerToken, checkToken, pathsFor, project, sendJson, type MockRequest, type TokenCheck } from './shared.js'
-import type { ApiGuard } from './index.js'
+import {
+  bearerToken,
+  checkToken,
+  pathsFor,
+  project,
+  sendJson,
+  type ApiGuard,
+  type MockRequest,
+  type TokenCheck,
+  type TokenRefusal,
+} from './shared.js'
 
 interface ApiError {
   status: number
@@ -44,7 +53,7 @@ const mesriAdmissionFields: Record<string, string> = {
   mesri_admission_regime_formation: 'regime_formation',
   mesri_admission_commune_etudes: 'code_cog_insee_commune',
   mesri_admission_etablissement_etude: 'etablissement_etudes',
-  // API Particulier's spelling (reference §5.2): accepted too
+  // API Particulier's spelling (docs/apis/statut-etudiant.md): accepted too
   mesri_admission_etablissement_etudes: 'etablissement_etudes',
 }
 
@@ -54,7 +63,7 @@ const cnousFields: Record<string, readonly string[]> = {
   cnous_email: ['email'],
   cnous_periode_versement: ['periode_versement_bourse'],
   cnous_ville_etudes: ['etablissement_etudes'],
-  // cnous_statut_bourse and cnous_identite open nothing in the v3 / v4 payloads (reference §6.3)
+  // cnous_statut_bourse and cnous_identite open nothing in the v3 / v4 payloads
 }
 
 const rsaFields: Record<string, readonly string[]> = {
@@ -192,7 +201,7 @@ export async function handleApiParticulier(
   return true
 }
 
-function refusal(reason: Exclude<TokenCheck, { ok: true }>['reason'], route: Route): ApiError {
+function refusal(reason: TokenRefusal, route: Route): ApiError {
   switch (reason) {
     case 'absent':
     case 'inactive':

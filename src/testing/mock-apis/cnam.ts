@@ -15,14 +15,20 @@
  * | 404 | `not_found` | nobody matches, no data, or a `nir` that is not the person's or a beneficiary's |
  */
 import type { JsonObject, SandboxData, SandboxIdentity } from '../types.js'
-import { bearerToken, checkToken, header, isCalendarDate, sendJson, type MockRequest, type TokenCheck } from './shared.js'
-import type { ApiGuard } from './index.js'
+import {
+  bearerToken,
+  checkToken,
+  header,
+  isCalendarDate,
+  sendJson,
+  type ApiGuard,
+  type MockRequest,
+  type TokenRefusal,
+} from './shared.js'
 
 const oauth = (error: string, description: string) => ({ error, error_description: description })
 
-type Refusal = Exclude<TokenCheck, { ok: true }>['reason']
-
-function refuse(request: MockRequest, reason: Refusal | 'no_data'): void {
+function refuse(request: MockRequest, reason: TokenRefusal | 'no_data'): void {
   const { res } = request
   switch (reason) {
     case 'absent':
@@ -91,27 +97,33 @@ export async function handleCnamDroits(
     refuse(request, 'no_data')
     return true
   }
+  answerDroits(request, droits)
+  return true
+}
+
+/** A known insured person's answer: `/me`, `/me/beneficiaires`, or a route for one NIR of the household. */
+function answerDroits(request: MockRequest, droits: NonNullable<SandboxData['droits-assurance-maladie']>): void {
+  const { req, res } = request
   if (request.path === '/me') {
     sendJson(res, 200, droits.me)
-    return true
+    return
   }
   if (request.path === '/me/beneficiaires') {
     sendJson(res, 200, droits.beneficiaires)
-    return true
+    return
   }
   // The per-beneficiary routes take the NIR of the person or of one of their beneficiaries.
   const nir = header(req, 'nir')
   if (!nir) {
     sendJson(res, 400, oauth('invalid_request', 'The nir header is required on this route'))
-    return true
+    return
   }
   const person = [droits.me, ...droits.beneficiaires].find((candidate) => candidate.nir === nir)
   if (!person) {
     sendJson(res, 404, oauth('not_found', 'Aucun bénéficiaire ne correspond à ce NIR'))
-    return true
+    return
   }
   sendJson(res, 200, perBeneficiary(request.path, droits, nir, person))
-  return true
 }
 
 function perBeneficiary(

@@ -17,8 +17,18 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { JsonObject, SandboxIdentity } from '../types.js'
-import { checkToken, header, pathsFor, project, sendEmpty, sendJson, type MockRequest } from './shared.js'
-import type { ApiGuard } from './index.js'
+import {
+  type ApiGuard,
+  checkToken,
+  header,
+  type MockRequest,
+  type TokenRefusal,
+  pathsFor,
+  project,
+  sendEmpty,
+  sendJson,
+  type TokenCheck,
+} from './shared.js'
 
 const mediaType = 'application/prs.dgfip.part.situations.ir.assiettes.v1+json'
 const uuid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
@@ -74,6 +84,64 @@ export interface DgfipGateway {
   clientSecret: string
 }
 
+/** The APIM gateway's own checks of its credentials and headers: the refusal to send, or undefined. */
+function gatewayRefusal(request: MockRequest): { status: number; body: JsonObject } | undefined {
+  const { req } = request
+  const authorization = header(req, 'authorization')
+  if (authorization === undefined) return { status: 401, body: gatewayError('900902', 'Missing Credentials') }
+  if (!/^Bearer \S+$/i.test(authorization)) return { status: 401, body: gatewayError('900901', 'Invalid Credentials') }
+  const correlation = header(req, 'x-correlation-id')
+  if (correlation === undefined || !uuid.test(correlation))
+    return { status: 400, body: gatewayError('910000', 'X-Correlation-ID manquant ou mal formé') }
+  if (!header(req, 'id_teleservice')?.trim()) return { status: 400, body: gatewayError('910001', 'ID_Teleservice manquant') }
+  return undefined
+}
+
+const invalidToken = {
+  status: 401,
+  body: {
+    error: 'invalid_token',
+    reason: 'X-FranceConnect-OAuth',
+    message: 'Jeton FranceConnect absent, inconnu, expiré ou révoqué.',
+  },
+}
+
+/** DGFiP's answer to a FranceConnect token it cannot serve (the unknown person is a 404, answered later). */
+const tokenRefusals: Partial<Record<TokenRefusal, { status: number; body: JsonObject }>> = {
+  absent: invalidToken,
+  inactive: invalidToken,
+  insufficient_scope: {
+    status: 403,
+    body: {
+      error: 'access_denied',
+      reason: 'scope',
+      message: 'Accès refusé : aucun scope DGFiP accordé à ce jeton FranceConnect.',
+    },
+  },
+  checktoken_failed: {
+    status: 502,
+    body: { error: 'bad_gateway', reason: 'checktoken', message: 'La vérification du jeton auprès de FranceConnect a échoué.' },
+  },
+}
+
+/** The person's situation for `annrev`, as far as the granted scopes open it: 200, 204 or 404. */
+function answerSituation(request: MockRequest, check: TokenCheck, annrev: string): void {
+  const { res } = request
+  const situations = check.ok ? check.identity.data?.['impot-particulier'] : undefined
+  if (!check.ok || !situations) {
+    sendJson(res, 404, { error: 'not_found', reason: 'usager', message: 'Aucun foyer fiscal ne correspond à cette identité.' })
+    return
+  }
+  const situation = situations[annrev] as JsonObject | undefined
+  if (!situation) {
+    // no situation for that year (the FranceConnect data-provider dataset answers 204 in that case)
+    sendEmpty(res, 204)
+    return
+  }
+  res.writeHead(200, { 'content-type': mediaType, 'cache-control': 'no-store' })
+  res.end(JSON.stringify(project(structuredClone(situation), pathsFor(check.scopes, fields))))
+}
+
 /** Answers below the DGFiP gateway's base URL; false when the path is not one of its routes. */
 export async function handleDgfip(
   request: MockRequest,
@@ -93,27 +161,12 @@ export async function handleDgfip(
     return true
   }
   guard.count('impot-particulier')
-
   // The APIM gateway checks its own credentials and headers first.
-  const authorization = header(req, 'authorization')
-  if (authorization === undefined) {
-    sendJson(res, 401, gatewayError('900902', 'Missing Credentials'))
+  const refusal = gatewayRefusal(request)
+  if (refusal) {
+    sendJson(res, refusal.status, refusal.body)
     return true
   }
-  if (!/^Bearer \S+$/i.test(authorization)) {
-    sendJson(res, 401, gatewayError('900901', 'Invalid Credentials'))
-    return true
-  }
-  const correlation = header(req, 'x-correlation-id')
-  if (correlation === undefined || !uuid.test(correlation)) {
-    sendJson(res, 400, gatewayError('910000', 'X-Correlation-ID manquant ou mal formé'))
-    return true
-  }
-  if (!header(req, 'id_teleservice')?.trim()) {
-    sendJson(res, 400, gatewayError('910001', 'ID_Teleservice manquant'))
-    return true
-  }
-
   const annrev = match[1] ?? ''
   if (!/^\d{4}$/.test(annrev)) {
     sendJson(res, 400, {
@@ -123,50 +176,11 @@ export async function handleDgfip(
     })
     return true
   }
-  const raw = header(req, 'x-franceconnect-oauth')
-  const token = raw?.replace(/^Bearer\s+/i, '')
+  const token = header(req, 'x-franceconnect-oauth')?.replace(/^Bearer\s+/i, '')
   const check = await checkToken(token, guard.verifier, guard.scopesOf('impot-particulier'), identities)
-  if (!check.ok) {
-    switch (check.reason) {
-      case 'absent':
-      case 'inactive':
-        sendJson(res, 401, {
-          error: 'invalid_token',
-          reason: 'X-FranceConnect-OAuth',
-          message: 'Jeton FranceConnect absent, inconnu, expiré ou révoqué.',
-        })
-        return true
-      case 'insufficient_scope':
-        sendJson(res, 403, {
-          error: 'access_denied',
-          reason: 'scope',
-          message: 'Accès refusé : aucun scope DGFiP accordé à ce jeton FranceConnect.',
-        })
-        return true
-      case 'checktoken_failed':
-        sendJson(res, 502, {
-          error: 'bad_gateway',
-          reason: 'checktoken',
-          message: 'La vérification du jeton auprès de FranceConnect a échoué.',
-        })
-        return true
-      case 'unknown_person':
-        break
-    }
-  }
-  const situations = check.ok ? check.identity.data?.['impot-particulier'] : undefined
-  if (!check.ok || !situations) {
-    sendJson(res, 404, { error: 'not_found', reason: 'usager', message: 'Aucun foyer fiscal ne correspond à cette identité.' })
-    return true
-  }
-  const situation = situations[annrev] as JsonObject | undefined
-  if (!situation) {
-    // no situation for that year (the FranceConnect data-provider dataset answers 204 in that case)
-    sendEmpty(res, 204)
-    return true
-  }
-  res.writeHead(200, { 'content-type': mediaType, 'cache-control': 'no-store' })
-  res.end(JSON.stringify(project(structuredClone(situation), pathsFor(check.scopes, fields))))
+  const tokenRefusal = check.ok ? undefined : tokenRefusals[check.reason]
+  if (tokenRefusal) sendJson(res, tokenRefusal.status, tokenRefusal.body)
+  else answerSituation(request, check, annrev)
   return true
 }
 

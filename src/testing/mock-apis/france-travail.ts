@@ -12,8 +12,7 @@
  * | 404 | `not_found` (mock's own) | France Travail knows nobody with this identity |
  */
 import type { SandboxApiId, SandboxIdentity } from '../types.js'
-import { bearerToken, checkToken, sendJson, type MockRequest } from './shared.js'
-import type { ApiGuard } from './index.js'
+import { bearerToken, checkToken, sendJson, type ApiGuard, type MockRequest } from './shared.js'
 
 const answerHeaders = { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', pragma: 'no-cache' }
 const oauth = (error: string, description: string) => ({ error, error_description: description })

@@ -5,18 +5,17 @@
  * so a revoked token is refused at once), reconciles the person from the pivot identity, and answers
  * from the person's fixtures, filtered by the granted scopes.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createAccessTokenVerifier } from '../../data-provider/verifier.js'
-import type { AccessTokenResult, AccessTokenV1Result, AccessTokenVerifier } from '../../data-provider/types.js'
 import type { EncryptionKey } from '../../oidc/encryption-keys.js'
 import { dataScopes } from '../../registry/data-scopes.js'
+import { closerOf, listenOnLoopback } from '../loopback.js'
 import type { SandboxApiId, SandboxIdentity, SandboxVariant } from '../types.js'
 import { handleApiParticulier } from './api-particulier.js'
 import { handleCnamDroits, handleCnamIj } from './cnam.js'
 import { handleDgfip } from './dgfip.js'
 import { handleFranceTravail } from './france-travail.js'
-import { sendJson, type MockRequest } from './shared.js'
+import { sendJson, type ApiGuard, type MockRequest } from './shared.js'
 
 /** The data providers behind the mock APIs: one FranceConnect registration each. */
 export type DataProviderGroup = 'api-particulier' | 'dgfip' | 'cnam' | 'france-travail'
@@ -38,13 +37,6 @@ export const dataProviderApis: Record<DataProviderGroup, readonly SandboxApiId[]
 /** The FranceConnect data scopes of one API (the scope registry's). */
 export function scopesOfApi(api: SandboxApiId): string[] {
   return dataScopes.filter((entry) => entry.api === api).map((entry) => entry.scope)
-}
-
-/** What a mock API handler needs to check tokens. */
-export interface ApiGuard {
-  verifier: AccessTokenVerifier<AccessTokenResult> | AccessTokenVerifier<AccessTokenV1Result>
-  scopesOf(api: SandboxApiId): string[]
-  count(api: SandboxApiId): void
 }
 
 /** A data provider's FranceConnect credentials. */
@@ -85,18 +77,9 @@ const prefixes = {
   franceTravail: '/france-travail',
 } as const
 
-/**
- * Starts the mock data APIs on 127.0.0.1.
- *
- * @example
- * ```ts
- * const mocks = await startMockApis({ issuer, variant: 'v2', identities, dataProviders, apiKey, dgfipGateway })
- * statutEtudiant({ baseUrl: mocks.apis['statut-etudiant'], recipient: '13002526500013' })
- * ```
- */
-export async function startMockApis(options: MockApisOptions): Promise<StartedMockApis> {
-  const requests: Record<string, number> = {}
-  const guards = new Map<DataProviderGroup, ApiGuard>()
+/** One token guard per data provider, each counting its calls in `requests`. */
+function guardsOf(options: MockApisOptions, requests: Record<string, number>): Record<DataProviderGroup, ApiGuard> {
+  const guards = {} as Record<DataProviderGroup, ApiGuard>
   for (const group of Object.keys(dataProviderApis) as DataProviderGroup[]) {
     const credentials = options.dataProviders[group]
     const verifier =
@@ -109,34 +92,40 @@ export async function startMockApis(options: MockApisOptions): Promise<StartedMo
             decryptionKeys: credentials.decryptionKeys,
             cache: false,
           })
-    guards.set(group, {
+    guards[group] = {
       verifier,
       scopesOf: scopesOfApi,
       count(api) {
         requests[api] = (requests[api] ?? 0) + 1
       },
-    })
+    }
   }
-  const guard = (group: DataProviderGroup) => guards.get(group) as ApiGuard
-  const identities = options.identities
+  return guards
+}
 
-  const server: Server = createServer((req, res) => {
+type Handler = (request: MockRequest) => Promise<boolean>
+
+/** Each provider's mock, by the path prefix it is served under. */
+function handlersOf(options: MockApisOptions, guards: Record<DataProviderGroup, ApiGuard>): [string, Handler][] {
+  const { identities } = options
+  return [
+    [prefixes.apiParticulier, (request) => handleApiParticulier(request, guards['api-particulier'], identities)],
+    [prefixes.dgfip, (request) => handleDgfip(request, guards.dgfip, identities, options.dgfipGateway)],
+    [prefixes.cnamDroits, (request) => handleCnamDroits(request, guards.cnam, identities, options.apiKey)],
+    [prefixes.cnamIj, (request) => handleCnamIj(request, guards.cnam, identities, options.apiKey)],
+    [prefixes.franceTravail, (request) => handleFranceTravail(request, guards['france-travail'], identities)],
+  ]
+}
+
+/** Hands a request to the mock whose prefix it is under: 404 JSON when none, 500 when one fails. */
+function serve(handlers: [string, Handler][]): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const under = (prefix: string) =>
-      url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined
-    const request = (path: string): MockRequest => ({ req, res, method: req.method ?? 'GET', path, query: url.searchParams })
-    // Each provider's mock, by the path prefix it is served under.
-    const handlers: [string, (path: string) => Promise<boolean>][] = [
-      [prefixes.apiParticulier, (path) => handleApiParticulier(request(path), guard('api-particulier'), identities)],
-      [prefixes.dgfip, (path) => handleDgfip(request(path), guard('dgfip'), identities, options.dgfipGateway)],
-      [prefixes.cnamDroits, (path) => handleCnamDroits(request(path), guard('cnam'), identities, options.apiKey)],
-      [prefixes.cnamIj, (path) => handleCnamIj(request(path), guard('cnam'), identities, options.apiKey)],
-      [prefixes.franceTravail, (path) => handleFranceTravail(request(path), guard('france-travail'), identities)],
-    ]
     const route = async (): Promise<boolean> => {
       for (const [prefix, handle] of handlers) {
-        const path = under(prefix)
-        if (path !== undefined) return handle(path)
+        if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) continue
+        const path = url.pathname.slice(prefix.length)
+        return handle({ req, res, method: req.method ?? 'GET', path, query: url.searchParams })
       }
       return false
     }
@@ -148,16 +137,12 @@ export async function startMockApis(options: MockApisOptions): Promise<StartedMo
         if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: 'mock API internal error' })
         else res.end()
       })
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const apis: Record<SandboxApiId, string> = {
+  }
+}
+
+/** Each connector's base URL on the mock APIs' origin. */
+function apiUrls(origin: string): Record<SandboxApiId, string> {
+  return {
     'impot-particulier': `${origin}${prefixes.dgfip}`,
     'droits-assurance-maladie': `${origin}${prefixes.cnamDroits}`,
     'indemnites-journalieres': `${origin}${prefixes.cnamIj}`,
@@ -169,18 +154,20 @@ export async function startMockApis(options: MockApisOptions): Promise<StartedMo
     'france-travail-statut': `${origin}${prefixes.franceTravail}`,
     'france-travail-paiements': `${origin}${prefixes.franceTravail}`,
   }
+}
 
-  let closed: Promise<void> | undefined
-  return {
-    origin,
-    apis,
-    requests,
-    close() {
-      closed ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      })
-      return closed
-    },
-  }
+/**
+ * Starts the mock data APIs on 127.0.0.1.
+ *
+ * @example
+ * ```ts
+ * const mocks = await startMockApis({ issuer, variant: 'v2', identities, dataProviders, apiKey, dgfipGateway })
+ * statutEtudiant({ baseUrl: mocks.apis['statut-etudiant'], recipient: '13002526500013' })
+ * ```
+ */
+export async function startMockApis(options: MockApisOptions): Promise<StartedMockApis> {
+  const requests: Record<string, number> = {}
+  const server: Server = createServer(serve(handlersOf(options, guardsOf(options, requests))))
+  const origin = await listenOnLoopback(server, options.port ?? 0)
+  return { origin, apis: apiUrls(origin), requests, close: closerOf(server) }
 }

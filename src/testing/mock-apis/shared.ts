@@ -7,7 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isBearerTokenSyntax, readBearerToken } from '../../data-provider/bearer-token.js'
 import type { AccessTokenResult, AccessTokenV1Result, AccessTokenVerifier } from '../../data-provider/types.js'
-import type { JsonObject, SandboxIdentity } from '../types.js'
+import type { JsonObject, SandboxApiId, SandboxIdentity } from '../types.js'
+
+/** What a mock API handler needs to check tokens. */
+export interface ApiGuard {
+  verifier: AccessTokenVerifier<AccessTokenResult> | AccessTokenVerifier<AccessTokenV1Result>
+  scopesOf(api: SandboxApiId): string[]
+  count(api: SandboxApiId): void
+}
 
 /** A request to a mock API, already parsed. */
 export interface MockRequest {
@@ -19,11 +26,13 @@ export interface MockRequest {
   query: URLSearchParams
 }
 
+/** Answers JSON, never cached. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
   res.end(JSON.stringify(body))
 }
 
+/** Answers with no body, never cached. */
 export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'cache-control': 'no-store', ...headers })
   res.end()
@@ -46,6 +55,9 @@ export type TokenCheck =
   | { ok: true; identity: SandboxIdentity; scopes: string[] }
   /** absent or not a token; inactive (expired, unknown, revoked); no scope of the API; checktoken failed; nobody matches. */
   | { ok: false; reason: 'absent' | 'inactive' | 'insufficient_scope' | 'checktoken_failed' | 'unknown_person' }
+
+/** Why a token check failed. */
+export type TokenRefusal = Exclude<TokenCheck, { ok: true }>['reason']
 
 /** Normalised for comparison: upper case, no accents, single spaces. */
 function fold(value: unknown): string {

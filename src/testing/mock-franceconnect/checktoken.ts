@@ -1,15 +1,20 @@
 /**
- * The mock FranceConnect's checktoken, for data providers. v2 / FranceConnect+ (§12.1): `POST
+ * The mock FranceConnect's checktoken, for data providers. v2 / FranceConnect+ (france-connect/sources
+ * `back/apps/core-fcp/src/controllers/data-provider.controller.ts`; docs/data-provider.md): `POST
  * {issuer}/checktoken`, form body of exactly `token`, `client_id`, `client_secret`; 400
  * `invalid_request` and 401 `invalid_client` JSON errors; a 200 `application/token-introspection+jwt`
  * whose body is a JWE with the header `{alg, enc}` (+ `epk`), no `kid`, encrypted to the first key of
  * the data provider's JWKS with `use: "enc"` and the registered `alg`, wrapping a JWS with the header
- * `{alg, kid}` and a payload of exactly `iss`, `aud`, `iat`, `token_introspection`. v1 (§12.2): `POST
+ * `{alg, kid}` and a payload of exactly `iss`, `aud`, `iat`, `token_introspection`. v1: `POST
  * /api/v1/checktoken` with the JSON `{token}`, no data provider credentials, a plain JSON answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CompactEncrypt, CompactSign, importJWK, type JWK } from 'jose'
+import { sendJson } from './http.js'
+import type { OidcProvider } from './load-oidc-provider.js'
 import { fetchPublicJwks } from './remote-jwks.js'
+import type { OpSetup } from './setup.js'
+import type { OpSite } from './site.js'
 import type { MockDataProviderRegistration, MockIdentity } from './types.js'
 
 /** An access token as the mock knows it. */
@@ -40,7 +45,7 @@ export interface ChecktokenContext {
   identityProviderHost: string
 }
 
-/** The pivot identity FranceConnect hands data providers (§12.1): RNIPP names, sex, birth. */
+/** The pivot identity FranceConnect hands data providers: RNIPP names, sex, birth. */
 export function pivotIdentity(identity: MockIdentity, withArray: boolean): Record<string, unknown> {
   return {
     gender: identity.gender,
@@ -51,11 +56,6 @@ export function pivotIdentity(identity: MockIdentity, withArray: boolean): Recor
     birthplace: identity.birthplace,
     birthcountry: identity.birthcountry,
   }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(body))
 }
 
 async function readText(req: IncomingMessage, limit = 64 * 1024): Promise<string | undefined> {
@@ -117,13 +117,13 @@ async function introspect(
   return {
     active: true,
     aud: known.clientId,
-    // §12.1: the sub computed for the data provider, not the service provider's
+    // the sub computed for the data provider, not the service provider's
     sub: context.subFor(known.accountId, dataProvider.clientId),
     iat: known.iat,
     exp: known.exp,
     acr: known.acr,
     jti: known.id,
-    // §12.1: the granted scopes that belong to the data provider (may be "")
+    // the granted scopes that belong to the data provider (may be "")
     scope: known.scopes.filter((scope) => dataProvider.scopes.includes(scope)).join(' '),
     ...pivotIdentity(identity, true),
   }
@@ -142,7 +142,7 @@ async function signAndEncrypt(
     .sign(await importJWK(signingJwk, alg))
   const { keys } = dataProvider.jwksUri ? await fetchPublicJwks(dataProvider.jwksUri) : (dataProvider.jwks ?? { keys: [] })
   const encryptionAlg = dataProvider.encryptionAlg ?? keys.find((key) => key.use === 'enc')?.alg
-  // §12.1, gotcha 15: the first key with use "enc" and the registered alg; no kid in the header
+  // the first key with use "enc" and the registered alg; no kid in the header
   const target = keys.find((key) => key.use === 'enc' && key.alg === encryptionAlg)
   if (!target || !encryptionAlg) throw new Error('the data provider has no encryption key FranceConnect can use')
   return new CompactEncrypt(new TextEncoder().encode(jws))
@@ -150,7 +150,7 @@ async function signAndEncrypt(
     .encrypt(await importJWK(target, encryptionAlg))
 }
 
-/** `POST /api/v1/checktoken` (legacy v1, §12.2): JSON `{token}`, no credentials, plain JSON answer. */
+/** `POST /api/v1/checktoken` (legacy v1, france-connect/data-provider-example): JSON `{token}`, no credentials, plain JSON answer. */
 export async function handleChecktokenV1(req: IncomingMessage, res: ServerResponse, context: ChecktokenContext): Promise<void> {
   if (req.method !== 'POST') {
     sendJson(res, 404, { status: 'fail', message: 'not_found' })
@@ -184,4 +184,41 @@ export async function handleChecktokenV1(req: IncomingMessage, res: ServerRespon
     identity_provider_host: context.identityProviderHost,
     acr: known.acr,
   })
+}
+
+/**
+ * What the checktoken routes of a mock need: its access tokens (as oidc-provider stores them), its
+ * people, its data providers and its signing keys.
+ *
+ * @example
+ * ```ts
+ * await handleChecktokenV2(req, res, checktokenContextOf(provider, setup, site))
+ * ```
+ */
+export function checktokenContextOf(provider: OidcProvider, setup: OpSetup, site: OpSite): ChecktokenContext {
+  const { profile, client } = setup
+  return {
+    issuer: site.issuer,
+    async findToken(token) {
+      const found = await provider.AccessToken.find(token)
+      if (!found) return undefined
+      const acr = typeof found.extra?.acr === 'string' ? found.extra.acr : (profile.acr.fallback ?? 'eidas1')
+      return {
+        // an opaque token's value is its jti: FranceConnect's checktoken reports the token itself
+        id: token,
+        accountId: found.accountId,
+        clientId: found.clientId,
+        scopes: (found.scope ?? '').split(' ').filter(Boolean),
+        acr,
+        iat: found.iat,
+        exp: found.exp,
+      }
+    },
+    identity: setup.identity,
+    subFor: setup.subFor,
+    clientName: (forClientId) => (forClientId === client.clientId ? client.clientName : forClientId),
+    dataProviders: setup.dataProviders,
+    signingKeys: Object.fromEntries(setup.privateJwks.map((jwk) => [jwk.alg as string, jwk])) as { ES256?: JWK; RS256?: JWK },
+    identityProviderHost: `${site.origin}/idp`,
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * The HTML pages of the mock FranceConnect: the identity provider's login page, the consent page,
- * the error page (with FranceConnect's code, §4, §13) and the logout pages. Plain HTML forms with
+ * the error page (with FranceConnect's code, such as Y030007) and the logout pages. Plain HTML forms with
  * inline CSS and no external asset; each form's default submission (no field changed, no button
  * named) continues with what is pre-selected, so a script or a plain HTTP client can drive them.
  * Machine-readable bits live in `id` and `data-*` attributes.
@@ -8,6 +8,7 @@
 import { describeScope } from '../../registry/planner.js'
 import type { MockIdentity } from './types.js'
 
+/** `value` as HTML text or attribute value. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
     .replace(/&/g, '&amp;')
@@ -74,7 +75,7 @@ ${body}
 }
 
 /**
- * FranceConnect shows its errors on an HTML page with a code such as Y030007 (§4, §13), not as a
+ * FranceConnect shows its errors on an HTML page with a code such as Y030007, not as a
  * redirect. The code is also in `data-error-code` so a driver can read it back.
  */
 export function errorPage(input: { code: string | undefined; error: string; description?: string | undefined }): string {
@@ -218,6 +219,7 @@ export function consentPage(input: {
   )
 }
 
+/** The logout confirmation page around oidc-provider's form. */
 export function logoutPage(form: string): string {
   return page(
     'Déconnexion',
@@ -234,6 +236,7 @@ export function logoutPage(form: string): string {
   )
 }
 
+/** The page shown after a logout with no post-logout redirect. */
 export function loggedOutPage(): string {
   return page('Déconnecté', '<main id="fc-logged-out"><div class="card"><h1>Vous êtes bien déconnecté</h1></div></main>')
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 /**
  * The pairwise subject the mock gives a person for one client (a service provider or a data
  * provider): `sha256hex(entityId + accountId + secret)` followed by `v1`, 64 lowercase hex characters
- * and `v1` (66 characters), the shape FranceConnect computes (§7.1). The client id stands for the
+ * and `v1` (66 characters), the shape FranceConnect computes. The client id stands for the
  * entity; the secret is the mock's own, so two mocks give different subjects, and one mock always
  * gives the same subject to the same client for the same person.
  *

@@ -1,6 +1,5 @@
 /**
  * Public types of the mock FranceConnect (an OpenID Provider on loopback, built on oidc-provider).
- * Section numbers (§n) refer to the FranceConnect protocol reference the SDK is written from.
  */
 import type { JWK } from 'jose'
 
@@ -20,15 +19,15 @@ export interface MockIdentity {
   given_name_array?: string[]
   family_name: string
   gender: 'male' | 'female'
-  /** `YYYY-MM-DD` (presumed dates normalised, §9.4). */
+  /** `YYYY-MM-DD` (presumed dates normalised). */
   birthdate: string
-  /** INSEE code of the commune of birth; `""` for people born abroad (§9.4). */
+  /** INSEE code of the commune of birth; `""` for people born abroad. */
   birthplace: string
   /** INSEE code of the country of birth, `99100` for France. */
   birthcountry: string
   email?: string
   preferred_username?: string
-  /** The birth date as the identity provider sent it (`-00` allowed, §9.4). */
+  /** The birth date as the identity provider sent it (`-00` allowed). */
   idp_birthdate?: string
   idp_id?: string
   /** A line shown under the name on the login page. */
@@ -39,11 +38,11 @@ export interface MockIdentity {
 
 /** A person as the mock's caller sees it: with the pairwise `sub` the registered client receives. */
 export type SignedInIdentity = MockIdentity & {
-  /** The pairwise subject of the registered client: 64 lowercase hex characters + `v1` (§7.1). */
+  /** The pairwise subject of the registered client: 64 lowercase hex characters + `v1`. */
   sub: string
 }
 
-/** A data provider registered at the mock FranceConnect, for `/checktoken` (§12.1). */
+/** A data provider registered at the mock FranceConnect, for `/checktoken` (docs/data-provider.md). */
 export interface MockDataProviderRegistration {
   /** Its `client_id` (≥ 32 characters at FranceConnect). */
   clientId: string
@@ -68,7 +67,7 @@ export interface StartOpOptions {
   variant: OpVariant
   /** v2: ES256 (default) or RS256; proconnect: RS256 (default) or ES256; fcplus always ES256; generic RS256 unless set; v1 always HS256. */
   signingAlg?: 'ES256' | 'RS256'
-  /** fcplus only (required): the relying party's PUBLIC encryption JWKS (kid, use:'enc', alg ECDH-ES|RSA-OAEP|RSA-OAEP-256), §3.2. */
+  /** fcplus only (required): the relying party's PUBLIC encryption JWKS (kid, use:'enc', alg ECDH-ES|RSA-OAEP|RSA-OAEP-256). */
   clientEncryptionJwks?: { keys: object[] }
   /** fcplus: the relying party's registered `jwks_uri`, read by the OP (instead of `clientEncryptionJwks`). */
   clientEncryptionJwksUri?: string
@@ -81,7 +80,7 @@ export interface StartOpOptions {
   userinfo?: 'jwt' | 'json'
   /** The people of the login page, first one pre-selected. Default: the sandbox's people (`sandboxIdentities()`). */
   identities?: readonly MockIdentity[]
-  /** Data scopes (§9.5) granted when requested (v1, v2, fcplus). Default: every data scope the variant offers. */
+  /** Data scopes (src/registry/data-scopes.ts) granted when requested (v1, v2, fcplus). Default: every data scope the variant offers. */
   dataScopes?: readonly string[]
   /** Data providers allowed to call `/checktoken` (v2, fcplus). v1's checktoken takes no credentials. */
   dataProviders?: readonly MockDataProviderRegistration[]

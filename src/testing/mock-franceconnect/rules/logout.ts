@@ -1,9 +1,10 @@
 /**
  * The end-session request as FranceConnect's core validates it before oidc-provider sees it
- * (`LogoutParamsDto` with whitelist + forbidNonWhitelisted, `oidc-provider.controller.ts`
- * getEndSession): `id_token_hint` required, then only the listed optional parameters (§10).
+ * (france-connect/sources `back/libs/oidc-provider/src/dto/logout-params.dto.ts` with whitelist +
+ * forbidNonWhitelisted, `oidc-provider.controller.ts` getEndSession): `id_token_hint` required, then
+ * only the listed optional parameters.
  */
-import type { Verdict } from './fc-rules.js'
+import type { Verdict } from './verdict.js'
 
 const LOGOUT_PARAMS = new Set(['id_token_hint', 'post_logout_redirect_uri', 'state', 'client_id', 'logout_hint', 'ui_locales'])
 

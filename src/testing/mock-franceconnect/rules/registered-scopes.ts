@@ -4,7 +4,7 @@
  * (france-connect/sources `back/libs/service-provider-adapter-mongo/src/services/service-provider-adapter-mongo.service.ts`),
  * so that a sign-in asking anything else ends in a redirect with `error=invalid_scope`.
  */
-import type { VariantProfile } from './profiles.js'
+import type { VariantProfile } from '../platforms/index.js'
 
 /**
  * The client `scope` to register: undefined (every scope the platform offers) when none is given,

@@ -4,7 +4,7 @@
  * `back/libs/oidc-provider/src/services/oidc-provider-grant.service.ts`); `amr` is released only
  * when `claims` asks it (`core-oidc-provider-middleware.service.ts`, overrideClaimAmrMiddleware).
  */
-import type { OpVariant } from './types.js'
+import type { OpVariant } from '../types.js'
 
 /** Claims the `claims` parameter can add to a grant, per platform. */
 const GRANTABLE_CLAIMS: Record<OpVariant, readonly string[] | 'all'> = {
