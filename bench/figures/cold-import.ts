@@ -1,5 +1,6 @@
 /**
- * Figure 4: cold import of the root entry in a fresh process: the built `dist/index.js` (rebuilt
+ * Figure 4: cold import of the root entry in a fresh process: the built `dist/node/index.js`, what
+ * Node resolves `franceconnect-sdk` to (the `node` condition of `exports`; rebuilt
  * with `npm run build` when missing or older than a file of src/) against openid-client's entry,
  * each in its own `node` process with no loader, 15 times each in rotating order (baseline, SDK,
  * openid-client), medians. Two figures: the import alone (performance.now() around the dynamic
@@ -19,7 +20,7 @@ const args = parseArgs()
 const runs = args.smoke ? 3 : 15
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const probe = fileURLToPath(new URL('../lib/cold-import-probe.mjs', import.meta.url))
-const distEntry = join(root, 'dist/index.js')
+const distEntry = join(root, 'dist/node/index.js')
 
 function newestMtime(dir: string): number {
   let newest = 0
@@ -37,12 +38,12 @@ function newestMtime(dir: string): number {
 // Other engineers rebuild dist/ (tsup cleans it first) while this runs: measure a snapshot of it,
 // taken once it is fresh and checked to import.
 const snapshotDir = join(root, '.tmp/bench-dist')
-const sdkEntry = join(snapshotDir, 'index.js')
+const sdkEntry = join(snapshotDir, 'node/index.js')
 let rebuilt = false
 for (let attempt = 1; ; attempt++) {
   const stale = !existsSync(distEntry) || statSync(distEntry).mtimeMs < newestMtime(join(root, 'src'))
   if (stale) {
-    log('[cold-import] dist/index.js is missing or older than src/: npm run build')
+    log('[cold-import] dist/node/index.js is missing or older than src/: npm run build')
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
     if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`)
     rebuilt = true
@@ -55,7 +56,7 @@ for (let attempt = 1; ; attempt++) {
   }
   const check = spawnSync(process.execPath, [probe, sdkEntry], { cwd: root, encoding: 'utf8' })
   if (check.status === 0) break
-  if (attempt === 3) throw new Error(`dist/index.js does not import: ${check.stderr}`)
+  if (attempt === 3) throw new Error(`dist/node/index.js does not import: ${check.stderr}`)
   log('[cold-import] dist/ changed while being copied: again')
 }
 
@@ -144,9 +145,9 @@ emitRow({
   ratio: formatRatio(sdk.importMs / oc.importMs),
   goal: 'SDK ≤ openid-client (ratio ≤ 1.0)',
   holds: args.smoke ? 'n/a' : verdict(sdk.importMs <= oc.importMs),
-  note: `median of ${runs} fresh \`node\` processes each (no loader), rotating order; dist/index.js${rebuilt ? ' rebuilt by npm run build' : ' up to date'} (measured on a copy in .tmp/bench-dist/); empty-process baseline wall ${formatNumber(baseline.wallMs)} ms`,
+  note: `median of ${runs} fresh \`node\` processes each (no loader), rotating order; dist/node/index.js${rebuilt ? ' rebuilt by npm run build' : ' up to date'} (measured on a copy in .tmp/bench-dist/); empty-process baseline wall ${formatNumber(baseline.wallMs)} ms`,
 })
-// Where the SDK's import time goes: its dependencies one after the other, then dist/index.js, in one process.
+// Where the SDK's import time goes: its dependencies one after the other, then dist/node/index.js, in one process.
 const steps = spawnSync(
   process.execPath,
   [
@@ -165,7 +166,7 @@ const steps = spawnSync(
   { cwd: root, encoding: 'utf8' },
 )
 const breakdown = (JSON.parse(steps.stdout) as { steps: { target: string; ms: number }[] }).steps
-  .map((step) => `${step.target === sdkEntry ? 'dist/index.js itself' : step.target} ${formatNumber(step.ms)} ms`)
+  .map((step) => `${step.target === sdkEntry ? 'dist/node/index.js itself' : step.target} ${formatNumber(step.ms)} ms`)
   .join(', ')
 log(`[cold-import] one process, in order: ${breakdown}`)
 emitRow({
