@@ -260,6 +260,8 @@ export const mutations: Mutation[] = [
     find: "    return keyOps === undefined || (Array.isArray(keyOps) && keyOps.includes('verify'))",
     replace: '    return true',
     tests: signIn,
+    accepted:
+      "oauth4webapi's key selection also skips a key whose key_ops exclude verify, so a sign-in still fails with kid_unknown; the SDK's filter is what protects the data provider's checktoken, which does not go through oauth4webapi",
   },
   {
     id: 'fetch.scope',

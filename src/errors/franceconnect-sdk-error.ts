@@ -1,3 +1,5 @@
+import type { FranceConnectSdkErrorCode } from './error-codes.js'
+
 /**
  * The base class of every error the SDK throws. Catch this one class and switch on `code`.
  *
@@ -16,7 +18,7 @@
 export class FranceConnectSdkError extends Error {
   override name = 'FranceConnectSdkError'
   /** A stable, machine-readable code, e.g. `state_unknown`, `id_token_signature`, `acr_too_low`. */
-  readonly code: string
+  readonly code: FranceConnectSdkErrorCode
   /** The provider's own code when it sent one: OAuth `error`, FranceConnect `Y……`, API `errors[].code`. */
   readonly providerCode?: string
   /** The HTTP status of the response that caused the error, when there was one. */
@@ -25,7 +27,7 @@ export class FranceConnectSdkError extends Error {
   readonly retryable: boolean
 
   constructor(
-    code: string,
+    code: FranceConnectSdkErrorCode,
     message: string,
     details: { providerCode?: string; status?: number; retryable?: boolean; cause?: unknown } = {},
   ) {

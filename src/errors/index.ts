@@ -11,10 +11,10 @@ export {
   type TokenValidationErrorCode,
 } from './token-validation-error.js'
 export { AcrError, type AcrErrorCode } from './acr-error.js'
-export { ClaimsError } from './claims-error.js'
+export { ClaimsError, type ClaimsErrorCode } from './claims-error.js'
 export { LogoutError, type LogoutErrorCode } from './logout-error.js'
-export { StoreError } from './store-error.js'
-export { UnsupportedError } from './unsupported-error.js'
+export { StoreError, type StoreErrorCode } from './store-error.js'
+export { UnsupportedError, type UnsupportedErrorCode } from './unsupported-error.js'
 export {
   franceConnectErrorCodes,
   describeFranceConnectCode,
@@ -22,7 +22,8 @@ export {
   type KnownFranceConnectCode,
 } from './franceconnect-error-codes.js'
 export { SessionError, type SessionErrorCode } from './session-error.js'
-export { SchemaError } from './schema-error.js'
+export { SchemaError, type SchemaErrorCode } from './schema-error.js'
 export { DataApiError, type DataApiErrorCode } from './data-api-error.js'
-export { InsufficientScopeError } from './insufficient-scope-error.js'
+export { InsufficientScopeError, type InsufficientScopeErrorCode } from './insufficient-scope-error.js'
 export { messageFr } from './messages-fr.js'
+export type { FranceConnectSdkErrorCode } from './error-codes.js'

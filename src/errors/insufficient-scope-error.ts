@@ -1,5 +1,8 @@
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
+/** The code of a {@link InsufficientScopeError}. */
+export type InsufficientScopeErrorCode = 'insufficient_scope'
+
 /**
  * An access token is valid but was not granted every scope the data provider's route needs (or is
  * not active at all, in which case every scope is missing). `missing` lists the scopes lacking, so
@@ -13,7 +16,7 @@ import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
  */
 export class InsufficientScopeError extends FranceConnectSdkError {
   override name = 'InsufficientScopeError'
-  declare readonly code: 'insufficient_scope'
+  declare readonly code: InsufficientScopeErrorCode
   /** The scopes that were needed and not granted (scope names, never personal data). */
   readonly missing: readonly string[]
   constructor(missing: readonly string[]) {

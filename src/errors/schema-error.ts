@@ -1,5 +1,8 @@
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
+/** The code of a {@link SchemaError}. */
+export type SchemaErrorCode = 'schema_mismatch'
+
 /**
  * A data API answered with a payload that does not match its published schema (a field missing,
  * of another type, a code outside its list). `path` names where, `api` which connector; the value is
@@ -12,7 +15,7 @@ import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
  */
 export class SchemaError extends FranceConnectSdkError {
   override name = 'SchemaError'
-  declare readonly code: 'schema_mismatch'
+  declare readonly code: SchemaErrorCode
   readonly api: string
   readonly path: string
   constructor(api: string, path: string, expected: string) {

@@ -93,9 +93,6 @@ export interface Provider {
     /** The returned `acr` must be present (FranceConnect always sends it). */
     readonly required: boolean
   }
-  /** Minimum lengths the provider imposes on `state` and `nonce`. */
-  readonly minStateLength: number
-  readonly minNonceLength: number
   /** Scopes asked when the app names none. */
   readonly defaultScopes: readonly string[]
   /** `prompt` values the provider accepts, if it restricts them. */

@@ -547,11 +547,11 @@ describe('the remaining checks', () => {
       expiresAt: 0,
     })
     /** The provider answers the refresh with a new ID token at `acr` (and `amr`). */
-    async function refreshAnswers(acr: string, amr?: string[]): Promise<void> {
+    async function refreshAnswers(acr: string, amr?: string[], sub = v2.identity.sub): Promise<void> {
       const now = Math.floor(Date.now() / 1000)
       const idToken = await v2.signCompact(
         { alg: 'ES256', kid: v2.keys.es256.kid },
-        { iss: v2.issuer, aud: v2.clientId, sub: v2.identity.sub, iat: now, exp: now + 60, acr, ...(amr ? { amr } : {}) },
+        { iss: v2.issuer, aud: v2.clientId, sub, iat: now, exp: now + 60, acr, ...(amr ? { amr } : {}) },
         v2.keys.es256,
       )
       const body = JSON.stringify({ access_token: 'new', token_type: 'Bearer', expires_in: 60, id_token: idToken })
@@ -572,6 +572,11 @@ describe('the remaining checks', () => {
     it('a refreshed ID token below the floor is refused', async () => {
       await refreshAnswers('eidas1')
       expect((await rejection(client().refresh(session()))).code).toBe('acr_too_low')
+    })
+
+    it('a refreshed ID token about another person is refused (OpenID Connect Core §12.2)', async () => {
+      await refreshAnswers('eidas2', undefined, 'someone-else')
+      expect((await rejection(client().refresh(session()))).code).toBe('id_token_sub')
     })
 
     it('a refreshed session takes acr and amr from the new ID token', async () => {

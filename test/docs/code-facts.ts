@@ -55,7 +55,8 @@ function stringLiterals(type: ts.Type): string[] {
 }
 
 /**
- * Every error class exported by `src/errors/index.ts` that narrows `code`, with its codes.
+ * Every error class exported by `src/errors/index.ts` that narrows `code`, with its codes (the base
+ * class, whose `code` is the union of them all, is not one of them).
  *
  * @example
  * ```ts
@@ -66,7 +67,7 @@ export function errorClasses(root: string): ErrorClassFacts[] {
   const { checker, file } = programFor(root, 'src/errors/index.ts')
   const classes: ErrorClassFacts[] = []
   for (const symbol of exportsOf(checker, file)) {
-    if (!(symbol.flags & ts.SymbolFlags.Class)) continue
+    if (!(symbol.flags & ts.SymbolFlags.Class) || symbol.getName() === 'FranceConnectSdkError') continue
     const instance = checker.getDeclaredTypeOfSymbol(symbol)
     const code = instance.getProperty('code')
     if (!code) continue

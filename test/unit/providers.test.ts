@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   compareAcr,
+  createClient,
   describeFranceConnectCode,
   findFranceConnectCode,
   franceConnect,
@@ -37,7 +38,29 @@ describe('presets', () => {
     expect(fc.acr?.allowed).toEqual(['eidas1'])
     expect(franceConnectPlus({ env: 'integration' }).encryption?.contentEncryptionAlgorithms).toEqual(['A256GCM'])
     expect(franceConnectV1({ env: 'integration' }).signingAlgorithms).toEqual(['HS256'])
-    expect(proConnect({ env: 'integration' }).minNonceLength).toBe(32)
+  })
+
+  it('get a state and a nonce above what each core requires (FranceConnect 22 characters, ProConnect 32)', async () => {
+    for (const provider of [franceConnect({ env: 'integration' }), proConnect({ env: 'integration' })]) {
+      // the discovery document, answered offline: only authorize() is exercised
+      const discovery = async () =>
+        Response.json({
+          issuer: provider.issuer,
+          authorization_endpoint: `${provider.issuer}/authorize`,
+          token_endpoint: `${provider.issuer}/token`,
+        })
+      const client = createClient({
+        provider,
+        clientId: 'client',
+        clientSecret: 'secret',
+        redirectUri: 'https://demarche.example.fr/callback',
+        fetch: discovery as typeof fetch,
+      })
+      const { url } = await client.authorize()
+      const params = new URL(url).searchParams
+      expect(params.get('state')?.length).toBeGreaterThanOrEqual(32)
+      expect(params.get('nonce')?.length).toBeGreaterThanOrEqual(32)
+    }
   })
 })
 
