@@ -1,5 +1,5 @@
 /**
- * The algorithms FranceConnect uses for checktoken answers (reference §12.1): the data provider
+ * The algorithms FranceConnect uses for checktoken answers: the data provider
  * registers one of each list, `checktoken_signed_response_alg`, `checktoken_encrypted_response_alg`
  * and `checktoken_encrypted_response_enc`.
  */

@@ -32,7 +32,7 @@ import { createChecktoken } from './verifier.js'
  */
 export function authenticate(request: BearerRequest, options: AuthenticateOptions): Promise<AuthenticateResult<ActiveAccessToken>>
 /**
- * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials (§12.2).
+ * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials.
  *
  * @example
  * ```ts

@@ -12,7 +12,7 @@ import type { AccessTokenV1Result, FranceConnectV1Identity } from './types.js'
 
 /**
  * v1 answers 400 or 401 `{ "status": "fail", "message": … }` for a token it will not describe
- * (reference §12.2, FranceConnect's data-provider example). These two messages say the token is not
+ * (FranceConnect's data-provider example). These two messages say the token is not
  * one FranceConnect can vouch for — unknown or expired, or not even shaped like one of its tokens —
  * and become `{ active: false }`; any other refusal is a typed error.
  */
@@ -25,7 +25,7 @@ const v1AnswerSchema = v.looseObject({
   acr: v.pipe(v.string(), v.minLength(1)),
 })
 
-// v1's identity carries no `sub` (§12.2): the relying party's schema with `sub` made optional.
+// v1's identity carries no `sub`: the relying party's schema with `sub` made optional.
 const v1IdentitySchema = v.looseObject({
   ...franceConnectClaimsSchema.entries,
   sub: v.optional(v.pipe(v.string(), v.minLength(1))),

@@ -59,10 +59,10 @@ export async function checktokenV2(token: string, options: ResolvedChecktokenOpt
     audience: options.clientId,
     algorithms: checktokenSigningAlgorithms,
     keys,
-    // FranceConnect always encrypts (§12.1): a JWS alone is refused.
+    // FranceConnect always encrypts: a JWS alone is refused.
     decryption: { keys: decryptionKeys, contentEncryptionAlgorithms: [checktokenContentEncryption], required: true },
     clockToleranceSec: tolerance,
-    // The outer JWT has neither exp nor sub (§12.1): its age is bounded by iat below.
+    // The outer JWT has neither exp nor sub: its age is bounded by iat below.
     require: { exp: false, iat: true, sub: false },
     now,
   })

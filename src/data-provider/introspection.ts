@@ -8,7 +8,7 @@ import type { AccessTokenResult } from './types.js'
 const nonEmpty = v.pipe(v.string(), v.minLength(1))
 const epochSeconds = v.pipe(v.number(), v.integer(), v.minValue(0))
 
-/** The `token_introspection` of an active token (reference §12.1, FranceConnect's post-checktoken DTO). */
+/** The `token_introspection` of an active token (FranceConnect's post-checktoken DTO). */
 const activeIntrospectionSchema = v.looseObject({
   active: v.literal(true),
   aud: nonEmpty,

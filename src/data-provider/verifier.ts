@@ -76,7 +76,7 @@ export function createChecktoken(
  */
 export function verifyAccessToken(token: string, options: VerifyAccessTokenOptions): Promise<AccessTokenResult>
 /**
- * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials (§12.2).
+ * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials.
  *
  * @example
  * ```ts
@@ -116,7 +116,7 @@ export async function verifyAccessToken(
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier<AccessTokenResult>
 /**
- * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials (§12.2).
+ * FranceConnect v1 (legacy): `version: 'v1'`, no data-provider credentials.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * FranceConnect's own error codes (`Y` + scope + number) as its pages and `error_uri` show them,
- * with their meaning in French and English. Source: reference/franceconnect-protocol.md §10, §13, §15.
+ * with their meaning in French and English. Source: FranceConnect's partner documentation.
  * Codes not listed here are still kept on errors as `franceConnectCode`, only without a description.
  */
 export const franceConnectErrorCodes = {

@@ -1,5 +1,5 @@
 /**
- * Issuers of each platform and environment (reference/franceconnect-protocol.md §2.1, §15).
+ * Issuers of each platform and environment.
  * The FranceConnect v2 `sandbox` is for client ids created in the partner portal, `integration` for
  * the older ones created through Démarches Simplifiées.
  */
@@ -9,17 +9,17 @@ export const issuers = {
     integration: 'https://fcp-low.integ01.dev-franceconnect.fr/api/v2',
     production: 'https://oidc.franceconnect.gouv.fr/api/v2',
   },
-  /** No FranceConnect+ sandbox host is known (§19): integration is the test platform. */
+  /** No FranceConnect+ sandbox host is known: integration is the test platform. */
   'franceconnect-plus': {
     integration: 'https://auth.integ01.dev-franceconnect.fr/api/v2',
     production: 'https://auth.franceconnect.gouv.fr/api/v2',
   },
-  /** FranceConnect v1 is being shut down (§1); kept for services still migrating. */
+  /** FranceConnect v1 is being shut down; kept for services still migrating. */
   'franceconnect-v1': {
     integration: 'https://fcp.integ01.dev-franceconnect.fr',
     production: 'https://app.franceconnect.gouv.fr',
   },
-  /** ProConnect domains as documented in 2025-05 (§15). */
+  /** ProConnect domains as documented in 2025-05. */
   proconnect: {
     integration: 'https://fca.integ01.dev-agentconnect.fr/api/v2',
     production: 'https://auth.agentconnect.gouv.fr/api/v2',

@@ -17,7 +17,7 @@ export type PresetLocation<Env extends string> =
       allowInsecureHttp?: boolean
     }
 
-/** The authorization parameters FranceConnect v2 and FranceConnect+ accept, and nothing else (§4). */
+/** The authorization parameters FranceConnect v2 and FranceConnect+ accept, and nothing else. */
 const franceConnectAuthorizeParameters = [
   'client_id',
   'response_type',
