@@ -56,39 +56,17 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
       provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
   }
   const client: Client = { client_id: context.options.clientId, [clockTolerance]: context.clockToleranceSec }
-  const send = transportFetch(context.transport(signal))
   const sent: string[] = []
+  const send = transportFetch({ ...context.transport(signal), sent })
   return {
     as,
     client,
     sent,
     options: {
-      [customFetch]: (url, init) => {
-        sent.push(...sentValues(init))
-        return send(url, init)
-      },
+      [customFetch]: send,
       ...(provider.issuer.startsWith('http:') ? { [allowInsecureRequests]: true } : {}),
     },
   }
-}
-
-/** What a request carries that the provider could echo: form values, the bearer token, Basic credentials. */
-function sentValues(init: RequestInit): string[] {
-  const values = init.body instanceof URLSearchParams ? [...init.body.values()] : []
-  const authorization = new Headers(init.headers).get('authorization')
-  const [scheme, credentials] = authorization?.split(' ') ?? []
-  if (credentials !== undefined) {
-    values.push(credentials)
-    if (scheme?.toLowerCase() === 'basic') {
-      const decoded = atob(credentials)
-      const [id = '', secret = ''] = decoded.split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')))
-      // Also the credentials as other clients encode them (RFC 7617's plain percent-encoding), in case
-      // a provider re-encodes what it echoes.
-      const plain = `${encodeURIComponent(id)}:${encodeURIComponent(secret)}`
-      values.push(decoded, secret, plain, btoa(plain))
-    }
-  }
-  return values.filter((value) => value.length > 0)
 }
 
 /**
