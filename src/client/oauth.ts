@@ -14,6 +14,7 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
 import { transportFetch } from '../http/send-request.js'
+import type { FranceConnectEventName, Observation } from '../observability/observe.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 import type { PrivateKeyJwt } from './types.js'
@@ -32,6 +33,8 @@ export interface OauthCall {
   }
   /** Every value sent so far (form fields, bearer token, Basic credentials): redacted wherever echoed back. */
   readonly sent: string[]
+  /** The operation being observed, which learns the status and redacted URL of each response. */
+  observation?: Observation | undefined
 }
 
 /**
@@ -57,16 +60,49 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
   }
   const client: Client = { client_id: context.options.clientId, [clockTolerance]: context.clockToleranceSec }
   const sent: string[] = []
-  const send = transportFetch({ ...context.transport(signal), sent })
-  return {
+  const call: OauthCall = {
     as,
     client,
     sent,
     options: {
-      [customFetch]: send,
+      [customFetch]: transportFetch({
+        ...context.transport(signal),
+        sent,
+        hooks: {
+          onResponse({ status, url }) {
+            if (call.observation) Object.assign(call.observation, { status, url })
+          },
+        },
+      }),
       ...(provider.issuer.startsWith('http:') ? { [allowInsecureRequests]: true } : {}),
     },
   }
+  return call
+}
+
+/**
+ * Runs one step of an exchange (the token request, userinfo, revocation) as an observed operation:
+ * its event and span carry the status and redacted URL of the step's response.
+ *
+ * @example
+ * ```ts
+ * const response = await observeCall(context, call, 'franceconnect.userinfo', () => userInfoRequest(call.as, call.client, token, call.options))
+ * ```
+ */
+export function observeCall<T>(
+  context: ClientContext,
+  call: OauthCall,
+  name: FranceConnectEventName,
+  run: () => Promise<T>,
+): Promise<T> {
+  return context.observe(name, async (observation) => {
+    call.observation = observation
+    try {
+      return await run()
+    } finally {
+      call.observation = undefined
+    }
+  })
 }
 
 /**
