@@ -29,8 +29,9 @@ export interface FranceConnectEvent {
   event: FranceConnectEventName
   /**
    * `debug` for the requests inside a sign-in (discovery, keys, token, userinfo), `info` for the
-   * others; on failure `warn`, or `error` for a transport failure (the server could not be reached,
-   * did not answer in time, answered a redirect or too large a body) and an error not of the SDK.
+   * others; on failure `warn`, or `error` for a `TransportError` other than `aborted` (the server
+   * could not be reached, did not answer in time, answered a redirect, a body too large or not what
+   * the endpoint must send) and for an error not of the SDK.
    */
   level: FranceConnectLogLevel
   /** Whether it succeeded. */
