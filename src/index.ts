@@ -23,6 +23,12 @@ export type {
 export type { AnyConnector, ApiResult, Connector, ConnectorContext, DataOf, ParamsOf } from './client/connector.js'
 export type { SettledApiResult } from './client/fetch-data.js'
 export type { HttpHooks } from './http/api-request.js'
+export type {
+  FranceConnectEvent,
+  FranceConnectEventName,
+  FranceConnectLogger,
+  FranceConnectLogLevel,
+} from './observability/observe.js'
 
 export {
   franceConnect,

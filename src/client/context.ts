@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import type { TransportOptions } from '../http/send-request.js'
 import { assertSecureUrl } from '../http/secure-url.js'
+import { createObserver, type Observe, observationHooks } from '../observability/observe.js'
 import { checkProviderMetadata, loadProviderMetadata, type ProviderMetadata } from '../oidc/discovery.js'
 import { createDecryptionKeys, type DecryptionKeys } from '../oidc/encryption-keys.js'
 import { createKeySet, type KeySet } from '../oidc/key-set.js'
@@ -20,6 +21,8 @@ export interface ClientContext {
   readonly clockToleranceSec: number
   readonly transactionTtlSec: number
   transport(signal?: AbortSignal): TransportOptions
+  /** Reports one operation to the app's logger, `events` callback and OpenTelemetry tracer. */
+  observe: Observe
   /** The provider's metadata: discovered once, however many calls wait for it. */
   metadata(signal?: AbortSignal): Promise<ProviderMetadata>
   /** The provider's signing keys (undefined when it has no `jwks_uri`, e.g. FranceConnect v1). */
@@ -68,6 +71,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
     ...(signal ? { signal } : {}),
   })
 
+  const observe = createObserver(provider.id, options)
   let metadata: ProviderMetadata | undefined
   const shared = options.cache
   const discover = singleFlight(async () => {
@@ -81,7 +85,9 @@ export function createClientContext(options: ClientOptions): ClientContext {
       metadata = fromCache
       return metadata
     }
-    metadata = await loadProviderMetadata(provider, transport())
+    metadata = await observe('franceconnect.discovery', (observation) =>
+      loadProviderMetadata(provider, { ...transport(), hooks: observationHooks(observation) }),
+    )
     await shared?.set(key, JSON.stringify(metadata), 3600).catch(() => undefined)
     return metadata
   })
@@ -96,6 +102,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
     clockToleranceSec: options.clockToleranceSec ?? 30,
     transactionTtlSec: options.transactionTtlSec ?? 1800,
     transport,
+    observe,
     async metadata() {
       return metadata ?? discover()
     },
@@ -103,7 +110,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
       if (keySet) return keySet
       const { jwks_uri: jwksUri } = await context.metadata()
       if (jwksUri === undefined) return undefined
-      keySet ??= createKeySet(jwksUri, transport(), shared ? { shared } : {})
+      keySet ??= createKeySet(jwksUri, transport(), { observe, ...(shared ? { shared } : {}) })
       return keySet
     },
   }

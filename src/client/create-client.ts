@@ -1,8 +1,9 @@
 import type { JWK } from 'jose'
+import type { FranceConnectEventName } from '../observability/observe.js'
 import { authorize } from './authorize.js'
 import { callback } from './callback.js'
 import type { ApiResult, Connector } from './connector.js'
-import { createClientContext } from './context.js'
+import { type ClientContext, createClientContext } from './context.js'
 import { fetchAllData, fetchData, type SettledApiResult } from './fetch-data.js'
 import { logout, logoutCallback } from './logout.js'
 import { refresh } from './refresh.js'
@@ -61,12 +62,17 @@ export interface Client {
  */
 export function createClient(options: ClientOptions): Client {
   const context = createClientContext(options)
+  // An operation of the client, reported (event, log line, span) under `name`.
+  const observed =
+    <A extends unknown[], R>(name: FranceConnectEventName, operation: (context: ClientContext, ...args: A) => Promise<R>) =>
+    (...args: A) =>
+      context.observe(name, () => operation(context, ...args))
   return {
-    authorize: (authorizeOptions) => authorize(context, authorizeOptions),
-    callback: (input, callbackOptions) => callback(context, input, callbackOptions),
-    logout: (sessionOrIdToken, logoutOptions) => logout(context, sessionOrIdToken, logoutOptions),
-    logoutCallback: (input, callbackOptions) => logoutCallback(context, input, callbackOptions),
-    refresh: (session, refreshOptions) => refresh(context, session, refreshOptions),
+    authorize: observed('franceconnect.authorize', authorize),
+    callback: observed('franceconnect.callback', callback),
+    logout: observed('franceconnect.logout', logout),
+    logoutCallback: observed('franceconnect.logout_callback', logoutCallback),
+    refresh: observed('franceconnect.refresh', refresh),
     revoke: (sessionOrToken, revokeOptions) => revoke(context, sessionOrToken, revokeOptions),
     jwks: () => context.decryptionKeys?.publicJwks() ?? { keys: [] },
     fetch: (connector, session, params, fetchOptions) => fetchData(context, connector, session, params, fetchOptions),

@@ -11,7 +11,7 @@ import {
 import { TransportError } from '../errors/transport-error.js'
 import type { ProviderMetadata } from '../oidc/discovery.js'
 import type { ClientContext } from './context.js'
-import { chooseAuthMethod, clientAuthentication, type OauthCall } from './oauth.js'
+import { chooseAuthMethod, clientAuthentication, type OauthCall, observeCall } from './oauth.js'
 import { fromOauth, refuseErrorStatus } from './oauth-errors.js'
 import { decryptionHook, type ProcessedJwt } from './verify-provider-jwt.js'
 
@@ -39,31 +39,33 @@ export async function exchangeCode(
   params: URLSearchParams,
   transaction: { codeVerifier?: string | undefined; nonce: string },
 ): Promise<TokenResponse & { idToken: ProcessedJwt }> {
-  const auth = await clientAuthentication(context, chooseAuthMethod(context, metadata), metadata.token_endpoint)
-  const { codeVerifier, nonce } = transaction
-  const response = await oauthStep(() =>
-    authorizationCodeGrantRequest(
-      call.as,
-      call.client,
-      auth,
-      params,
-      context.options.redirectUri,
-      codeVerifier ?? nopkce,
-      call.options,
-    ),
-  )
-  await refuseErrorStatus(response, 200, 'token_error', call)
-  await refuseLooseTypes(response)
-  const found: { jws?: string } = {}
-  const hook = decryptionHook(context, 'id_token', found)
-  const result = await oauthStep(() =>
-    processAuthorizationCodeResponse(call.as, call.client, response, {
-      expectedNonce: nonce,
-      requireIdToken: true,
-      ...(hook ? { [jweDecrypt]: hook } : {}),
-    }),
-  )
-  return checkTokens(result, response, found) as TokenResponse & { idToken: ProcessedJwt }
+  return observeCall(context, call, 'franceconnect.token', async () => {
+    const auth = await clientAuthentication(context, chooseAuthMethod(context, metadata), metadata.token_endpoint)
+    const { codeVerifier, nonce } = transaction
+    const response = await oauthStep(() =>
+      authorizationCodeGrantRequest(
+        call.as,
+        call.client,
+        auth,
+        params,
+        context.options.redirectUri,
+        codeVerifier ?? nopkce,
+        call.options,
+      ),
+    )
+    await refuseErrorStatus(response, 200, 'token_error', call)
+    await refuseLooseTypes(response)
+    const found: { jws?: string } = {}
+    const hook = decryptionHook(context, 'id_token', found)
+    const result = await oauthStep(() =>
+      processAuthorizationCodeResponse(call.as, call.client, response, {
+        expectedNonce: nonce,
+        requireIdToken: true,
+        ...(hook ? { [jweDecrypt]: hook } : {}),
+      }),
+    )
+    return checkTokens(result, response, found) as TokenResponse & { idToken: ProcessedJwt }
+  })
 }
 
 /**
@@ -76,16 +78,18 @@ export async function refreshTokens(
   metadata: ProviderMetadata,
   refreshToken: string,
 ): Promise<TokenResponse> {
-  const auth = await clientAuthentication(context, chooseAuthMethod(context, metadata), metadata.token_endpoint)
-  const response = await oauthStep(() => refreshTokenGrantRequest(call.as, call.client, auth, refreshToken, call.options))
-  await refuseErrorStatus(response, 200, 'token_error', call)
-  await refuseLooseTypes(response)
-  const found: { jws?: string } = {}
-  const hook = decryptionHook(context, 'id_token', found)
-  const result = await oauthStep(() =>
-    processRefreshTokenResponse(call.as, call.client, response, hook ? { [jweDecrypt]: hook } : {}),
-  )
-  return checkTokens(result, response, found)
+  return observeCall(context, call, 'franceconnect.token', async () => {
+    const auth = await clientAuthentication(context, chooseAuthMethod(context, metadata), metadata.token_endpoint)
+    const response = await oauthStep(() => refreshTokenGrantRequest(call.as, call.client, auth, refreshToken, call.options))
+    await refuseErrorStatus(response, 200, 'token_error', call)
+    await refuseLooseTypes(response)
+    const found: { jws?: string } = {}
+    const hook = decryptionHook(context, 'id_token', found)
+    const result = await oauthStep(() =>
+      processRefreshTokenResponse(call.as, call.client, response, hook ? { [jweDecrypt]: hook } : {}),
+    )
+    return checkTokens(result, response, found)
+  })
 }
 
 async function oauthStep<T>(step: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import { SessionError } from '../errors/session-error.js'
+import { redactUrl } from '../http/redact.js'
 import type { AnyConnector, ApiResult, Connector, ConnectorContext } from './connector.js'
 import type { ClientContext } from './context.js'
 import type { Session } from './types.js'
@@ -19,35 +20,50 @@ export function missingScopes(connector: AnyConnector, granted: readonly string[
 
 /**
  * Calls one connector with the session's access token, after checking (before any request) that the
- * needed scopes were granted and that the token has not expired.
+ * needed scopes were granted and that the token has not expired; reported as `franceconnect.data`
+ * (with the status and redacted URL of the connector's last request).
  */
-export async function fetchData<P, D>(
+export function fetchData<P, D>(
   context: ClientContext,
   connector: Connector<P, D>,
   session: Session,
   params?: P,
   options: { signal?: AbortSignal } = {},
 ): Promise<ApiResult<D>> {
-  const missing = missingScopes(connector as AnyConnector, session.scopes)
-  if (missing.length > 0) {
-    throw new SessionError('scope_missing', `The session lacks scopes that ${connector.id} needs`, missing)
-  }
-  if (session.expiresAt <= Math.floor(Date.now() / 1000)) {
-    throw new SessionError('access_token_expired', 'The access token has expired: sign the user in again')
-  }
-  const connectorContext: ConnectorContext = {
-    accessToken: session.accessToken,
-    grantedScopes: session.scopes,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(context.options.fetch ? { fetch: context.options.fetch } : {}),
-    ...(context.options.timeoutMs ? { timeoutMs: context.options.timeoutMs } : {}),
-  }
-  return connector.fetch(connectorContext, params)
+  return context.observe(
+    'franceconnect.data',
+    async (observation) => {
+      const missing = missingScopes(connector as AnyConnector, session.scopes)
+      if (missing.length > 0) {
+        throw new SessionError('scope_missing', `The session lacks scopes that ${connector.id} needs`, missing)
+      }
+      if (session.expiresAt <= Math.floor(Date.now() / 1000)) {
+        throw new SessionError('access_token_expired', 'The access token has expired: sign the user in again')
+      }
+      const appFetch = context.options.fetch
+      const connectorContext: ConnectorContext = {
+        accessToken: session.accessToken,
+        grantedScopes: session.scopes,
+        ...(options.signal ? { signal: options.signal } : {}),
+        // The app's fetch (or the global one, looked up at each call), seen by the observation.
+        fetch: async (input, init) => {
+          observation.url = redactUrl(input instanceof Request ? input.url : String(input))
+          const response = await (appFetch ?? fetch)(input, init)
+          observation.status = response.status
+          return response
+        },
+        ...(context.options.timeoutMs ? { timeoutMs: context.options.timeoutMs } : {}),
+      }
+      return connector.fetch(connectorContext, params)
+    },
+    connector.id,
+  )
 }
 
 /**
  * Calls, in parallel, every configured connector whose scopes the session was granted; one settled
- * entry per API, so that one failure never hides the others.
+ * entry per API, so that one failure never hides the others. Reported as `franceconnect.fetch_all`,
+ * each call within as `franceconnect.data`.
  */
 export async function fetchAllData(
   context: ClientContext,
@@ -56,14 +72,16 @@ export async function fetchAllData(
   options: { signal?: AbortSignal } = {},
 ): Promise<SettledApiResult[]> {
   const callable = (context.options.apis ?? []).filter((connector) => missingScopes(connector, session.scopes).length === 0)
-  return Promise.all(
-    callable.map(async (connector): Promise<SettledApiResult> => {
-      try {
-        const result = await fetchData(context, connector, session, params[connector.id], options)
-        return { api: connector.id, status: 'fulfilled', result }
-      } catch (error) {
-        return { api: connector.id, status: 'rejected', error }
-      }
-    }),
+  return context.observe('franceconnect.fetch_all', () =>
+    Promise.all(
+      callable.map(async (connector): Promise<SettledApiResult> => {
+        try {
+          const result = await fetchData(context, connector, session, params[connector.id], options)
+          return { api: connector.id, status: 'fulfilled', result }
+        } catch (error) {
+          return { api: connector.id, status: 'rejected', error }
+        }
+      }),
+    ),
   )
 }

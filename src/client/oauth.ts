@@ -15,6 +15,7 @@ import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
 import { BufferedResponse } from '../http/buffered-response.js'
 import { sendRequest } from '../http/send-request.js'
+import type { FranceConnectEventName, Observation } from '../observability/observe.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 import type { PrivateKeyJwt } from './types.js'
@@ -33,6 +34,8 @@ export interface OauthCall {
   }
   /** Every value sent so far (form fields, bearer token, Basic credentials): redacted wherever echoed back. */
   readonly sent: string[]
+  /** The operation being observed, which learns the status and redacted URL of each response. */
+  observation?: Observation | undefined
 }
 
 /**
@@ -57,40 +60,54 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
       provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
   }
   const client: Client = { client_id: context.options.clientId, [clockTolerance]: context.clockToleranceSec }
-  const transport = context.transport(signal)
   const sent: string[] = []
-  return {
+  const transport = {
+    ...context.transport(signal),
+    sent,
+    hooks: {
+      onResponse({ status, url }: { status: number; url: string }) {
+        if (call.observation) Object.assign(call.observation, { status, url })
+      },
+    },
+  }
+  const call: OauthCall = {
     as,
     client,
     sent,
     options: {
       [customFetch]: async (url, init) => {
-        sent.push(...sentValues(init))
         const { status, headers, body } = await sendRequest(url, init, transport)
         return new BufferedResponse(status, headers, body, url) as unknown as Response
       },
       ...(provider.issuer.startsWith('http:') ? { [allowInsecureRequests]: true } : {}),
     },
   }
+  return call
 }
 
-/** What a request carries that the provider could echo: form values, the bearer token, Basic credentials. */
-function sentValues(init: RequestInit): string[] {
-  const values = init.body instanceof URLSearchParams ? [...init.body.values()] : []
-  const authorization = new Headers(init.headers).get('authorization')
-  const [scheme, credentials] = authorization?.split(' ') ?? []
-  if (credentials !== undefined) {
-    values.push(credentials)
-    if (scheme?.toLowerCase() === 'basic') {
-      const decoded = atob(credentials)
-      const [id = '', secret = ''] = decoded.split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')))
-      // Also the credentials as other clients encode them (RFC 7617's plain percent-encoding), in case
-      // a provider re-encodes what it echoes.
-      const plain = `${encodeURIComponent(id)}:${encodeURIComponent(secret)}`
-      values.push(decoded, secret, plain, btoa(plain))
+/**
+ * Runs one step of an exchange (the token request, userinfo, revocation) as an observed operation:
+ * its event and span carry the status and redacted URL of the step's response.
+ *
+ * @example
+ * ```ts
+ * const response = await observeCall(context, call, 'franceconnect.userinfo', () => userInfoRequest(call.as, call.client, token, call.options))
+ * ```
+ */
+export function observeCall<T>(
+  context: ClientContext,
+  call: OauthCall,
+  name: FranceConnectEventName,
+  run: () => Promise<T>,
+): Promise<T> {
+  return context.observe(name, async (observation) => {
+    call.observation = observation
+    try {
+      return await run()
+    } finally {
+      call.observation = undefined
     }
-  }
-  return values.filter((value) => value.length > 0)
+  })
 }
 
 /**

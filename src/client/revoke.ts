@@ -16,24 +16,27 @@ export async function revoke(
   sessionOrToken: Session | string,
   options: { signal?: AbortSignal } = {},
 ): Promise<void> {
-  const metadata = await context.metadata(options.signal)
-  const endpoint = metadata.revocation_endpoint
-  if (endpoint === undefined) {
-    throw new UnsupportedError('revocation_unsupported', `${context.provider.name} has no revocation endpoint`)
-  }
-  const token = typeof sessionOrToken === 'string' ? sessionOrToken : sessionOrToken.accessToken
-  const method = context.provider.revocationAuthMethod ?? chooseAuthMethod(context, metadata)
-  if (method === 'client_secret_post' && context.options.clientSecret === undefined) {
-    throw new ConfigurationError(
-      'configuration_invalid',
-      `${context.provider.name} revokes tokens with client_id and client_secret only, whatever the token endpoint's method: give clientSecret to revoke`,
-    )
-  }
-  const call = oauthCall(context, metadata, options.signal)
-  const auth = await clientAuthentication(context, method, endpoint)
-  const response = await revocationRequest(call.as, call.client, auth, token, {
-    ...call.options,
-    ...(context.provider.revocationSendsTypeHint ? { additionalParameters: { token_type_hint: 'access_token' } } : {}),
+  return context.observe('franceconnect.revocation', async (observation) => {
+    const metadata = await context.metadata(options.signal)
+    const endpoint = metadata.revocation_endpoint
+    if (endpoint === undefined) {
+      throw new UnsupportedError('revocation_unsupported', `${context.provider.name} has no revocation endpoint`)
+    }
+    const token = typeof sessionOrToken === 'string' ? sessionOrToken : sessionOrToken.accessToken
+    const method = context.provider.revocationAuthMethod ?? chooseAuthMethod(context, metadata)
+    if (method === 'client_secret_post' && context.options.clientSecret === undefined) {
+      throw new ConfigurationError(
+        'configuration_invalid',
+        `${context.provider.name} revokes tokens with client_id and client_secret only, whatever the token endpoint's method: give clientSecret to revoke`,
+      )
+    }
+    const call = oauthCall(context, metadata, options.signal)
+    call.observation = observation
+    const auth = await clientAuthentication(context, method, endpoint)
+    const response = await revocationRequest(call.as, call.client, auth, token, {
+      ...call.options,
+      ...(context.provider.revocationSendsTypeHint ? { additionalParameters: { token_type_hint: 'access_token' } } : {}),
+    })
+    await refuseErrorStatus(response, 200, 'revocation_error', call)
   })
-  await refuseErrorStatus(response, 200, 'revocation_error', call)
 }

@@ -1,4 +1,5 @@
 import type { JWK } from 'jose'
+import type { FranceConnectEvent, FranceConnectLogger } from '../observability/observe.js'
 import type { EncryptionKey } from '../oidc/encryption-keys.js'
 import type { Provider, TokenAuthMethod } from '../providers/provider.js'
 import type { SharedCache } from '../stores/shared-cache.js'
@@ -67,6 +68,22 @@ export interface ClientOptions {
   clockToleranceSec?: number
   /** How long a started sign-in may wait for its callback, in seconds (default 1,800: FranceConnect's session). */
   transactionTtlSec?: number
+  /**
+   * A logger (pino, or anything with `debug`/`info`/`warn`/`error(fields, message)`) the client writes
+   * one line to per operation: discovery, keys, authorize, callback, token, userinfo, logout,
+   * revocation, refresh, each data API call. The fields are a {@link FranceConnectEvent} without its
+   * `level`: never a token, a code, a secret, a claim nor a personal datum.
+   */
+  logger?: FranceConnectLogger
+  /** Called with the {@link FranceConnectEvent} of each operation, once it has ended (what it throws is ignored). */
+  events?: (event: FranceConnectEvent) => void
+  /**
+   * OpenTelemetry spans (`franceconnect.callback`, `franceconnect.token`, `franceconnect.data.<api>`…)
+   * through `@opentelemetry/api`, an optional peer dependency: when it is installed they go to the
+   * tracer provider the app registered; when it is not, nothing happens. `false`: never load it.
+   * Default `true`.
+   */
+  tracing?: boolean
 }
 
 /** Options of `client.authorize()`. */

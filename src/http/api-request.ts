@@ -1,9 +1,8 @@
-import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
+import ky, { HTTPError } from 'ky'
 import { DataApiError } from '../errors/data-api-error.js'
 import { TransportError } from '../errors/transport-error.js'
 import { cleanProviderText } from './provider-text.js'
-import { redactUrl } from './redact.js'
-import { readBodyWithin } from './send-request.js'
+import { transportFetch } from './send-request.js'
 
 /** Observability hooks: called with redacted data only (no token, no header value, no query secret). */
 export interface HttpHooks {
@@ -16,7 +15,7 @@ export interface ApiRequestOptions {
   /** The connector id, for errors and hooks. */
   api: string
   headers: Record<string, string>
-  /** Per-attempt timeout (default 10 s). */
+  /** Per-attempt timeout, body included (default 10 s). */
   timeoutMs?: number
   /** The whole call, retries and waits included, never lasts longer (default 20 s). */
   totalTimeoutMs?: number
@@ -40,10 +39,12 @@ export interface ApiResponse {
 const retriedStatuses = [429, 502, 503, 504]
 
 /**
- * GETs a data API on ky: a timeout per attempt and a budget for the whole call, bounded jittered
- * retries for network errors and 502/503/504, `Retry-After` honoured on 429 and 503 up to a cap, no
- * retry on any other 4xx, no redirect followed. Error statuses become {@link DataApiError}s with the
- * provider's code; transport failures {@link TransportError}s; a body that is not JSON is refused.
+ * GETs a data API: ky for the retries (bounded and jittered on network errors and 502/503/504,
+ * `Retry-After` honoured on 429 and 503 up to a cap, none on any other 4xx) within a budget for the
+ * whole call, each attempt sent through the SDK's one transport (`transportFetch`: a timeout
+ * covering the body, the body cap, no redirect, redacted hooks), as the OpenID provider's requests
+ * are. Error statuses become {@link DataApiError}s with the provider's code; transport failures
+ * {@link TransportError}s; a body that is not JSON is refused.
  *
  * @example
  * ```ts
@@ -55,29 +56,34 @@ const retriedStatuses = [429, 502, 503, 504]
 export async function getJson(url: string, options: ApiRequestOptions): Promise<ApiResponse> {
   const totalMs = options.totalTimeoutMs ?? 20_000
   const attemptMs = options.timeoutMs ?? 10_000
-  const deadline = performance.now() + totalMs
   const budget = AbortSignal.timeout(totalMs)
   const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget
   const maxRetryAfterMs = (options.maxRetryAfterSec ?? 5) * 1000
-  const redacted = redactUrl(url)
   const { api, hooks } = options
-  // Values the SDK sends that must never come back in an error: tokens, keys.
-  const sentSecrets = Object.values(options.headers).map((value) => value.replace(/^Bearer /i, ''))
+  // Values the SDK sends that must never come back in an error: tokens, keys (the transport records them).
+  const sent: string[] = []
   let attempt = 0
-  let startedAt = 0
-  const reportResponse = (status: number) =>
-    hooks?.onResponse?.({ api, method: 'GET', url: redacted, status, attempt, durationMs: performance.now() - startedAt })
-  const timeLeft = () => Math.min(attemptMs, deadline - performance.now())
-  const timedOut = () => new TransportError('timeout', `The ${api} API did not answer in time`)
+  const send = transportFetch({
+    name: `${api} API`,
+    timeoutMs: attemptMs,
+    maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
+    sent,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    hooks: {
+      onRequest: (event) => hooks?.onRequest?.({ api, ...event, attempt }),
+      onResponse: (event) => hooks?.onResponse?.({ api, ...event, attempt }),
+    },
+  })
   try {
     const response = await ky.get(url, {
       headers: options.headers,
-      timeout: attemptMs,
+      // The transport's timeout covers each attempt, body included; the budget's signal, the whole call.
+      timeout: false,
       signal,
-      redirect: 'manual',
-      // 3xx must reach the redirect check below, not become an HTTP error
-      throwHttpErrors: (status) => status >= 400,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: (input, init) => {
+        attempt++
+        return send(input, init)
+      },
       retry: {
         limit: options.retries ?? 2,
         methods: ['get'],
@@ -85,8 +91,10 @@ export async function getJson(url: string, options: ApiRequestOptions): Promise<
         afterStatusCodes: [429, 503],
         backoffLimit: 2000,
         jitter: true,
-        retryOnTimeout: false,
         shouldRetry: ({ error }) => {
+          // Of the transport's failures only a network error may pass on a second try: not a
+          // timeout (a slow API is not asked again), a redirect, a body too large, nor an abort.
+          if (error instanceof TransportError) return error.code === 'network_error' ? undefined : false
           if (!(error instanceof HTTPError)) return undefined
           const wait = retryAfterMs(error.response)
           if (error.response.status === 429 && wait === undefined) return false
@@ -95,36 +103,14 @@ export async function getJson(url: string, options: ApiRequestOptions): Promise<
           return undefined
         },
       },
-      hooks: {
-        beforeRequest: [
-          () => {
-            attempt++
-            startedAt = performance.now()
-            hooks?.onRequest?.({ api, method: 'GET', url: redacted, attempt })
-          },
-        ],
-        // Not afterResponse: it makes ky clone every response, and a clone aborted later crashes Node.
-        beforeRetry: [
-          ({ error }) => {
-            if (error instanceof HTTPError) reportResponse(error.response.status)
-          },
-        ],
-      },
     })
-    reportResponse(response.status)
     if (response.status === 204) {
       // No Content: the provider has no data for this person or period (DGFiP answers so).
       throw new DataApiError(api, { status: 204, description: 'The provider has no data (HTTP 204)' })
     }
-    if (response.status >= 300) {
-      await response.body?.cancel()
-      throw new TransportError('redirect_refused', `The ${api} API answered with a redirect`, { status: response.status })
-    }
-    const text = await readLimited(response, options.maxBodyBytes ?? 2 * 1024 * 1024, api, timeLeft(), timedOut)
-    return { status: response.status, body: parseJson(text, api, response.status) }
+    return { status: response.status, body: parseJson(await response.text(), api, response.status) }
   } catch (error) {
-    if (error instanceof HTTPError) reportResponse(error.response.status)
-    throw await toApiError(error, api, options, budget, sentSecrets, timeLeft)
+    throw await toApiError(error, api, options, budget, sent)
   }
 }
 
@@ -135,24 +121,6 @@ function retryAfterMs(response: Response): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
   const date = Date.parse(header)
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
-}
-
-function readLimited(
-  response: Response,
-  maxBytes: number,
-  api: string,
-  timeLeftMs: number,
-  timedOut: () => Error,
-): Promise<string> {
-  return readBodyWithin(
-    response,
-    maxBytes,
-    () =>
-      new TransportError('response_too_large', `The ${api} response is larger than ${maxBytes} bytes`, {
-        status: response.status,
-      }),
-    { ms: timeLeftMs, error: timedOut },
-  )
 }
 
 function parseJson(text: string, api: string, status: number): unknown {
@@ -169,15 +137,18 @@ async function toApiError(
   options: ApiRequestOptions,
   budget: AbortSignal,
   sentSecrets: readonly string[],
-  timeLeft: () => number,
 ): Promise<unknown> {
+  const timedOut = () => new TransportError('timeout', `The ${api} API did not answer in time`)
+  // The budget ended while a request was on its way: the transport saw its signal abort.
+  if (error instanceof TransportError && error.code === 'aborted' && budget.aborted) return timedOut()
   if (error instanceof TransportError || error instanceof DataApiError) return error
   if (error instanceof HTTPError) {
     const { response } = error
     let body: unknown
     try {
-      const text = await readLimited(response, 64 * 1024, api, Math.min(2000, timeLeft()), () => new Error('slow error body'))
-      body = JSON.parse(text)
+      // The transport read the body within its limits; an error body is only looked into when small.
+      const text = await response.text()
+      body = text.length <= 64 * 1024 ? JSON.parse(text) : undefined
     } catch {
       body = undefined
     }
@@ -188,9 +159,9 @@ async function toApiError(
       ...(wait === undefined ? {} : { retryAfterSec: Math.ceil(wait / 1000) }),
     })
   }
-  // ky's own errors hold the request, headers and tokens included: never kept as a cause.
-  if (error instanceof KyTimeoutError || budget.aborted)
-    return new TransportError('timeout', `The ${api} API did not answer in time`)
+  // What ky throws itself (the abort of a wait between two tries) may hold the request, headers and
+  // tokens included: never kept as a cause.
+  if (budget.aborted) return timedOut()
   if (options.signal?.aborted) return new TransportError('aborted', `The ${api} request was aborted`)
   return new TransportError('network_error', `The ${api} API could not be reached`, { cause: error })
 }

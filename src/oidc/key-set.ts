@@ -2,7 +2,8 @@ import type { JWK } from 'jose'
 import { ProviderError } from '../errors/provider-error.js'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import { readJsonObject } from '../http/read-json.js'
-import { sendRequest, type TransportOptions } from '../http/send-request.js'
+import { sendRequest, type TransportHooks, type TransportOptions } from '../http/send-request.js'
+import { type Observe, observationHooks } from '../observability/observe.js'
 import type { SharedCache } from '../stores/shared-cache.js'
 import { importJwk } from './import-jwk.js'
 import { singleFlight } from './single-flight.js'
@@ -25,6 +26,8 @@ export interface KeySetOptions {
   cooldownMs?: number
   /** A cache shared with other instances: read before the first fetch, written after every fetch. */
   shared?: SharedCache
+  /** Reports each fetch of the set (the client's logger, events and spans: `franceconnect.jwks`). */
+  observe?: Observe
 }
 
 interface CachedKeys {
@@ -52,10 +55,18 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
   const sharedKey = `jwks:${jwksUri}`
   const fetchKeys = async (): Promise<JWK[]> => {
     fetchCount++
-    const response = await sendRequest(jwksUri, { headers: { accept: 'application/jwk-set+json, application/json' } }, transport)
-    const json = readJsonObject('jwks_error', response)
-    const keys = verificationKeys(json.keys)
-    if (!keys) throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
+    const get = async (hooks?: TransportHooks) => {
+      const response = await sendRequest(
+        jwksUri,
+        { headers: { accept: 'application/jwk-set+json, application/json' } },
+        hooks ? { ...transport, hooks } : transport,
+      )
+      const keys = verificationKeys(readJsonObject('jwks_error', response).keys)
+      if (!keys) throw new ProviderError('jwks_error', { status: response.status, providerCode: 'invalid_jwks' })
+      return keys
+    }
+    const { observe } = options
+    const keys = await (observe ? observe('franceconnect.jwks', (observation) => get(observationHooks(observation))) : get())
     // The shared cache is an optimisation: if it fails, the keys fetched are still good.
     await options.shared?.set(sharedKey, JSON.stringify(keys), Math.floor(maxAgeMs / 1000)).catch(() => undefined)
     return keys

@@ -4,7 +4,8 @@
  * - fail with the typed error the row names (an error of the SDK, never a result: no partial data);
  * - end within the 20 s budget of a data call, and well before it (2 s) when no retry is due;
  * - make no retry storm: at most 3 requests per route (1 try + 2 retries), exactly 1 when nothing
- *   may be retried (a 200 that cannot be read, a `Retry-After` past the 5 s cap, a reset body);
+ *   may be retried (a 200 that cannot be read, a `Retry-After` past the 5 s cap); a body reset
+ *   midway is a network error, retried like one;
  * - leave nothing behind: no unhandled promise rejection (in Node, one ends the process).
  * The control row (a valid payload) shows that each failure is caused by its behaviour.
  */

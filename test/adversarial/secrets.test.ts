@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAccessToken } from '../../src/data-provider/index.js'
 import type { HttpHooks } from '../../src/http/api-request.js'
 import { isFranceConnectSdkError } from '../../src/index.js'
+import { leaks } from '../support/leaks.js'
 import {
   canaryPerson,
   canarySecrets,
@@ -56,16 +57,6 @@ function surfaces(error: unknown): Record<string, string> {
     cause = (cause as { cause?: unknown })?.cause
   }
   return out
-}
-
-/** `surface ⟵ canary name` for every canary found; the values themselves are never printed. */
-function leaks(texts: Record<string, string>, canaries: Record<string, string>): string[] {
-  const found: string[] = []
-  for (const [surface, text] of Object.entries(texts)) {
-    for (const [name, value] of Object.entries(canaries))
-      if (value.length >= 6 && text.includes(value)) found.push(`${surface} ⟵ ${name}`)
-  }
-  return found
 }
 
 function opCanaries(op: HostileOp): Record<string, string> {
