@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { untilAborted } from '../internal/until-aborted.js'
 import type { TransportOptions } from '../http/send-request.js'
 import { assertSecureUrl } from '../http/secure-url.js'
 import { createObserver, type Observe, observationHooks } from '../observability/observe.js'
@@ -103,12 +104,12 @@ export function createClientContext(options: ClientOptions): ClientContext {
     transactionTtlSec: options.transactionTtlSec ?? 1800,
     transport,
     observe,
-    async metadata() {
-      return metadata ?? discover()
+    async metadata(signal) {
+      return metadata ?? untilAborted(discover(), signal)
     },
-    async keys() {
+    async keys(signal) {
       if (keySet) return keySet
-      const { jwks_uri: jwksUri } = await context.metadata()
+      const { jwks_uri: jwksUri } = await context.metadata(signal)
       if (jwksUri === undefined) return undefined
       keySet ??= createKeySet(jwksUri, transport(), { observe, ...(shared ? { shared } : {}) })
       return keySet

@@ -17,7 +17,7 @@ export async function logout(
   sessionOrIdToken: Session | string,
   options: LogoutOptions = {},
 ): Promise<LogoutResult> {
-  const metadata = await context.metadata()
+  const metadata = await context.metadata(options.signal)
   if (metadata.end_session_endpoint === undefined) {
     throw new LogoutError('logout_unsupported', `${context.provider.name} has no end-session endpoint`)
   }

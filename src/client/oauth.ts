@@ -32,6 +32,8 @@ export interface OauthCall {
     [customFetch]: (url: string, init: RequestInit) => Promise<Response>
     [allowInsecureRequests]?: boolean
   }
+  /** The caller's signal, for what the exchange waits on besides its own requests (the key set). */
+  readonly signal?: AbortSignal
   /** Every value sent so far (form fields, bearer token, Basic credentials): redacted wherever echoed back. */
   readonly sent: string[]
   /** The operation being observed, which learns the status and redacted URL of each response. */
@@ -71,6 +73,7 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
     },
   }
   const call: OauthCall = {
+    ...(signal ? { signal } : {}),
     as,
     client,
     sent,

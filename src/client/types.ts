@@ -175,6 +175,8 @@ export interface Session<Claims extends { sub: string } = { sub: string; [claim:
 export interface LogoutOptions {
   /** Override the client's `postLogoutRedirectUri`: one of `postLogoutRedirectUris` (or the default). */
   postLogoutRedirectUri?: string
+  /** Stop waiting (for the provider's discovery on a cold client) when this signal fires: `aborted`. */
+  signal?: AbortSignal
 }
 
 /** What `logout()` returns: set `cookie`, then redirect the browser to `url`. */

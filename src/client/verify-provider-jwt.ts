@@ -3,6 +3,7 @@ import { jwksCache, validateApplicationLevelSignature } from 'oauth4webapi'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import type { VerifiedJwt } from '../oidc/check-jwt.js'
 import { checkHeaderMembers, decryptToJws, readHeader } from '../oidc/jwt-parts.js'
+import { untilAborted } from '../internal/until-aborted.js'
 import type { ClientContext } from './context.js'
 import type { OauthCall } from './oauth.js'
 import { fromOauth } from './oauth-errors.js'
@@ -118,9 +119,9 @@ async function verifyWithProviderKey(
   header: { alg: string; kid?: string },
   kind: TokenKind,
 ): Promise<void> {
-  const keys = await context.keys()
+  const keys = await context.keys(call.signal)
   if (!keys) throw new TokenValidationError(kind, 'kid_unknown', `No provider key set to verify the ${kind}`)
-  const jwk = await keys.getJwk(header, kind)
+  const jwk = await untilAborted(keys.getJwk(header, kind), call.signal)
   try {
     // The key set has chosen the one key; oauth4webapi imports it (cached per key) and checks the signature.
     await validateApplicationLevelSignature({ ...call.as }, token.ref, {
