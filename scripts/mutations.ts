@@ -223,7 +223,7 @@ export const mutations: Mutation[] = [
   },
   {
     id: 'binding.other-client',
-    what: "a transaction of another client (issuer, client_id, redirect_uri) refused",
+    what: 'a transaction of another client (issuer, client_id, redirect_uri) refused',
     file: 'src/client/transaction.ts',
     find: 'if (transaction.client !== expectedClient || transaction.kind !== kind) {',
     replace: 'if (false) {',
