@@ -11,11 +11,13 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeComplementaireSanteSolidaire, type ComplementaireSanteSolidaire } from './normalize.js'
 import { complementaireSanteSolidaireSchema } from './schema.js'
+import { scopeNames } from '../../registry/manifest.js'
+import { complementaireSanteSolidaireManifest } from './manifest.js'
 
 export type { ComplementaireSanteSolidaire } from './normalize.js'
 
 /** The FranceConnect scope of the C2S (§7). */
-export const complementaireSanteSolidaireScopes = ['complementaire_sante_solidaire'] as const
+export const complementaireSanteSolidaireScopes = scopeNames(complementaireSanteSolidaireManifest)
 
 /** Options of {@link complementaireSanteSolidaire}. */
 export type ComplementaireSanteSolidaireOptions = ApiParticulierOptions

@@ -1,0 +1,31 @@
+/**
+ * The manifest of the API Statut demandeur d’emploi connector, served by France Travail itself (reference §8.1). Pure data, no import but types: the scope
+ * registry of the root entry reads it without pulling in the connector.
+ *
+ * @module
+ */
+import type { ConnectorManifest } from '../../registry/manifest.js'
+
+const v2Only = ['franceconnect'] as const
+
+/** The API Statut demandeur d’emploi as data: its scopes with their labels and fields, its hosts, its parameters. */
+export const franceTravailStatutManifest = {
+  id: 'france-travail-statut',
+  factory: 'franceTravailStatut',
+  label: 'API Statut demandeur d’emploi',
+  provider: 'France Travail',
+  scopes: [
+    {
+      scope: 'api_fc-statutaugmentev1',
+      label: 'Statut demandeur d’emploi et identité',
+      labelSource: 'derived',
+      fields: ['etatCivil', 'modalitesContact', 'adresse', 'situationInscription'],
+      fieldsNote:
+        'Label derived: the reference quotes FranceConnect’s label with an ellipsis ("Statut demandeur d’emploi ou … et identité", §8.1).',
+      platforms: v2Only,
+    },
+  ],
+  // The partner API host is given by France Travail: `baseUrl` is required.
+  hosts: {},
+  parameters: [],
+} as const satisfies ConnectorManifest
