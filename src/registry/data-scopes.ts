@@ -17,7 +17,7 @@
  */
 
 import { type ConnectorId, connectorManifests } from './connector-manifests.js'
-import type { ConnectorManifest, DataScopePlatform, DataScopeProvider, ManifestScope } from './manifest.js'
+import type { ConnectorManifest, DataScopePlatform, DataScopeProvider } from './manifest.js'
 
 export type { ConnectorId } from './connector-manifests.js'
 export type { DataScopePlatform, DataScopeProvider } from './manifest.js'
@@ -115,16 +115,18 @@ const providerOrder: readonly DataScopeProvider[] = [
   'ASC',
 ]
 
-function rowOf(manifest: ConnectorManifest, entry: ManifestScope): DataScope {
+function rowOf(manifest: ConnectorManifest, scope: string): DataScope {
+  const detail = manifest.scopeDetails[scope]
+  if (detail === undefined) throw new Error(`${manifest.id}: no scopeDetails for ${scope}`)
   return {
-    scope: entry.scope,
-    label: entry.label,
-    labelSource: entry.labelSource,
+    scope,
+    label: detail.label,
+    labelSource: detail.labelSource,
     provider: manifest.provider,
     api: manifest.id as ConnectorId,
-    fields: entry.fields,
-    ...(entry.fieldsNote === undefined ? {} : { fieldsNote: entry.fieldsNote }),
-    platforms: entry.platforms,
+    fields: detail.fields,
+    ...(detail.fieldsNote === undefined ? {} : { fieldsNote: detail.fieldsNote }),
+    platforms: detail.platforms,
   }
 }
 
@@ -138,5 +140,5 @@ export const dataScopes: readonly DataScope[] = providerOrder.flatMap((provider)
   ...[...connectorManifests]
     .filter((manifest) => manifest.provider === provider)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .flatMap((manifest: ConnectorManifest) => manifest.scopes.map((entry) => rowOf(manifest, entry))),
+    .flatMap((manifest: ConnectorManifest) => manifest.scopes.map((scope) => rowOf(manifest, scope))),
 ])

@@ -27,10 +27,8 @@ export type DataScopeProvider =
   | 'ANTS'
   | 'ASC'
 
-/** One FranceConnect scope a connector asks, as its manifest describes it. */
-export interface ManifestScope {
-  /** The scope string sent to FranceConnect, e.g. `cnous_statut_boursier`. */
-  readonly scope: string
+/** What a manifest says of one FranceConnect scope its connector asks. */
+export interface ManifestScopeDetail {
   /** Its French label, for consent screens and logs. */
   readonly label: string
   /** `reference`: the label of the APIs reference; `derived`: written from the scope's name. */
@@ -63,29 +61,14 @@ export interface ConnectorManifest {
   readonly label: string
   /** Who owns its scopes in FranceConnect's registry (§9.5). */
   readonly provider: DataScopeProvider
-  /** Every FranceConnect scope the connector may ask, in the registry's order. */
-  readonly scopes: readonly ManifestScope[]
+  /** Every FranceConnect scope the connector may ask, in the registry's order (the manifest's `scopeNames`). */
+  readonly scopes: readonly string[]
+  /** Each scope's label, fields and platforms, by scope. */
+  readonly scopeDetails: Readonly<Record<string, ManifestScopeDetail>>
   /** What it asks when the app gives no `scopes`; every scope when absent. */
   readonly defaultScopes?: readonly string[]
   /** Its hosts by environment (`env`); empty when the app must give `baseUrl`. */
   readonly hosts: Readonly<Record<string, string>>
   /** The parameters of its `fetch`. */
   readonly parameters: readonly ManifestParameter[]
-}
-
-/** The scope strings of a manifest, as a tuple of literals. */
-export type ManifestScopeNames<M extends ConnectorManifest> = {
-  readonly [K in keyof M['scopes']]: M['scopes'][K] extends { readonly scope: infer S } ? S : never
-}
-
-/**
- * The scope strings of a manifest, in its order: a connector's scope list.
- *
- * @example
- * ```ts
- * export const quotientFamilialScopes = scopeNames(quotientFamilialManifest)
- * ```
- */
-export function scopeNames<const M extends ConnectorManifest>(manifest: M): ManifestScopeNames<M> {
-  return manifest.scopes.map((entry) => entry.scope) as unknown as ManifestScopeNames<M>
 }

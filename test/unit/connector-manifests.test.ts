@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { camelCase, connectorFolders, outOfStep } from '../../scripts/sync-connectors.js'
 import { apiParticulierHosts } from '../../src/apis/shared/api-particulier.js'
 import { connectorManifests } from '../../src/registry/connector-manifests.js'
+import type { ConnectorManifest } from '../../src/registry/manifest.js'
 import { dataScopes } from '../../src/registry/data-scopes.js'
 import { entries } from '../../tsup.config.js'
 
@@ -26,7 +27,8 @@ describe('connector manifests', () => {
     for (const manifest of connectorManifests) {
       const module = (await import(new URL(`src/apis/${manifest.id}/index.ts`, root).href)) as Record<string, unknown>
       expect(typeof module[manifest.factory], manifest.id).toBe('function')
-      const scopes = manifest.scopes.map(({ scope }) => scope)
+      const scopes = [...manifest.scopes]
+      expect(Object.keys(manifest.scopeDetails), manifest.id).toEqual(scopes)
       expect(module[`${manifest.factory}Scopes`], manifest.id).toEqual(scopes)
       if ('defaultScopes' in manifest) {
         expect(module[`${manifest.factory}DefaultScopes`], manifest.id).toEqual(manifest.defaultScopes)
@@ -38,12 +40,19 @@ describe('connector manifests', () => {
   it('give the registry its rows: every manifest scope once, naming its connector', () => {
     const connected = dataScopes.filter((row) => row.api !== undefined)
     expect(connected.length).toBe(connectorManifests.reduce((sum, manifest) => sum + manifest.scopes.length, 0))
-    for (const manifest of connectorManifests) {
-      for (const entry of manifest.scopes) {
+    for (const manifest of connectorManifests as readonly ConnectorManifest[]) {
+      for (const scope of manifest.scopes) {
         expect(
-          dataScopes.filter((row) => row.scope === entry.scope),
-          entry.scope,
-        ).toEqual([expect.objectContaining({ ...entry, provider: manifest.provider, api: manifest.id })])
+          dataScopes.filter((row) => row.scope === scope),
+          scope,
+        ).toEqual([
+          expect.objectContaining({
+            ...manifest.scopeDetails[scope],
+            scope,
+            provider: manifest.provider,
+            api: manifest.id,
+          }),
+        ])
       }
     }
   })

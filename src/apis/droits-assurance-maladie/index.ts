@@ -38,8 +38,7 @@ export type {
   PeriodeDroits,
   Qualite,
 } from './normalize.js'
-import { scopeNames } from '../../registry/manifest.js'
-import { droitsAssuranceMaladieManifest } from './manifest.js'
+import { scopeNames, defaultScopes, hosts } from './manifest.js'
 export type { DateRangeParams } from '../shared/date-range.js'
 
 /**
@@ -47,7 +46,7 @@ export type { DateRangeParams } from '../shared/date-range.js'
  * spec and DataPass require; the `cnam_*` ones exist in FranceConnect's registry only (⚠️ what they
  * gate is undocumented).
  */
-export const droitsAssuranceMaladieScopes = scopeNames(droitsAssuranceMaladieManifest)
+export const droitsAssuranceMaladieScopes = scopeNames
 
 /**
  * The per-person endpoints opened by a finer scope: FranceConnect's registry gives `cnam_caisse` the
@@ -64,10 +63,10 @@ export const droitsAssuranceMaladieScopedEndpoints = [
 export const defaultMaxBeneficiaires = 20
 
 /** What the connector asks for when `scopes` is not given: the scope the spec requires. */
-export const droitsAssuranceMaladieDefaultScopes = droitsAssuranceMaladieManifest.defaultScopes
+export const droitsAssuranceMaladieDefaultScopes = defaultScopes
 
 /** The hosts the spec publishes: only the test one. Production's is given by the CNAM (⚠️). */
-export const droitsAssuranceMaladieHosts = droitsAssuranceMaladieManifest.hosts
+export const droitsAssuranceMaladieHosts = hosts
 
 /** Options of {@link droitsAssuranceMaladie}. */
 export interface DroitsAssuranceMaladieOptions extends CommonConnectorOptions {

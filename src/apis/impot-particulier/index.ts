@@ -25,8 +25,7 @@ import { runConnector } from '../shared/run-connector.js'
 import type { DgfipGatewayToken } from './gateway-token.js'
 import { normalizeSituationIr, type ImpotParticulier } from './normalize.js'
 import { situationIrSchema } from './schema.js'
-import { scopeNames } from '../../registry/manifest.js'
-import { impotParticulierManifest } from './manifest.js'
+import { scopeNames, defaultScopes } from './manifest.js'
 
 export { dgfipGatewayToken, type DgfipGatewayToken, type DgfipGatewayTokenOptions } from './gateway-token.js'
 export type { AdresseFiscale, Declarant, ImpotParticulier, PersonnesACharge, SituationFamiliale } from './normalize.js'
@@ -37,14 +36,14 @@ export type { AdresseFiscale, Declarant, ImpotParticulier, PersonnesACharge, Sit
  * ⚠️ The six `dgfip_RevNets_*` names between `_Cat1_Tspr` and `_Cat5_NonSal` are inferred from the
  * `dgfip_RevDecl_*` ones.
  */
-export const impotParticulierScopes = scopeNames(impotParticulierManifest)
+export const impotParticulierScopes = scopeNames
 
 /**
  * What the connector asks for when `scopes` is not given: last year's income and the historic minimal
  * set FranceConnect's own examples use (RFR, parts, situation, dependants, address) plus the
  * déclarants' civil status. Ask only what your DataPass habilitation grants.
  */
-export const impotParticulierDefaultScopes = impotParticulierManifest.defaultScopes
+export const impotParticulierDefaultScopes = defaultScopes
 
 /** A gateway token, or a function giving one on each call (such as {@link dgfipGatewayToken}). */
 export type GatewayTokenSource = string | (() => string | Promise<string>) | DgfipGatewayToken

@@ -1,12 +1,76 @@
 /**
- * The manifest of the API Impôt particulier connector (DGFiP), FranceConnect mode, resource "situation IR assiettes" (reference §2). Pure data, no import but types: the scope
- * registry of the root entry reads it without pulling in the connector.
+ * The manifest of the API Impôt particulier connector (DGFiP), FranceConnect mode, resource
+ * "situation IR assiettes" (reference §2). Pure data, no import but types: the scope registry of
+ * the root entry reads it without pulling in the connector; the connector imports only the small
+ * lists (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
  * @module
  */
-import type { ConnectorManifest } from '../../registry/manifest.js'
+import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
 
 const both = ['franceconnect', 'franceconnect-plus'] as const
+
+/** Every FranceConnect scope the connector may ask, in the registry's order. */
+export const scopeNames = [
+  'dgfip_rfr',
+  'dgfip_nbpart',
+  'dgfip_sitfam',
+  'dgfip_aft',
+  'dgfip_nbpac',
+  'dgfip_pac',
+  'dgfip_pac_nbPac',
+  'dgfip_decl',
+  'dgfip_inddeficit',
+  'dgfip_pariso',
+  'dgfip_annee_n_moins_1',
+  'dgfip_annee_n_moins_2',
+  'dgfip_annee_n_moins_3',
+  'dgfip_annee_n_moins_2_si_indispo_n_moins_1',
+  'dgfip_locaux_th',
+  'dgfip_locaux_th_ident',
+  'dgfip_locaux_th_Nat',
+  'dgfip_locaux_th_Tax',
+  'dgfip_locaux_th_Aff',
+  'dgfip_nmUsaDec1',
+  'dgfip_nmUsaDec2',
+  'dgfip_nmNaiDec1',
+  'dgfip_nmNaiDec2',
+  'dgfip_prnmDec1',
+  'dgfip_prnmDec2',
+  'dgfip_dateNaisDec1',
+  'dgfip_dateNaisDec2',
+  'dgfip_mntRevbareme',
+  'dgfip_indiIFI',
+  'dgfip_RevDecl_Cat1_Tspr',
+  'dgfip_RevDecl_Cat1_RentOn',
+  'dgfip_RevDecl_Cat2_Rcm',
+  'dgfip_RevDecl_Cat3_PMV',
+  'dgfip_RevDecl_Cat4_Ref',
+  'dgfip_RevDecl_Cat5_NonSal',
+  'dgfip_RevNets_Cat1_Tspr',
+  'dgfip_RevNets_Cat1_RentOn',
+  'dgfip_RevNets_Cat2_Rcm',
+  'dgfip_RevNets_Cat3_PMV',
+  'dgfip_RevNets_Cat4_Ref',
+  'dgfip_RevNets_Cat5_NonSal',
+  'dgfip_PaDeduc_EnfMaj',
+  'dgfip_PaDeduc_Autres',
+  'dgfip_EpargRetrDeduc',
+] as const
+
+/** What the connector asks when the app gives no `scopes`. */
+export const defaultScopes = [
+  'dgfip_annee_n_moins_1',
+  'dgfip_rfr',
+  'dgfip_nbpart',
+  'dgfip_sitfam',
+  'dgfip_pac',
+  'dgfip_aft',
+  'dgfip_decl',
+] as const
+
+/** No published host: the DGFiP APIM gateway is given with the account (`baseUrl`, ⚠️). */
+export const hosts = {} as const
 
 /** The API Impôt particulier as data: its scopes with their labels and fields, its hosts, its parameters. */
 export const impotParticulierManifest = {
@@ -14,249 +78,219 @@ export const impotParticulierManifest = {
   factory: 'impotParticulier',
   label: 'API Impôt particulier',
   provider: 'DGFiP',
-  scopes: [
-    {
-      scope: 'dgfip_rfr',
+  scopes: scopeNames,
+  scopeDetails: {
+    dgfip_rfr: {
       label: 'Revenu fiscal de référence',
       labelSource: 'reference',
       fields: ['rfr'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_nbpart',
+    dgfip_nbpart: {
       label: 'Nombre de parts',
       labelSource: 'reference',
       fields: ['nbPart'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_sitfam',
+    dgfip_sitfam: {
       label: 'Situation de famille',
       labelSource: 'reference',
       fields: ['sitFam'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_aft',
+    dgfip_aft: {
       label: 'Adresse déclarée au 1er janvier',
       labelSource: 'reference',
       fields: ['aft', 'aftDetail'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_nbpac',
+    dgfip_nbpac: {
       label: 'Nombre de personnes à charge',
       labelSource: 'reference',
       fields: ['pac.nbPac'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_pac',
+    dgfip_pac: {
       label: 'Détail des personnes à charge et rattachées',
       labelSource: 'reference',
       fields: ['pac'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_pac_nbPac',
+    dgfip_pac_nbPac: {
       label: 'Nombre de personnes à charge',
       labelSource: 'reference',
       fields: ['pac.nbPac'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_decl',
+    dgfip_decl: {
       label: 'État-civil des déclarants',
       labelSource: 'reference',
       fields: ['nmNaiDec1', 'nmUsaDec1', 'prnmDec1', 'dateNaisDec1', 'nmNaiDec2', 'nmUsaDec2', 'prnmDec2', 'dateNaisDec2'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_inddeficit',
+    dgfip_inddeficit: {
       label: 'Indicateur de déficit',
       labelSource: 'reference',
       fields: ['indDeficit'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_pariso',
+    dgfip_pariso: {
       label: 'Parent isolé (case T)',
       labelSource: 'reference',
       fields: ['sitParIso'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_annee_n_moins_1',
+    dgfip_annee_n_moins_1: {
       label: 'Dernière année de revenu',
       labelSource: 'reference',
       fields: [],
       fieldsNote: 'Opens a year of income (the `annrev` that may be asked), not a response field (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_annee_n_moins_2',
+    dgfip_annee_n_moins_2: {
       label: 'Avant-dernière année de revenu',
       labelSource: 'reference',
       fields: [],
       fieldsNote: 'Opens a year of income (the `annrev` that may be asked), not a response field (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_annee_n_moins_3',
+    dgfip_annee_n_moins_3: {
       label: 'Avant-avant-dernière année de revenu',
       labelSource: 'reference',
       fields: [],
       fieldsNote: 'Opens a year of income (the `annrev` that may be asked), not a response field (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_annee_n_moins_2_si_indispo_n_moins_1',
+    dgfip_annee_n_moins_2_si_indispo_n_moins_1: {
       label: 'Avant-dernière année de revenu, si la dernière n’est pas disponible',
       labelSource: 'derived',
       fields: [],
       fieldsNote: 'Changes which year the `dernieresituation` resources return (reference §2.2), not a response field.',
       platforms: both,
     },
-    {
-      scope: 'dgfip_locaux_th',
+    dgfip_locaux_th: {
       label: 'Données du local (taxe d’habitation)',
       labelSource: 'reference',
       fields: ['regimeTax', 'locaux'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_locaux_th_ident',
+    dgfip_locaux_th_ident: {
       label: 'Données du local : identifiant',
       labelSource: 'reference',
       fields: ['locaux.invariant'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_locaux_th_Nat',
+    dgfip_locaux_th_Nat: {
       label: 'Données du local : nature',
       labelSource: 'reference',
       fields: ['locaux.natureLocal'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_locaux_th_Tax',
+    dgfip_locaux_th_Tax: {
       label: 'Données du local : régime de taxation',
       labelSource: 'reference',
       fields: ['regimeTax'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_locaux_th_Aff',
+    dgfip_locaux_th_Aff: {
       label: 'Données du local : affectation',
       labelSource: 'reference',
       fields: ['locaux.affectation'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_nmUsaDec1',
+    dgfip_nmUsaDec1: {
       label: 'Nom d’usage du déclarant 1',
       labelSource: 'reference',
       fields: ['nmUsaDec1'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_nmUsaDec2',
+    dgfip_nmUsaDec2: {
       label: 'Nom d’usage du déclarant 2',
       labelSource: 'reference',
       fields: ['nmUsaDec2'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_nmNaiDec1',
+    dgfip_nmNaiDec1: {
       label: 'Nom de naissance du déclarant 1',
       labelSource: 'reference',
       fields: ['nmNaiDec1'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_nmNaiDec2',
+    dgfip_nmNaiDec2: {
       label: 'Nom de naissance du déclarant 2',
       labelSource: 'reference',
       fields: ['nmNaiDec2'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_prnmDec1',
+    dgfip_prnmDec1: {
       label: 'Prénoms du déclarant 1',
       labelSource: 'reference',
       fields: ['prnmDec1'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_prnmDec2',
+    dgfip_prnmDec2: {
       label: 'Prénoms du déclarant 2',
       labelSource: 'reference',
       fields: ['prnmDec2'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_dateNaisDec1',
+    dgfip_dateNaisDec1: {
       label: 'Date de naissance du déclarant 1',
       labelSource: 'reference',
       fields: ['dateNaisDec1'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_dateNaisDec2',
+    dgfip_dateNaisDec2: {
       label: 'Date de naissance du déclarant 2',
       labelSource: 'reference',
       fields: ['dateNaisDec2'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_mntRevbareme',
+    dgfip_mntRevbareme: {
       label: 'Montant de l’impôt sur les revenus soumis au barème (ligne 14)',
       labelSource: 'reference',
       fields: ['mntRevbareme'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_indiIFI',
+    dgfip_indiIFI: {
       label: 'Indicateur ISF/IFI',
       labelSource: 'reference',
       fields: ['indicateurIfiIsf'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevDecl_Cat1_Tspr',
+    dgfip_RevDecl_Cat1_Tspr: {
       label: 'Revenus déclarés : traitements, salaires, pensions et rentes',
       labelSource: 'derived',
       fields: ['rev.tspr'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevDecl_Cat1_RentOn',
+    dgfip_RevDecl_Cat1_RentOn: {
       label: 'Revenus déclarés : rentes viagères à titre onéreux',
       labelSource: 'derived',
       fields: [],
@@ -264,48 +298,42 @@ export const impotParticulierManifest = {
         '⚠️ Mapping inferred from the scope and field names (reference §2.2). The `rev` array holding them is not known.',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevDecl_Cat2_Rcm',
+    dgfip_RevDecl_Cat2_Rcm: {
       label: 'Revenus déclarés : revenus de capitaux mobiliers',
       labelSource: 'derived',
       fields: ['rev.rcm'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevDecl_Cat3_PMV',
+    dgfip_RevDecl_Cat3_PMV: {
       label: 'Revenus déclarés : plus-values et moins-values',
       labelSource: 'derived',
       fields: ['rev.pv'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevDecl_Cat4_Ref',
+    dgfip_RevDecl_Cat4_Ref: {
       label: 'Revenus déclarés : revenus fonciers',
       labelSource: 'derived',
       fields: ['rev.fonc'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevDecl_Cat5_NonSal',
+    dgfip_RevDecl_Cat5_NonSal: {
       label: 'Revenus déclarés : revenus des professions non salariées',
       labelSource: 'derived',
       fields: ['rev.pro'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevNets_Cat1_Tspr',
+    dgfip_RevNets_Cat1_Tspr: {
       label: 'Revenus nets : traitements, salaires, pensions et rentes',
       labelSource: 'derived',
       fields: ['rev.tspr'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevNets_Cat1_RentOn',
+    dgfip_RevNets_Cat1_RentOn: {
       label: 'Revenus nets : rentes viagères à titre onéreux',
       labelSource: 'derived',
       fields: [],
@@ -313,66 +341,58 @@ export const impotParticulierManifest = {
         '⚠️ Mapping inferred from the scope and field names (reference §2.2). The `rev` array holding them is not known.',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevNets_Cat2_Rcm',
+    dgfip_RevNets_Cat2_Rcm: {
       label: 'Revenus nets : revenus de capitaux mobiliers',
       labelSource: 'derived',
       fields: ['rev.rcm'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevNets_Cat3_PMV',
+    dgfip_RevNets_Cat3_PMV: {
       label: 'Revenus nets : plus-values et moins-values',
       labelSource: 'derived',
       fields: ['rev.pv'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevNets_Cat4_Ref',
+    dgfip_RevNets_Cat4_Ref: {
       label: 'Revenus nets : revenus fonciers',
       labelSource: 'derived',
       fields: ['rev.fonc'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_RevNets_Cat5_NonSal',
+    dgfip_RevNets_Cat5_NonSal: {
       label: 'Revenus nets : revenus des professions non salariées',
       labelSource: 'derived',
       fields: ['rev.pro'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_PaDeduc_EnfMaj',
+    dgfip_PaDeduc_EnfMaj: {
       label: 'Pensions alimentaires déductibles versées aux enfants majeurs',
       labelSource: 'derived',
       fields: ['rev.chges'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_PaDeduc_Autres',
+    dgfip_PaDeduc_Autres: {
       label: 'Autres pensions alimentaires déductibles',
       labelSource: 'derived',
       fields: ['rev.chges'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-    {
-      scope: 'dgfip_EpargRetrDeduc',
+    dgfip_EpargRetrDeduc: {
       label: 'Épargne retraite déductible',
       labelSource: 'derived',
       fields: ['rev.chges'],
       fieldsNote: '⚠️ Mapping inferred from the scope and field names (reference §2.2).',
       platforms: both,
     },
-  ],
-  defaultScopes: ['dgfip_annee_n_moins_1', 'dgfip_rfr', 'dgfip_nbpart', 'dgfip_sitfam', 'dgfip_pac', 'dgfip_aft', 'dgfip_decl'],
-  // No published host: the DGFiP APIM gateway is given with the account (`baseUrl`, ⚠️).
-  hosts: {},
+  } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,
+  defaultScopes,
+  hosts,
   parameters: [
     { name: 'annee', description: 'The year of income (revenus N, on the avis d’impôt N+1), e.g. 2023.', required: true },
   ],

@@ -9,13 +9,12 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeBoursierV3, normalizeBoursierV4, type StatutEtudiantBoursier } from './normalize.js'
 import { boursierV3Schema, boursierV4Schema } from './schema.js'
-import { scopeNames } from '../../registry/manifest.js'
-import { statutEtudiantBoursierManifest } from './manifest.js'
+import { scopeNames } from './manifest.js'
 
 export type { StatutEtudiantBoursier } from './normalize.js'
 
 /** The FranceConnect scopes of CNOUS (§6.1). */
-export const statutEtudiantBoursierScopes = scopeNames(statutEtudiantBoursierManifest)
+export const statutEtudiantBoursierScopes = scopeNames
 
 /** Options of {@link statutEtudiantBoursier}. */
 export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {

@@ -13,8 +13,7 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeStatutEtudiant, type StatutEtudiant } from './normalize.js'
 import { statutEtudiantSchema } from './schema.js'
-import { scopeNames } from '../../registry/manifest.js'
-import { statutEtudiantManifest } from './manifest.js'
+import { scopeNames } from './manifest.js'
 
 export type { Admission, RegimeFormationCode, StatutEtudiant } from './normalize.js'
 
@@ -22,7 +21,7 @@ export type { Admission, RegimeFormationCode, StatutEtudiant } from './normalize
  * The FranceConnect scopes of MESRI (§5.2), spelled as FranceConnect's registry spells them.
  * ⚠️ API Particulier and DataPass write the last one `mesri_admission_etablissement_etudes`.
  */
-export const statutEtudiantScopes = scopeNames(statutEtudiantManifest)
+export const statutEtudiantScopes = scopeNames
 
 /** Options of {@link statutEtudiant}. */
 export type StatutEtudiantOptions = ApiParticulierOptions
