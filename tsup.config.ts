@@ -1,18 +1,13 @@
 import { defineConfig, type Options } from 'tsup'
+import { connectorManifests } from './src/registry/connector-manifests.js'
 
-/** One entry per public subpath: an app pays only for what it imports. */
+/**
+ * One entry per public subpath: an app pays only for what it imports. The connectors' come from
+ * their manifests (`apis/<id>/index`), as package.json's `exports` do (`npm run sync:connectors`).
+ */
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
-  'apis/impot-particulier/index': 'src/apis/impot-particulier/index.ts',
-  'apis/droits-assurance-maladie/index': 'src/apis/droits-assurance-maladie/index.ts',
-  'apis/indemnites-journalieres/index': 'src/apis/indemnites-journalieres/index.ts',
-  'apis/statut-etudiant-boursier/index': 'src/apis/statut-etudiant-boursier/index.ts',
-  'apis/france-travail-statut/index': 'src/apis/france-travail-statut/index.ts',
-  'apis/france-travail-paiements/index': 'src/apis/france-travail-paiements/index.ts',
-  'apis/statut-etudiant/index': 'src/apis/statut-etudiant/index.ts',
-  'apis/complementaire-sante-solidaire/index': 'src/apis/complementaire-sante-solidaire/index.ts',
-  'apis/revenu-solidarite-active/index': 'src/apis/revenu-solidarite-active/index.ts',
-  'apis/quotient-familial/index': 'src/apis/quotient-familial/index.ts',
+  ...Object.fromEntries(connectorManifests.map(({ id }) => [`apis/${id}/index`, `src/apis/${id}/index.ts`])),
   'data-provider/index': 'src/data-provider/index.ts',
   'testing/index': 'src/testing/index.ts',
   'stores/redis/index': 'src/stores/redis/index.ts',

@@ -11,11 +11,12 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeComplementaireSanteSolidaire, type ComplementaireSanteSolidaire } from './normalize.js'
 import { complementaireSanteSolidaireSchema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { ComplementaireSanteSolidaire } from './normalize.js'
 
 /** The FranceConnect scope of the C2S (§7). */
-export const complementaireSanteSolidaireScopes = ['complementaire_sante_solidaire'] as const
+export const complementaireSanteSolidaireScopes = scopeNames
 
 /** Options of {@link complementaireSanteSolidaire}. */
 export type ComplementaireSanteSolidaireOptions = ApiParticulierOptions

@@ -38,6 +38,7 @@ export type {
   PeriodeDroits,
   Qualite,
 } from './normalize.js'
+import { scopeNames, defaultScopes, hosts } from './manifest.js'
 export type { DateRangeParams } from '../shared/date-range.js'
 
 /**
@@ -45,15 +46,7 @@ export type { DateRangeParams } from '../shared/date-range.js'
  * spec and DataPass require; the `cnam_*` ones exist in FranceConnect's registry only (⚠️ what they
  * gate is undocumented).
  */
-export const droitsAssuranceMaladieScopes = [
-  'droits_assurance_maladie',
-  'cnam_beneficiaires',
-  'cnam_contrats',
-  'cnam_caisse',
-  'cnam_exonerations',
-  'cnam_medecin_traitant',
-  'cnam_presence_medecin_traitant',
-] as const
+export const droitsAssuranceMaladieScopes = scopeNames
 
 /**
  * The per-person endpoints opened by a finer scope: FranceConnect's registry gives `cnam_caisse` the
@@ -70,12 +63,10 @@ export const droitsAssuranceMaladieScopedEndpoints = [
 export const defaultMaxBeneficiaires = 20
 
 /** What the connector asks for when `scopes` is not given: the scope the spec requires. */
-export const droitsAssuranceMaladieDefaultScopes = ['droits_assurance_maladie'] as const
+export const droitsAssuranceMaladieDefaultScopes = defaultScopes
 
 /** The hosts the spec publishes: only the test one. Production's is given by the CNAM (⚠️). */
-export const droitsAssuranceMaladieHosts = {
-  test: 'https://partenaires.api.ameli.fr/test/v1/droits/beneficiaires',
-} as const
+export const droitsAssuranceMaladieHosts = hosts
 
 /** Options of {@link droitsAssuranceMaladie}. */
 export interface DroitsAssuranceMaladieOptions extends CommonConnectorOptions {

@@ -18,12 +18,13 @@ import type { Connector } from '../../client/connector.js'
 import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
 import { normalizePaiements, type FranceTravailPaiements } from './normalize.js'
 import { paiementsSchema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { FranceTravailPaiements, PaiementFranceTravail } from './normalize.js'
 export type { FranceTravailOptions } from '../shared/france-travail.js'
 
 /** The FranceConnect scope of the paiements API (§8.2). */
-export const franceTravailPaiementsScopes = ['api_fc-liste-paiementsv1'] as const
+export const franceTravailPaiementsScopes = scopeNames
 
 /** The documented path, appended to `baseUrl` (§8.2; ⚠️ the sub-path after `/v1/` is unclear). */
 export const franceTravailPaiementsPath = '/partenaire/fc-liste-paiements/v1/'

@@ -20,12 +20,13 @@ import type { Connector } from '../../client/connector.js'
 import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
 import { normalizeStatut, type FranceTravailStatut } from './normalize.js'
 import { statutSchema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { FranceTravailStatut } from './normalize.js'
 export type { FranceTravailOptions } from '../shared/france-travail.js'
 
 /** The FranceConnect scope of the statut API (§8.1): status, identity, contact and address. */
-export const franceTravailStatutScopes = ['api_fc-statutaugmentev1'] as const
+export const franceTravailStatutScopes = scopeNames
 
 /** The documented path, appended to `baseUrl` (§8.1). */
 export const franceTravailStatutPath = '/partenaire/fc-statutaugmente/v1/statut'

@@ -25,6 +25,7 @@ import { runConnector } from '../shared/run-connector.js'
 import type { DgfipGatewayToken } from './gateway-token.js'
 import { normalizeSituationIr, type ImpotParticulier } from './normalize.js'
 import { situationIrSchema } from './schema.js'
+import { scopeNames, defaultScopes } from './manifest.js'
 
 export { dgfipGatewayToken, type DgfipGatewayToken, type DgfipGatewayTokenOptions } from './gateway-token.js'
 export type { AdresseFiscale, Declarant, ImpotParticulier, PersonnesACharge, SituationFamiliale } from './normalize.js'
@@ -35,67 +36,14 @@ export type { AdresseFiscale, Declarant, ImpotParticulier, PersonnesACharge, Sit
  * ⚠️ The six `dgfip_RevNets_*` names between `_Cat1_Tspr` and `_Cat5_NonSal` are inferred from the
  * `dgfip_RevDecl_*` ones.
  */
-export const impotParticulierScopes = [
-  'dgfip_annee_n_moins_1',
-  'dgfip_annee_n_moins_2',
-  'dgfip_annee_n_moins_3',
-  'dgfip_annee_n_moins_2_si_indispo_n_moins_1',
-  'dgfip_rfr',
-  'dgfip_nbpart',
-  'dgfip_sitfam',
-  'dgfip_aft',
-  'dgfip_nbpac',
-  'dgfip_pac_nbPac',
-  'dgfip_pac',
-  'dgfip_pariso',
-  'dgfip_decl',
-  'dgfip_nmUsaDec1',
-  'dgfip_nmNaiDec1',
-  'dgfip_prnmDec1',
-  'dgfip_dateNaisDec1',
-  'dgfip_nmUsaDec2',
-  'dgfip_nmNaiDec2',
-  'dgfip_prnmDec2',
-  'dgfip_dateNaisDec2',
-  'dgfip_mntRevbareme',
-  'dgfip_inddeficit',
-  'dgfip_indiIFI',
-  'dgfip_RevDecl_Cat1_Tspr',
-  'dgfip_RevDecl_Cat1_RentOn',
-  'dgfip_RevDecl_Cat2_Rcm',
-  'dgfip_RevDecl_Cat3_PMV',
-  'dgfip_RevDecl_Cat4_Ref',
-  'dgfip_RevDecl_Cat5_NonSal',
-  'dgfip_RevNets_Cat1_Tspr',
-  'dgfip_RevNets_Cat1_RentOn',
-  'dgfip_RevNets_Cat2_Rcm',
-  'dgfip_RevNets_Cat3_PMV',
-  'dgfip_RevNets_Cat4_Ref',
-  'dgfip_RevNets_Cat5_NonSal',
-  'dgfip_PaDeduc_EnfMaj',
-  'dgfip_PaDeduc_Autres',
-  'dgfip_EpargRetrDeduc',
-  'dgfip_locaux_th',
-  'dgfip_locaux_th_ident',
-  'dgfip_locaux_th_Nat',
-  'dgfip_locaux_th_Tax',
-  'dgfip_locaux_th_Aff',
-] as const
+export const impotParticulierScopes = scopeNames
 
 /**
  * What the connector asks for when `scopes` is not given: last year's income and the historic minimal
  * set FranceConnect's own examples use (RFR, parts, situation, dependants, address) plus the
  * déclarants' civil status. Ask only what your DataPass habilitation grants.
  */
-export const impotParticulierDefaultScopes = [
-  'dgfip_annee_n_moins_1',
-  'dgfip_rfr',
-  'dgfip_nbpart',
-  'dgfip_sitfam',
-  'dgfip_pac',
-  'dgfip_aft',
-  'dgfip_decl',
-] as const
+export const impotParticulierDefaultScopes = defaultScopes
 
 /** A gateway token, or a function giving one on each call (such as {@link dgfipGatewayToken}). */
 export type GatewayTokenSource = string | (() => string | Promise<string>) | DgfipGatewayToken

@@ -21,12 +21,13 @@ import { resolveBaseUrl, runConnector } from '../shared/run-connector.js'
 import { dateRangeQuery, type DateRangeParams } from '../shared/date-range.js'
 import { normalizeIndemnitesJournalieres, type IndemnitesJournalieres } from './normalize.js'
 import { buildIndemnitesJournalieresSchema, resolveMapping, type IndemnitesJournalieresMapping } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { IndemnitesJournalieres, PaiementIndemnitesJournalieres } from './normalize.js'
 export { defaultIndemnitesJournalieresMapping, type IndemnitesJournalieresMapping } from './schema.js'
 
 /** The FranceConnect scope of the API (§4): "Paiements d'indemnités journalières versées par l'Assurance Maladie". */
-export const indemnitesJournalieresScopes = ['cnam_paiements_ij'] as const
+export const indemnitesJournalieresScopes = scopeNames
 
 /** ⚠️ Provisional default path, to be replaced by the one of the CNAM's spec. */
 export const defaultIndemnitesJournalieresPath = '/paiements'

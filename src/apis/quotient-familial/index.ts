@@ -17,11 +17,12 @@ import { chooseScopes } from '../shared/connector-options.js'
 import { runConnector } from '../shared/run-connector.js'
 import { normalizeQuotientFamilial, type QuotientFamilial } from './normalize.js'
 import { quotientFamilialSchema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { Adresse, Personne, QuotientFamilial } from './normalize.js'
 
 /** The FranceConnect scopes of the quotient familial CAF & MSA (§7). */
-export const quotientFamilialScopes = ['cnaf_quotient_familial', 'cnaf_allocataires', 'cnaf_enfants', 'cnaf_adresse'] as const
+export const quotientFamilialScopes = scopeNames
 
 /** Options of {@link quotientFamilial}. */
 export type QuotientFamilialOptions = ApiParticulierOptions

@@ -13,11 +13,12 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeRevenuSolidariteActive, type RevenuSolidariteActive } from './normalize.js'
 import { revenuSolidariteActiveSchema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { RevenuSolidariteActive } from './normalize.js'
 
 /** The FranceConnect scopes of the RSA (§7). */
-export const revenuSolidariteActiveScopes = ['revenu_solidarite_active', 'revenu_solidarite_active_majoration'] as const
+export const revenuSolidariteActiveScopes = scopeNames
 
 /** Options of {@link revenuSolidariteActive}. */
 export type RevenuSolidariteActiveOptions = ApiParticulierOptions

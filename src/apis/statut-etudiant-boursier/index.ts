@@ -9,19 +9,12 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeBoursierV3, normalizeBoursierV4, type StatutEtudiantBoursier } from './normalize.js'
 import { boursierV3Schema, boursierV4Schema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { StatutEtudiantBoursier } from './normalize.js'
 
 /** The FranceConnect scopes of CNOUS (§6.1). */
-export const statutEtudiantBoursierScopes = [
-  'cnous_statut_boursier',
-  'cnous_echelon_bourse',
-  'cnous_email',
-  'cnous_periode_versement',
-  'cnous_statut_bourse',
-  'cnous_ville_etudes',
-  'cnous_identite',
-] as const
+export const statutEtudiantBoursierScopes = scopeNames
 
 /** Options of {@link statutEtudiantBoursier}. */
 export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {

@@ -13,6 +13,7 @@ import type { Connector } from '../../client/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeStatutEtudiant, type StatutEtudiant } from './normalize.js'
 import { statutEtudiantSchema } from './schema.js'
+import { scopeNames } from './manifest.js'
 
 export type { Admission, RegimeFormationCode, StatutEtudiant } from './normalize.js'
 
@@ -20,14 +21,7 @@ export type { Admission, RegimeFormationCode, StatutEtudiant } from './normalize
  * The FranceConnect scopes of MESRI (§5.2), spelled as FranceConnect's registry spells them.
  * ⚠️ API Particulier and DataPass write the last one `mesri_admission_etablissement_etudes`.
  */
-export const statutEtudiantScopes = [
-  'mesri_identite',
-  'mesri_admissions',
-  'mesri_admission_inscrit',
-  'mesri_admission_regime_formation',
-  'mesri_admission_commune_etudes',
-  'mesri_admission_etablissement_etude',
-] as const
+export const statutEtudiantScopes = scopeNames
 
 /** Options of {@link statutEtudiant}. */
 export type StatutEtudiantOptions = ApiParticulierOptions

@@ -1,0 +1,38 @@
+/**
+ * The manifest of the API Liste des paiements France Travail connector, served by France Travail
+ * itself (reference §8.2). Pure data, no import but types: the scope registry of the root entry
+ * reads it without pulling in the connector; the connector imports only the small lists
+ * (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
+ *
+ * @module
+ */
+import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
+
+const v2Only = ['franceconnect'] as const
+
+/** Every FranceConnect scope the connector may ask, in the registry's order. */
+export const scopeNames = ['api_fc-liste-paiementsv1'] as const
+
+/** The partner API host is given by France Travail: `baseUrl` is required. */
+export const hosts = {} as const
+
+/** The API Liste des paiements France Travail as data: its scopes with their labels and fields, its hosts, its parameters. */
+export const franceTravailPaiementsManifest = {
+  id: 'france-travail-paiements',
+  factory: 'franceTravailPaiements',
+  label: 'API Liste des paiements France Travail',
+  provider: 'France Travail',
+  scopes: scopeNames,
+  scopeDetails: {
+    'api_fc-liste-paiementsv1': {
+      label: 'Liste des paiements de France Travail pour la période d’inscription en cours',
+      labelSource: 'derived',
+      fields: ['statutInscription', 'listePaiement'],
+      fieldsNote:
+        '`listePaiement[]` holds date_paiement, montant_paiement, allocations, aides, autres_paiements (reference §8.2).',
+      platforms: v2Only,
+    },
+  } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,
+  hosts,
+  parameters: [],
+} as const satisfies ConnectorManifest
