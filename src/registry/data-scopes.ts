@@ -1,6 +1,6 @@
 /**
  * Every data scope FranceConnect v2 enables for the API FranceConnectées
- * (reference/franceconnect-protocol.md §9.5), as data: its French label, who serves it, the SDK
+ *, as data: its French label, who serves it, the SDK
  * connector that asks for it, the response fields it unlocks, and the platforms that offer it.
  * The scopes a connector asks come from its manifest (`src/apis/<id>/manifest.ts`, listed in
  * ./connector-manifests.ts); the scopes no connector asks are written here.
@@ -38,7 +38,7 @@ export interface DataScope {
   readonly fields: readonly string[]
   /** Why `fields` is empty, or how sure the mapping is. */
   readonly fieldsNote?: string
-  /** Platforms that offer it: FranceConnect+ maps only the CNAM, CNOUS and DGFiP scopes (§9.5). */
+  /** Platforms that offer it: FranceConnect+ maps only the CNAM, CNOUS and DGFiP scopes. */
   readonly platforms: readonly DataScopePlatform[]
 }
 
@@ -69,9 +69,9 @@ const asc = (suffix: string, label: string): DataScope =>
     'ASC',
     unknownFields('the APIs reference documents no service civique API'),
   )
-const apiParticulierOnly = unknownFields('the route exists in API Particulier v3 but its schema is not in the reference (§7)')
+const apiParticulierOnly = unknownFields('the route exists in API Particulier v3 but its schema is not in the reference')
 
-/** The data scopes no connector of the SDK asks, in the order of protocol §9.5. */
+/** The data scopes no connector of the SDK asks, in the order of FranceConnect's scope registry. */
 const scopesWithoutConnector: readonly DataScope[] = [
   v2Scope(
     'mi_siv_carte_grise',
@@ -100,7 +100,7 @@ const scopesWithoutConnector: readonly DataScope[] = [
   asc('dates', 'dates de la mission'),
 ]
 
-/** The providers in the order of protocol §9.5. */
+/** The providers in the order of FranceConnect's scope registry. */
 const providerOrder: readonly DataScopeProvider[] = [
   'DGFiP',
   'CNAM',
@@ -131,7 +131,7 @@ function rowOf(manifest: ConnectorManifest, scope: string): DataScope {
 }
 
 /**
- * The data scopes of FranceConnect v2, grouped by provider in the order of protocol §9.5: for each
+ * The data scopes of FranceConnect v2, grouped by provider in the order of FranceConnect's scope registry: for each
  * provider, the scopes no connector asks, then those of its connectors (by id), each in its
  * manifest's order.
  */

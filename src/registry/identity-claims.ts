@@ -5,14 +5,14 @@ import { describeIssue } from './schema-issue.js'
 const birthplace = v.pipe(v.string(), v.regex(/^(?:[0-9][0-9AB][0-9]{3})?$/, 'a 5-character INSEE commune code or ""'))
 const birthcountry = v.pipe(v.string(), v.regex(/^99[0-9]{3}$/, 'a 5-digit INSEE country code (99xxx)'))
 const isoDate = v.pipe(v.string(), v.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'a date YYYY-MM-DD'))
-// The IdP's own birth date may be presumed: month or day "00" (§9.4).
+// The IdP's own birth date may be presumed: month or day "00".
 const idpDate = v.pipe(v.string(), v.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'a date YYYY-MM-DD (00 allowed)'))
 const name = v.pipe(v.string(), v.minLength(1, 'a non-empty string'), v.maxLength(256, 'at most 256 characters'))
 const gender = v.picklist(['male', 'female', 'unspecified'], 'male, female or unspecified')
 
 /**
  * The identity claims of FranceConnect (v1, v2, FranceConnect+), validated where their format is
- * published (§9.4); unknown claims pass through untouched.
+ * published; unknown claims pass through untouched.
  */
 export const franceConnectClaimsSchema = v.looseObject({
   sub: v.pipe(v.string(), v.minLength(1, 'a non-empty string')),

@@ -13,7 +13,7 @@
 /** The platforms a data scope can be asked on. */
 export type DataScopePlatform = 'franceconnect' | 'franceconnect-plus'
 
-/** Who owns a data scope, as FranceConnect's scope registry groups them (§9.5). */
+/** Who owns a data scope, as FranceConnect's scope registry groups them. */
 export type DataScopeProvider =
   | 'DGFiP'
   | 'CNAM'
@@ -37,7 +37,7 @@ export interface ManifestScopeDetail {
   readonly fields: readonly string[]
   /** Why `fields` is empty, or how sure the mapping is. */
   readonly fieldsNote?: string
-  /** Platforms that offer it: FranceConnect+ maps only the CNAM, CNOUS and DGFiP scopes (§9.5). */
+  /** Platforms that offer it: FranceConnect+ maps only the CNAM, CNOUS and DGFiP scopes. */
   readonly platforms: readonly DataScopePlatform[]
 }
 
@@ -59,7 +59,7 @@ export interface ConnectorManifest {
   readonly factory: string
   /** The name of the API, in French as its provider writes it. */
   readonly label: string
-  /** Who owns its scopes in FranceConnect's registry (§9.5). */
+  /** Who owns its scopes in FranceConnect's registry. */
   readonly provider: DataScopeProvider
   /** Every FranceConnect scope the connector may ask, in the registry's order (the manifest's `scopeNames`). */
   readonly scopes: readonly string[]

@@ -14,8 +14,8 @@ import { identityScopes, type IdentityScope } from './identity-scopes.js'
  * The identity scopes asked by default besides `openid`: `identite_pivot` alone.
  *
  * Data providers find the person from the pivot identity FranceConnect hands them with the token
- * (reference/franceconnect-apis.md §1.1 step 1 and takeaway 4, §1.2, §9.3; the DGFiP reconciles
- * from the INSEE-certified civil status, §2.2). `identite_pivot` releases exactly those claims
+ * (FranceConnect's published documentation step 1 and takeaway 4; the DGFiP reconciles
+ * from the INSEE-certified civil status). `identite_pivot` releases exactly those claims
  * (birth name, first names, sex, birth date, birthplace and birth country) in one scope, on
  * FranceConnect v2 and FranceConnect+, and is what the FranceConnect presets already ask. Nothing
  * more by default (data minimisation): `email` is not needed to reconcile, and `preferred_username`

@@ -1,9 +1,9 @@
 /**
  * API Complémentaire santé solidaire (DSS), through API Particulier in FranceConnect mode.
- * Reference: reference/franceconnect-apis.md §7. Verified against the published v3 schema and its
+ * Reference: the provider's published documentation. Verified against the published v3 schema and its
  * FranceConnect staging fixture. Not verified: the error code production sends for an expired or
- * invalid FranceConnect token (only "401" is documented, §9.2); whether the legacy DataPass form
- * `api_prestations_sociales_fc` (scope `beneficiaire_css`) still leads anywhere (⚠️ §7, §11.6).
+ * invalid FranceConnect token (only "401" is documented); whether the legacy DataPass form
+ * `api_prestations_sociales_fc` (scope `beneficiaire_css`) still leads anywhere (⚠️).
  *
  * @module
  */
@@ -15,7 +15,7 @@ import { scopeNames } from './manifest.js'
 
 export type { ComplementaireSanteSolidaire } from './normalize.js'
 
-/** The FranceConnect scope of the C2S (§7). */
+/** The FranceConnect scope of the C2S. */
 export const complementaireSanteSolidaireScopes = scopeNames
 
 /** Options of {@link complementaireSanteSolidaire}. */

@@ -1,6 +1,6 @@
 /**
  * The manifest of the API Complémentaire santé solidaire connector (DSS), through API Particulier
- * in FranceConnect mode (reference §7). Pure data, no import but types: the scope registry of the
+ * in FranceConnect mode. Pure data, no import but types: the scope registry of the
  * root entry reads it without pulling in the connector; the connector imports only the small lists
  * (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -13,7 +13,7 @@ const v2Only = ['franceconnect'] as const
 /** Every FranceConnect scope the connector may ask, in the registry's order. */
 export const scopeNames = ['complementaire_sante_solidaire'] as const
 
-/** API Particulier’s hosts (reference §5.3). */
+/** API Particulier’s hosts. */
 export const hosts = {
   production: 'https://particulier.api.gouv.fr',
   staging: 'https://staging.particulier.api.gouv.fr',

@@ -5,7 +5,7 @@ const isoDate = partialIsoDate
 
 // One scope covers the three fields, so all three are required; the two that the spec makes
 // nullable (no right, or no participation known) accept null and nothing else.
-/** API Particulier v3 `GET /v3/dss/complementaire_sante_solidaire/france_connect` (reference/franceconnect-apis.md §7). */
+/** API Particulier v3 `GET /v3/dss/complementaire_sante_solidaire/france_connect`. */
 export const complementaireSanteSolidaireSchema = v.looseObject({
   data: v.looseObject({
     est_beneficiaire: v.boolean(),

@@ -1,6 +1,6 @@
 /**
  * API de droits à l'Assurance Maladie (CNAM), "API des droits assurés" v1.
- * Reference: reference/franceconnect-apis.md §3, §9, §11.
+ * Reference: the provider's published documentation.
  *
  * Verified against the published spec (CNAM, 2019): the paths `/me`, `/me/beneficiaires`, and with
  * the header `nir` `/contrats`, `/caisse`, `/exonerations`, `/medecin-traitant`, under
@@ -42,7 +42,7 @@ import { scopeNames, defaultScopes, hosts } from './manifest.js'
 export type { DateRangeParams } from '../shared/date-range.js'
 
 /**
- * The FranceConnect scopes of the CNAM droits API (§3.2). `droits_assurance_maladie` is the one the
+ * The FranceConnect scopes of the CNAM droits API. `droits_assurance_maladie` is the one the
  * spec and DataPass require; the `cnam_*` ones exist in FranceConnect's registry only (⚠️ what they
  * gate is undocumented).
  */

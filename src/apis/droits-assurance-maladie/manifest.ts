@@ -1,6 +1,6 @@
 /**
  * The manifest of the API de droits à l’Assurance Maladie connector (CNAM), "API des droits
- * assurés" v1 (reference §3). Pure data, no import but types: the scope registry of the root entry
+ * assurés" v1. Pure data, no import but types: the scope registry of the root entry
  * reads it without pulling in the connector; the connector imports only the small lists
  * (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -41,55 +41,49 @@ export const droitsAssuranceMaladieManifest = {
       label: 'Droits Assurance Maladie',
       labelSource: 'reference',
       fields: ['Beneficiaire', 'Caisse', 'Contrat', 'Exoneration', 'MedecinTraitant'],
-      fieldsNote: 'The scope the API requires for every route (reference §3.2); fields are its schemas (§3.4).',
+      fieldsNote: 'The scope the API requires for every route; fields are its schemas.',
       platforms: both,
     },
     cnam_beneficiaires: {
       label: 'Liste de vos ayant-droits',
       labelSource: 'reference',
       fields: ['Beneficiaire'],
-      fieldsNote:
-        '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).',
+      fieldsNote: '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented.',
       platforms: both,
     },
     cnam_contrats: {
       label: 'Vos droits de base',
       labelSource: 'reference',
       fields: ['Contrat'],
-      fieldsNote:
-        '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).',
+      fieldsNote: '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented.',
       platforms: both,
     },
     cnam_caisse: {
       label: 'Votre caisse gestionnaire',
       labelSource: 'reference',
       fields: ['Caisse'],
-      fieldsNote:
-        '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).',
+      fieldsNote: '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented.',
       platforms: both,
     },
     cnam_exonerations: {
       label: 'Vos exonérations ou modulations éventuelles',
       labelSource: 'reference',
       fields: ['Exoneration'],
-      fieldsNote:
-        '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).',
+      fieldsNote: '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented.',
       platforms: both,
     },
     cnam_medecin_traitant: {
       label: 'Votre médecin traitant',
       labelSource: 'reference',
       fields: ['MedecinTraitant'],
-      fieldsNote:
-        '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).',
+      fieldsNote: '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented.',
       platforms: both,
     },
     cnam_presence_medecin_traitant: {
       label: 'Présence d’un médecin traitant',
       labelSource: 'reference',
       fields: ['medecin_traitant_choisi'],
-      fieldsNote:
-        '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented (reference §3.2).',
+      fieldsNote: '⚠️ FranceConnect registry only: whether this scope gates a route of the API is not documented.',
       platforms: both,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

@@ -1,12 +1,12 @@
 /**
  * API Liste des paiements ("indemnisation") of France Travail, served by France Travail itself
- * (not API Particulier). Reference: reference/franceconnect-apis.md §8.2, §8.3, §9.1, §11.4.
+ * (not API Particulier). Reference: the provider's published documentation.
  *
  * Verified in the published documentation (api.gouv.fr guide, 2024, since withdrawn): the scope
  * `api_fc-liste-paiementsv1`, `GET …/partenaire/fc-liste-paiements/v1/` with the "jeton France
  * Connect" as `Authorization: Bearer`, the field names, the JSON content type, one example payment.
  *
- * Provisional (⚠️ unverified, §11.4): the host (the documented `api.emploi-store.fr` is legacy, so
+ * Provisional (⚠️ unverified): the host (the documented `api.emploi-store.fr` is legacy, so
  * `baseUrl` is required); the exact path after `/v1/` (the connector calls `/v1/` as documented and
  * `path` replaces it); the cardinality of the fields; the unit and type of the amounts (documented
  * as integers, shown as decimals: read as numbers, euros presumed); the error catalogue of this
@@ -23,10 +23,10 @@ import { scopeNames } from './manifest.js'
 export type { FranceTravailPaiements, PaiementFranceTravail } from './normalize.js'
 export type { FranceTravailOptions } from '../shared/france-travail.js'
 
-/** The FranceConnect scope of the paiements API (§8.2). */
+/** The FranceConnect scope of the paiements API. */
 export const franceTravailPaiementsScopes = scopeNames
 
-/** The documented path, appended to `baseUrl` (§8.2; ⚠️ the sub-path after `/v1/` is unclear). */
+/** The documented path, appended to `baseUrl` (⚠️ the sub-path after `/v1/` is unclear). */
 export const franceTravailPaiementsPath = '/partenaire/fc-liste-paiements/v1/'
 
 /** Options of {@link franceTravailPaiements}. */

@@ -1,6 +1,6 @@
 /**
  * The manifest of the API Liste des paiements France Travail connector, served by France Travail
- * itself (reference §8.2). Pure data, no import but types: the scope registry of the root entry
+ * itself. Pure data, no import but types: the scope registry of the root entry
  * reads it without pulling in the connector; the connector imports only the small lists
  * (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -28,8 +28,7 @@ export const franceTravailPaiementsManifest = {
       label: 'Liste des paiements de France Travail pour la période d’inscription en cours',
       labelSource: 'derived',
       fields: ['statutInscription', 'listePaiement'],
-      fieldsNote:
-        '`listePaiement[]` holds date_paiement, montant_paiement, allocations, aides, autres_paiements (reference §8.2).',
+      fieldsNote: '`listePaiement[]` holds date_paiement, montant_paiement, allocations, aides, autres_paiements.',
       platforms: v2Only,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

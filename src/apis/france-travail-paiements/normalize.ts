@@ -3,7 +3,7 @@ import type { PaiementsPayload } from './schema.js'
 
 /**
  * One payment made by France Travail. Amounts are numbers, in euros as presumed: the unit is not
- * stated, and the fields documented as integers carry decimals (⚠️ §8.2, §9.4). The guide marks every
+ * stated, and the fields documented as integers carry decimals (⚠️). The guide marks every
  * field (0,1): a field France Travail left out (or sent as null) is absent.
  */
 export interface PaiementFranceTravail {

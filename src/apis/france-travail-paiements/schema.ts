@@ -7,7 +7,7 @@ const date = franceTravailDate
 const amount = numeric()
 
 /**
- * One payment of `listePaiement` (reference/franceconnect-apis.md §8.2). The guide gives each field
+ * One payment of `listePaiement`. The guide gives each field
  * the cardinality (0,1): each may be absent or null; when present it has its documented type.
  */
 const paiementSchema = v.looseObject({
@@ -19,7 +19,7 @@ const paiementSchema = v.looseObject({
 })
 
 /**
- * `GET /partenaire/fc-liste-paiements/v1/` (reference/franceconnect-apis.md §8.2): the payments to
+ * `GET /partenaire/fc-liste-paiements/v1/`: the payments to
  * the signed-in job seeker for the current registration period.
  *
  * The documentation gives field names and types, each payment field (0,1), and an example that is

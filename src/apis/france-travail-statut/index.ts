@@ -1,13 +1,13 @@
 /**
  * API Statut demandeur d'emploi ("statut augmenté") of France Travail, served by France Travail
- * itself (not API Particulier). Reference: reference/franceconnect-apis.md §8.1, §8.3, §9.1, §11.4.
+ * itself (not API Particulier). Reference: the provider's published documentation.
  *
  * Verified in the published documentation (api.gouv.fr guide, 2024, since withdrawn): the scope
  * `api_fc-statutaugmentev1`, the method and path `GET …/partenaire/fc-statutaugmente/v1/statut`,
  * the `Authorization: Bearer` header, the field names and the cardinality of the contact and
  * address blocks, OAuth2 error bodies on the partner platform.
  *
- * Provisional (⚠️ unverified, §11.4): the host (the documented `api.emploi-store.fr` is legacy and
+ * Provisional (⚠️ unverified): the host (the documented `api.emploi-store.fr` is legacy and
  * may have moved to francetravail.io, so `baseUrl` is required); that the Bearer is the
  * FranceConnect access token (stated for the sibling paiements route only); the cardinality of
  * `etatCivil` and `situationInscription`; the codes of `civilite`, `sexe` and the category; the
@@ -25,10 +25,10 @@ import { scopeNames } from './manifest.js'
 export type { FranceTravailStatut } from './normalize.js'
 export type { FranceTravailOptions } from '../shared/france-travail.js'
 
-/** The FranceConnect scope of the statut API (§8.1): status, identity, contact and address. */
+/** The FranceConnect scope of the statut API: status, identity, contact and address. */
 export const franceTravailStatutScopes = scopeNames
 
-/** The documented path, appended to `baseUrl` (§8.1). */
+/** The documented path, appended to `baseUrl`. */
 export const franceTravailStatutPath = '/partenaire/fc-statutaugmente/v1/statut'
 
 /** Options of {@link franceTravailStatut}. */

@@ -1,6 +1,6 @@
 /**
- * The manifest of the API Statut demandeur d’emploi connector, served by France Travail itself
- * (reference §8.1). Pure data, no import but types: the scope registry of the root entry reads it
+ * The manifest of the API Statut demandeur d’emploi connector, served by France Travail itself.
+ * Pure data, no import but types: the scope registry of the root entry reads it
  * without pulling in the connector; the connector imports only the small lists (`scopeNames`,
  * `hosts`…), so its bundle leaves the labels out.
  *
@@ -29,7 +29,7 @@ export const franceTravailStatutManifest = {
       labelSource: 'derived',
       fields: ['etatCivil', 'modalitesContact', 'adresse', 'situationInscription'],
       fieldsNote:
-        'Label derived: the reference quotes FranceConnect’s label with an ellipsis ("Statut demandeur d’emploi ou … et identité", §8.1).',
+        'Label derived: the reference quotes FranceConnect’s label with an ellipsis ("Statut demandeur d’emploi ou … et identité").',
       platforms: v2Only,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

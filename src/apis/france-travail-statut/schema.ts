@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { franceTravailDate } from '../shared/france-travail.js'
 
-// France Travail types these fields as dates and shows ISO date-times with an offset (§8.1).
+// France Travail types these fields as dates and shows ISO date-times with an offset.
 const date = franceTravailDate
 // A field the documentation marks 0..1: absent, null, or a string.
 const optionalString = v.nullish(v.string())
@@ -9,7 +9,7 @@ const optionalString = v.nullish(v.string())
 const optionalDate = v.nullish(v.union([v.literal(''), date], 'an ISO date or date-time, or ""'))
 
 /**
- * `GET /partenaire/fc-statutaugmente/v1/statut` (reference/franceconnect-apis.md §8.1).
+ * `GET /partenaire/fc-statutaugmente/v1/statut`.
  *
  * The published example only shows placeholders ("string"). Where the documentation gives a
  * cardinality it is followed: `modalitesContact` and its fields 0..1; the address lines 0..1 except

@@ -1,6 +1,6 @@
 /**
  * API Impôt particulier (DGFiP), FranceConnect mode, resource "situation IR assiettes".
- * Reference: reference/franceconnect-apis.md §2, §9, §11.
+ * Reference: the provider's published documentation.
  *
  * Verified against the published OpenAPI (`Impôt_Particulier` 1.0): the path
  * `/impotparticulier/1.0/situations/ir/assiettes/annrev/{annrev}`, the headers (`Authorization` with
@@ -31,7 +31,7 @@ export { dgfipGatewayToken, type DgfipGatewayToken, type DgfipGatewayTokenOption
 export type { AdresseFiscale, Declarant, ImpotParticulier, PersonnesACharge, SituationFamiliale } from './normalize.js'
 
 /**
- * Every FranceConnect scope of DGFiP's registry (§2.2), one per datum. The DataPass-only
+ * Every FranceConnect scope of DGFiP's registry, one per datum. The DataPass-only
  * `dgfip_annee_df_au_3112_si_deces_ctb_mp` is left out: FranceConnect does not know it.
  * ⚠️ The six `dgfip_RevNets_*` names between `_Cat1_Tspr` and `_Cat5_NonSal` are inferred from the
  * `dgfip_RevDecl_*` ones.

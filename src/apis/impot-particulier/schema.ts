@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { numeric } from '../shared/numeric.js'
 import { partialDateFromParts } from '../shared/partial-date.js'
 
-// Every field of `SituationsIRAssiettesJAXBbean` is optional in the published OpenAPI (§2.4): DGFiP
+// Every field of `SituationsIRAssiettesJAXBbean` is optional in the published OpenAPI: DGFiP
 // sends only what the habilitation covers. A field that is present must have its published type;
 // `null` is read as absent (the 2019 example sends `"commune": null`).
 
@@ -56,7 +56,7 @@ const pac = v.nullish(
 
 /**
  * DGFiP Impôt particulier, `GET /impotparticulier/1.0/situations/ir/assiettes/annrev/{annrev}`
- * (`SituationsIRAssiettesJAXBbean`, reference/franceconnect-apis.md §2.4). Fields this connector does
+ * (`SituationsIRAssiettesJAXBbean`, FranceConnect's published documentation). Fields this connector does
  * not normalise (`rev`, `sitPart`, `datRec`, `metaInfo`…) are accepted as they come and kept in `raw`.
  */
 export const situationIrSchema = v.looseObject({

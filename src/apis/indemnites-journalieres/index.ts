@@ -1,6 +1,6 @@
 /**
  * API Indemnités journalières (CNAM). ⚠️ PROVISIONAL CONNECTOR.
- * Reference: reference/franceconnect-apis.md §4, §9, §11.
+ * Reference: the provider's published documentation.
  *
  * The CNAM's technical spec (SwaggerHub `meeoen/apij/1.0-apim`) is not public. Verified: the data it
  * serves (period indemnified, daily amount, number of days, CSG and CRDS deducted), its audience, and
@@ -26,7 +26,7 @@ import { scopeNames } from './manifest.js'
 export type { IndemnitesJournalieres, PaiementIndemnitesJournalieres } from './normalize.js'
 export { defaultIndemnitesJournalieresMapping, type IndemnitesJournalieresMapping } from './schema.js'
 
-/** The FranceConnect scope of the API (§4): "Paiements d'indemnités journalières versées par l'Assurance Maladie". */
+/** The FranceConnect scope of the API: "Paiements d'indemnités journalières versées par l'Assurance Maladie". */
 export const indemnitesJournalieresScopes = scopeNames
 
 /** ⚠️ Provisional default path, to be replaced by the one of the CNAM's spec. */

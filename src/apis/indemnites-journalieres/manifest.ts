@@ -1,6 +1,6 @@
 /**
- * The manifest of the API Indemnités journalières connector (CNAM), ⚠️ provisional connector
- * (reference §4). Pure data, no import but types: the scope registry of the root entry reads it
+ * The manifest of the API Indemnités journalières connector (CNAM), ⚠️ provisional connector.
+ * Pure data, no import but types: the scope registry of the root entry reads it
  * without pulling in the connector; the connector imports only the small lists (`scopeNames`,
  * `hosts`…), so its bundle leaves the labels out.
  *
@@ -28,7 +28,7 @@ export const indemnitesJournalieresManifest = {
       label: 'Paiements d’indemnités journalières versées par l’Assurance Maladie',
       labelSource: 'reference',
       fields: [],
-      fieldsNote: 'Not known: the API Indemnités journalières has no public spec (reference §4, §11.1).',
+      fieldsNote: 'Not known: the API Indemnités journalières has no public spec.',
       platforms: both,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

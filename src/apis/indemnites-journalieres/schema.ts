@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../errors/configuration-error.js'
 import { numeric } from '../shared/numeric.js'
 import { partialIsoDate } from '../shared/partial-date.js'
 
-// ⚠️ PROVISIONAL. The CNAM's spec of this API is not public (reference/franceconnect-apis.md §4, §11).
+// ⚠️ PROVISIONAL. The CNAM's spec of this API is not public.
 // The schema is built from the public description (period, daily amount, number of days, CSG, CRDS)
 // and from a field mapping the integrator can correct; the default names follow the snake_case of the
 // CNAM's droits API and are guesses.

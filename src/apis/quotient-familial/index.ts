@@ -1,12 +1,12 @@
 /**
  * API Quotient familial CAF & MSA, through API Particulier in FranceConnect mode (DSS route).
- * Reference: reference/franceconnect-apis.md §7. Verified against the published v3 schema. Not
+ * Reference: the provider's published documentation. Verified against the published v3 schema. Not
  * verified: no fixture is published in the reference (the tests build one from the schema); the unit
  * of `valeur` (euros presumed); which address lines may be null; the exact rule behind "at most two
  * years back" for `annee`/`mois` (read here as: from the same month two years ago to the current
- * month, in Paris time); production's per-scope removal of blocks (documented for CNOUS, §6.1,
+ * month, in Paris time); production's per-scope removal of blocks (documented for CNOUS,
  * assumed here, hence the optional blocks). The api.gouv.fr guide still lists this API as "en cours
- * de spécification" although the route is in the v3 spec (⚠️ §11.6).
+ * de spécification" although the route is in the v3 spec (⚠️).
  *
  * @module
  */
@@ -21,7 +21,7 @@ import { scopeNames } from './manifest.js'
 
 export type { Adresse, Personne, QuotientFamilial } from './normalize.js'
 
-/** The FranceConnect scopes of the quotient familial CAF & MSA (§7). */
+/** The FranceConnect scopes of the quotient familial CAF & MSA. */
 export const quotientFamilialScopes = scopeNames
 
 /** Options of {@link quotientFamilial}. */

@@ -1,6 +1,6 @@
 /**
  * The manifest of the API Quotient familial CAF & MSA connector, through API Particulier in
- * FranceConnect mode, DSS route (reference §7). Pure data, no import but types: the scope registry
+ * FranceConnect mode, DSS route. Pure data, no import but types: the scope registry
  * of the root entry reads it without pulling in the connector; the connector imports only the small
  * lists (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -13,7 +13,7 @@ const v2Only = ['franceconnect'] as const
 /** Every FranceConnect scope the connector may ask, in the registry's order. */
 export const scopeNames = ['cnaf_quotient_familial', 'cnaf_allocataires', 'cnaf_enfants', 'cnaf_adresse'] as const
 
-/** API Particulier’s hosts (reference §5.3). */
+/** API Particulier’s hosts. */
 export const hosts = {
   production: 'https://particulier.api.gouv.fr',
   staging: 'https://staging.particulier.api.gouv.fr',
@@ -31,28 +31,28 @@ export const quotientFamilialManifest = {
       label: 'Quotient familial CAF & MSA et composition familiale',
       labelSource: 'derived',
       fields: ['quotient_familial'],
-      fieldsNote: '⚠️ Mapping inferred from the scope names (reference §7).',
+      fieldsNote: '⚠️ Mapping inferred from the scope names.',
       platforms: v2Only,
     },
     cnaf_allocataires: {
       label: 'Identités allocataire et conjoint',
       labelSource: 'derived',
       fields: ['allocataires'],
-      fieldsNote: '⚠️ Mapping inferred from the scope names (reference §7).',
+      fieldsNote: '⚠️ Mapping inferred from the scope names.',
       platforms: v2Only,
     },
     cnaf_enfants: {
       label: 'Identités enfants',
       labelSource: 'derived',
       fields: ['enfants'],
-      fieldsNote: '⚠️ Mapping inferred from the scope names (reference §7).',
+      fieldsNote: '⚠️ Mapping inferred from the scope names.',
       platforms: v2Only,
     },
     cnaf_adresse: {
       label: 'Adresse du foyer',
       labelSource: 'derived',
       fields: ['adresse'],
-      fieldsNote: '⚠️ Mapping inferred from the scope names (reference §7).',
+      fieldsNote: '⚠️ Mapping inferred from the scope names.',
       platforms: v2Only,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

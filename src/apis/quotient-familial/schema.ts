@@ -21,7 +21,7 @@ const personne = v.looseObject({
 // Production removes the blocks whose scope was not granted (`cnaf_quotient_familial`,
 // `cnaf_allocataires`, `cnaf_enfants`, `cnaf_adresse`), so each block is optional; inside a block,
 // every field the spec lists is required.
-/** API Particulier v3 `GET /v3/dss/quotient_familial/france_connect` (reference/franceconnect-apis.md §7). */
+/** API Particulier v3 `GET /v3/dss/quotient_familial/france_connect`. */
 export const quotientFamilialSchema = v.looseObject({
   data: v.looseObject({
     quotient_familial: v.optional(

@@ -2,10 +2,10 @@
  * API Revenu de solidarité active, through API Particulier in FranceConnect mode. The data is CNAF's,
  * served on API Particulier's DSS route (its errors name CNAV, e.g. 404 `37003`); the connector and its
  * results name `DSS` as the provider, the route's owner.
- * Reference: reference/franceconnect-apis.md §7. Verified against the published v3 schema. Not
+ * Reference: the provider's published documentation. Verified against the published v3 schema. Not
  * verified: no fixture is published in the reference (the tests build one from the schema);
- * production's per-scope removal of fields (documented for CNOUS, §6.1, assumed here, hence the
- * optional fields); the error code production sends for an expired FranceConnect token (§9.2).
+ * production's per-scope removal of fields (documented for CNOUS, assumed here, hence the
+ * optional fields); the error code production sends for an expired FranceConnect token.
  *
  * @module
  */
@@ -17,7 +17,7 @@ import { scopeNames } from './manifest.js'
 
 export type { RevenuSolidariteActive } from './normalize.js'
 
-/** The FranceConnect scopes of the RSA (§7). */
+/** The FranceConnect scopes of the RSA. */
 export const revenuSolidariteActiveScopes = scopeNames
 
 /** Options of {@link revenuSolidariteActive}. */

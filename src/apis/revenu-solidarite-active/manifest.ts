@@ -1,6 +1,6 @@
 /**
  * The manifest of the API Revenu de solidarité active connector, CNAF data through API Particulier
- * in FranceConnect mode, DSS route (reference §7). Pure data, no import but types: the scope
+ * in FranceConnect mode, DSS route. Pure data, no import but types: the scope
  * registry of the root entry reads it without pulling in the connector; the connector imports only
  * the small lists (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -13,7 +13,7 @@ const v2Only = ['franceconnect'] as const
 /** Every FranceConnect scope the connector may ask, in the registry's order. */
 export const scopeNames = ['revenu_solidarite_active', 'revenu_solidarite_active_majoration'] as const
 
-/** API Particulier’s hosts (reference §5.3). */
+/** API Particulier’s hosts. */
 export const hosts = {
   production: 'https://particulier.api.gouv.fr',
   staging: 'https://staging.particulier.api.gouv.fr',
@@ -31,14 +31,14 @@ export const revenuSolidariteActiveManifest = {
       label: 'Statut bénéficiaire RSA',
       labelSource: 'derived',
       fields: ['est_beneficiaire', 'date_debut_droit'],
-      fieldsNote: '⚠️ Mapping inferred from the scope names (reference §7).',
+      fieldsNote: '⚠️ Mapping inferred from the scope names.',
       platforms: v2Only,
     },
     revenu_solidarite_active_majoration: {
       label: 'Statut bénéficiaire majoration',
       labelSource: 'derived',
       fields: ['avec_majoration'],
-      fieldsNote: '⚠️ Mapping inferred from the scope names (reference §7).',
+      fieldsNote: '⚠️ Mapping inferred from the scope names.',
       platforms: v2Only,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

@@ -6,7 +6,7 @@ const isoDate = partialIsoDate
 // Production removes what a scope not granted covers: `est_beneficiaire` and `date_debut_droit` need
 // `revenu_solidarite_active`, `avec_majoration` needs `revenu_solidarite_active_majoration`. So each
 // is optional; when present, its type is the spec's.
-/** API Particulier v3 `GET /v3/dss/revenu_solidarite_active/france_connect` (reference/franceconnect-apis.md §7). */
+/** API Particulier v3 `GET /v3/dss/revenu_solidarite_active/france_connect`. */
 export const revenuSolidariteActiveSchema = v.looseObject({
   data: v.looseObject({
     est_beneficiaire: v.optional(v.boolean()),

@@ -5,7 +5,7 @@ import { chooseScopes, type CommonConnectorOptions } from './connector-options.j
 import { resolveBaseUrl, runConnector } from './run-connector.js'
 import { isValidSiret } from './siret.js'
 
-/** API Particulier's hosts (reference/franceconnect-apis.md §5.3). */
+/** API Particulier's hosts. */
 export const apiParticulierHosts = {
   production: 'https://particulier.api.gouv.fr',
   staging: 'https://staging.particulier.api.gouv.fr',

@@ -7,8 +7,8 @@ import { resolveBaseUrl, runConnector } from './run-connector.js'
 
 /**
  * Options of the France Travail connectors. France Travail serves its FranceConnected APIs itself,
- * not through API Particulier (reference/franceconnect-apis.md §8), and the host it serves them on
- * today is not verified (§11.4): the base URL is therefore required.
+ * not through API Particulier, and the host it serves them on
+ * today is not verified: the base URL is therefore required.
  */
 export interface FranceTravailOptions extends CommonConnectorOptions {
   /**
@@ -54,7 +54,7 @@ export function franceTravailUrl(api: string, options: FranceTravailOptions, doc
 /**
  * The headers of a France Travail FranceConnected call: the FranceConnect access token as the
  * Bearer. ⚠️ The documentation says `Authorization: Bearer [Access token]` and calls it the
- * "jeton France Connect" only for the paiements route (reference/franceconnect-apis.md §8.1, §9.1).
+ * "jeton France Connect" only for the paiements route.
  *
  * @example
  * ```ts
@@ -84,7 +84,7 @@ export const franceTravailDate = v.pipe(
 
 /**
  * The calendar day of a France Travail date, as the provider wrote it: France Travail types these
- * fields as dates but sends ISO date-times with an offset (§8.1, §8.2, §9.4). The written day is
+ * fields as dates but sends ISO date-times with an offset. The written day is
  * kept, not converted to UTC (`2021-05-03T00:30:00+02:00` is the 3rd of May, not the 2nd); an unknown
  * (`00`) day or month shortens it to `YYYY-MM` or `YYYY`, as for every connector.
  *

@@ -1,6 +1,6 @@
 /**
  * API Statut étudiant boursier (CNOUS), through API Particulier in FranceConnect mode.
- * Reference: reference/franceconnect-apis.md §6. Verified against the published v3/v4 spec and
+ * Reference: the provider's published documentation. Verified against the published v3/v4 spec and
  * staging fixtures; production's per-scope filtering of blocks is documented, not observed.
  *
  * @module
@@ -13,7 +13,7 @@ import { scopeNames } from './manifest.js'
 
 export type { StatutEtudiantBoursier } from './normalize.js'
 
-/** The FranceConnect scopes of CNOUS (§6.1). */
+/** The FranceConnect scopes of CNOUS. */
 export const statutEtudiantBoursierScopes = scopeNames
 
 /** Options of {@link statutEtudiantBoursier}. */

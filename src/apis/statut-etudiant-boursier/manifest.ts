@@ -1,6 +1,6 @@
 /**
  * The manifest of the API Statut étudiant boursier connector (CNOUS), through API Particulier in
- * FranceConnect mode (reference §6). Pure data, no import but types: the scope registry of the root
+ * FranceConnect mode. Pure data, no import but types: the scope registry of the root
  * entry reads it without pulling in the connector; the connector imports only the small lists
  * (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -21,7 +21,7 @@ export const scopeNames = [
   'cnous_identite',
 ] as const
 
-/** API Particulier’s hosts (reference §5.3). */
+/** API Particulier’s hosts. */
 export const hosts = {
   production: 'https://particulier.api.gouv.fr',
   staging: 'https://staging.particulier.api.gouv.fr',
@@ -64,7 +64,7 @@ export const statutEtudiantBoursierManifest = {
       label: 'Statut de la bourse (définitif ou provisoire)',
       labelSource: 'derived',
       fields: ['statut', 'statutLibelle'],
-      fieldsNote: 'API Particulier v2 field names; the v3/v4 payloads have no such field (reference §6.3).',
+      fieldsNote: 'API Particulier v2 field names; the v3/v4 payloads have no such field.',
       platforms: both,
     },
     cnous_ville_etudes: {
@@ -77,8 +77,7 @@ export const statutEtudiantBoursierManifest = {
       label: 'Identité',
       labelSource: 'reference',
       fields: [],
-      fieldsNote:
-        'The v3/v4 payloads carry no identity block (v2 had nom, prenom, prenom2, dateNaissance, lieuNaissance, sexe) (reference §6.3).',
+      fieldsNote: 'The v3/v4 payloads carry no identity block (v2 had nom, prenom, prenom2, dateNaissance, lieuNaissance, sexe).',
       platforms: both,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

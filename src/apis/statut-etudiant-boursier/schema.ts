@@ -5,7 +5,7 @@ import { partialIsoDate } from '../shared/partial-date.js'
 const isoDate = partialIsoDate
 const echelon = v.picklist(['0bis', '1', '2', '3', '4', '5', '6', '7'], 'an échelon from 0bis to 7')
 
-// Production removes the blocks whose scope was not granted (§6.1), so each block is optional;
+// Production removes the blocks whose scope was not granted, so each block is optional;
 // inside a block, every field the spec lists is required.
 const commonBlocks = {
   periode_versement_bourse: v.optional(v.looseObject({ date_rentree: isoDate, duree: numeric() })),
@@ -14,7 +14,7 @@ const commonBlocks = {
   email: v.optional(v.string()),
 }
 
-/** API Particulier v3 `GET /v3/cnous/etudiant_boursier/france_connect` (reference/franceconnect-apis.md §6.3). */
+/** API Particulier v3 `GET /v3/cnous/etudiant_boursier/france_connect`. */
 export const boursierV3Schema = v.looseObject({
   data: v.looseObject({ est_boursier: v.optional(v.boolean()), ...commonBlocks }),
 })

@@ -1,11 +1,11 @@
 /**
  * API Statut étudiant (MESRI), through API Particulier in FranceConnect mode.
- * Reference: reference/franceconnect-apis.md §5. Verified against the published v3 spec and its
+ * Reference: the provider's published documentation. Verified against the published v3 spec and its
  * staging fixture. Not verified: production's per-scope removal of fields (documented for CNOUS,
  * §6.1, and assumed here, hence the optional parts); the exact spelling of the régime labels; the
  * spelling of the institution scope, `mesri_admission_etablissement_etude` in FranceConnect's
  * registry (the one requested here) against `mesri_admission_etablissement_etudes` at API
- * Particulier and DataPass (⚠️ §5.2, §11.5).
+ * Particulier and DataPass (⚠️).
  *
  * @module
  */
@@ -18,7 +18,7 @@ import { scopeNames } from './manifest.js'
 export type { Admission, RegimeFormationCode, StatutEtudiant } from './normalize.js'
 
 /**
- * The FranceConnect scopes of MESRI (§5.2), spelled as FranceConnect's registry spells them.
+ * The FranceConnect scopes of MESRI, spelled as FranceConnect's registry spells them.
  * ⚠️ API Particulier and DataPass write the last one `mesri_admission_etablissement_etudes`.
  */
 export const statutEtudiantScopes = scopeNames

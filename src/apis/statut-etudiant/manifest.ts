@@ -1,6 +1,6 @@
 /**
  * The manifest of the API Statut étudiant connector (MESRI), through API Particulier in
- * FranceConnect mode (reference §5). Pure data, no import but types: the scope registry of the root
+ * FranceConnect mode. Pure data, no import but types: the scope registry of the root
  * entry reads it without pulling in the connector; the connector imports only the small lists
  * (`scopeNames`, `hosts`…), so its bundle leaves the labels out.
  *
@@ -20,7 +20,7 @@ export const scopeNames = [
   'mesri_admission_etablissement_etude',
 ] as const
 
-/** API Particulier’s hosts (reference §5.3). */
+/** API Particulier’s hosts. */
 export const hosts = {
   production: 'https://particulier.api.gouv.fr',
   staging: 'https://staging.particulier.api.gouv.fr',
@@ -38,36 +38,35 @@ export const statutEtudiantManifest = {
       label: 'Identité de l’étudiant',
       labelSource: 'reference',
       fields: [],
-      fieldsNote:
-        'The published v3 schema has no identity block (reference §5.4); ⚠️ API Particulier may add one under this scope, left in `raw`.',
+      fieldsNote: 'The published v3 schema has no identity block; ⚠️ API Particulier may add one under this scope, left in `raw`.',
       platforms: v2Only,
     },
     mesri_admissions: {
       label: 'Liste des admissions de l’étudiant',
       labelSource: 'reference',
       fields: ['admissions', 'admissions[].date_debut', 'admissions[].date_fin'],
-      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]` (reference §5.4).',
+      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]`.',
       platforms: v2Only,
     },
     mesri_admission_inscrit: {
       label: 'Pour chaque admission, indique si l’étudiant est passé à inscrit',
       labelSource: 'reference',
       fields: ['admissions[].est_inscrit'],
-      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]` (reference §5.4).',
+      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]`.',
       platforms: v2Only,
     },
     mesri_admission_regime_formation: {
       label: 'Régime de formation',
       labelSource: 'reference',
       fields: ['admissions[].regime_formation'],
-      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]` (reference §5.4).',
+      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]`.',
       platforms: v2Only,
     },
     mesri_admission_commune_etudes: {
       label: 'Code COG Insee de la commune de l’établissement',
       labelSource: 'reference',
       fields: ['admissions[].code_cog_insee_commune'],
-      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]` (reference §5.4).',
+      fieldsNote: '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]`.',
       platforms: v2Only,
     },
     mesri_admission_etablissement_etude: {
@@ -75,7 +74,7 @@ export const statutEtudiantManifest = {
       labelSource: 'reference',
       fields: ['admissions[].etablissement_etudes'],
       fieldsNote:
-        '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]` (reference §5.4). ⚠️ FranceConnect spells the scope without the final "s" that API Particulier and DataPass use (reference §5.2).',
+        '⚠️ Mapping inferred from the labels; API Particulier v3 `data.admissions[]`. ⚠️ FranceConnect spells the scope without the final "s" that API Particulier and DataPass use.',
       platforms: v2Only,
     },
   } satisfies Record<(typeof scopeNames)[number], ManifestScopeDetail>,

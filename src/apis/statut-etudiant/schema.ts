@@ -22,7 +22,7 @@ const admission = v.looseObject({
   etablissement_etudes: v.optional(v.looseObject({ uai, nom: v.string() })),
 })
 
-/** API Particulier v3 `GET /v3/mesri/statut_etudiant/france_connect` (reference/franceconnect-apis.md §5.4). */
+/** API Particulier v3 `GET /v3/mesri/statut_etudiant/france_connect`. */
 export const statutEtudiantSchema = v.looseObject({
   data: v.looseObject({ admissions: v.optional(v.array(admission)) }),
 })
