@@ -20,7 +20,7 @@ export type {
   Session,
   TransactionCookie,
 } from './client/types.js'
-export type { AnyConnector, ApiResult, Connector, ConnectorContext, DataOf, ParamsOf } from './client/connector.js'
+export type { AnyConnector, ApiResult, Connector, ConnectorContext, DataOf, ParamsOf } from './registry/connector.js'
 export type { SettledApiResult } from './client/fetch-data.js'
 export type { HttpHooks } from './http/api-request.js'
 export type {

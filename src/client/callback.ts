@@ -1,7 +1,7 @@
 import { AuthorizationResponseError, validateAuthResponse } from 'oauth4webapi'
 import { AuthorizationError } from '../errors/authorization-error.js'
 import { CallbackError } from '../errors/callback-error.js'
-import { lazyModule } from '../oidc/lazy-module.js'
+import { lazyModule } from '../internal/lazy-module.js'
 import type { ClientContext } from './context.js'
 import { exchangeCode } from './exchange-code.js'
 import { fetchUserinfo } from './fetch-userinfo.js'

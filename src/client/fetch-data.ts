@@ -1,6 +1,6 @@
 import { SessionError } from '../errors/session-error.js'
 import { redactUrl } from '../http/redact.js'
-import type { AnyConnector, ApiResult, Connector, ConnectorContext } from './connector.js'
+import { type AnyConnector, type ApiResult, type Connector, type ConnectorContext, missingScopes } from '../registry/connector.js'
 import type { ClientContext } from './context.js'
 import type { Session } from './types.js'
 
@@ -8,15 +8,6 @@ import type { Session } from './types.js'
 export type SettledApiResult =
   | { api: string; status: 'fulfilled'; result: ApiResult<unknown> }
   | { api: string; status: 'rejected'; error: unknown }
-
-/**
- * The scopes a connector needs that the session lacks: all of `requiredScopes`, or at least one of
- * `scopes` when the connector names no required ones.
- */
-export function missingScopes(connector: AnyConnector, granted: readonly string[]): string[] {
-  if (connector.requiredScopes) return connector.requiredScopes.filter((scope) => !granted.includes(scope))
-  return connector.scopes.some((scope) => granted.includes(scope)) ? [] : [...connector.scopes]
-}
 
 /**
  * Calls one connector with the session's access token, after checking (before any request) that the

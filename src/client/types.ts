@@ -4,7 +4,7 @@ import type { EncryptionKey } from '../oidc/encryption-keys.js'
 import type { Provider, TokenAuthMethod } from '../providers/provider.js'
 import type { SharedCache } from '../stores/shared-cache.js'
 import type { TransactionStore } from '../stores/transaction-store.js'
-import type { AnyConnector } from './connector.js'
+import type { AnyConnector } from '../registry/connector.js'
 
 /** The key the client signs its `private_key_jwt` assertions with. */
 export interface PrivateKeyJwt {

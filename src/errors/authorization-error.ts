@@ -1,4 +1,4 @@
-import { cleanProviderText, isCodeLike } from '../http/provider-text.js'
+import { cleanProviderText, isCodeLike } from '../internal/provider-text.js'
 import { FranceConnectSdkError } from './franceconnect-sdk-error.js'
 
 /**

@@ -1,7 +1,7 @@
 import ky, { HTTPError } from 'ky'
 import { DataApiError } from '../errors/data-api-error.js'
 import { TransportError } from '../errors/transport-error.js'
-import { cleanProviderText } from './provider-text.js'
+import { cleanProviderText } from '../internal/provider-text.js'
 import { transportFetch } from './send-request.js'
 
 /** Observability hooks: called with redacted data only (no token, no header value, no query secret). */

@@ -1,7 +1,7 @@
 import { findFranceConnectCode } from '../errors/franceconnect-error-codes.js'
 import { ProviderError, type ProviderErrorCode } from '../errors/provider-error.js'
 import { TransportError } from '../errors/transport-error.js'
-import { cleanProviderText } from './provider-text.js'
+import { cleanProviderText } from '../internal/provider-text.js'
 import type { ReceivedResponse } from './send-request.js'
 
 /**

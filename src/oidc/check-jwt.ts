@@ -1,7 +1,7 @@
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import { checkHeaderMembers, decryptToJws, type JweDecryption, readHeader } from './jwt-parts.js'
 import type { KeySet } from './key-set.js'
-import { lazyModule } from './lazy-module.js'
+import { lazyModule } from '../internal/lazy-module.js'
 
 /** What a JWT must satisfy to be accepted, the decryption function included when it may be a JWE. */
 export interface CheckedJwtExpectations {

@@ -1,4 +1,4 @@
-import { lazyModule } from './lazy-module.js'
+import { lazyModule } from '../internal/lazy-module.js'
 
 /**
  * Decrypts a compact JWE with one key, accepting only the listed algorithms, and returns the

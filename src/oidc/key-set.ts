@@ -6,7 +6,7 @@ import { sendRequest, type TransportHooks, type TransportOptions } from '../http
 import { type Observe, observationHooks } from '../observability/observe.js'
 import type { SharedCache } from '../stores/shared-cache.js'
 import { importJwk } from './import-jwk.js'
-import { singleFlight } from './single-flight.js'
+import { singleFlight } from '../internal/single-flight.js'
 
 /** The verification keys of one provider, fetched once, cached, refreshed on an unknown `kid`. */
 export interface KeySet {

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { AnyConnector } from '../client/connector.js'
-import { missingScopes } from '../client/fetch-data.js'
+import { type AnyConnector, missingScopes } from './connector.js'
 import { dataScopes, type ConnectorId, type DataScope, type DataScopeProvider } from './data-scopes.js'
 import { identityScopes, type IdentityScope } from './identity-scopes.js'
 

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
 import { StoreError } from '../errors/store-error.js'
-import { lazyModule } from '../oidc/lazy-module.js'
+import { lazyModule } from '../internal/lazy-module.js'
 import type { TransactionStore } from './transaction-store.js'
 
 /** Options of {@link cookieStore}. */

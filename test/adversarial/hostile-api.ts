@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import type { AnyConnector } from '../../src/client/connector.js'
+import type { AnyConnector } from '../../src/registry/connector.js'
 import type { HttpHooks } from '../../src/http/api-request.js'
 import { complementaireSanteSolidaire } from '../../src/apis/complementaire-sante-solidaire/index.js'
 import { normalizeComplementaireSanteSolidaire } from '../../src/apis/complementaire-sante-solidaire/normalize.js'

@@ -11,7 +11,7 @@ import nock from 'nock'
 import type * as v from 'valibot'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { parsePayload } from '../../src/apis/shared/run-connector.js'
-import type { ApiResult, Connector, ConnectorContext } from '../../src/client/connector.js'
+import type { ApiResult, Connector, ConnectorContext } from '../../src/registry/connector.js'
 import type { HttpHooks } from '../../src/http/api-request.js'
 import { isFranceConnectSdkError, type FranceConnectSdkError } from '../../src/index.js'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { franceTravailPaiements } from '../../src/apis/france-travail-paiements/index.js'
 import { franceTravailStatut } from '../../src/apis/france-travail-statut/index.js'
 import { statutEtudiantBoursier } from '../../src/apis/statut-etudiant-boursier/index.js'
-import type { AnyConnector } from '../../src/client/connector.js'
+import type { AnyConnector } from '../../src/registry/connector.js'
 import {
   apisForScopes,
   dataScopes,

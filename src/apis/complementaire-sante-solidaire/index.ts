@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeComplementaireSanteSolidaire, type ComplementaireSanteSolidaire } from './normalize.js'
 import { complementaireSanteSolidaireSchema } from './schema.js'

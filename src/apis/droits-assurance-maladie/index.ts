@@ -17,7 +17,7 @@
  * @module
  */
 import * as v from 'valibot'
-import type { ApiResult, Connector, ConnectorContext } from '../../client/connector.js'
+import type { ApiResult, Connector, ConnectorContext } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
 import { normalizePaiements, type FranceTravailPaiements } from './normalize.js'
 import { paiementsSchema } from './schema.js'

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
 import { normalizeStatut, type FranceTravailStatut } from './normalize.js'
 import { statutSchema } from './schema.js'

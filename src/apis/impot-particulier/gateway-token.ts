@@ -3,7 +3,7 @@ import { TransportError } from '../../errors/transport-error.js'
 import { readJsonObject } from '../../http/read-json.js'
 import { assertSecureUrl } from '../../http/secure-url.js'
 import { sendRequest } from '../../http/send-request.js'
-import { singleFlight } from '../../oidc/single-flight.js'
+import { singleFlight } from '../../internal/single-flight.js'
 
 /** Options of {@link dgfipGatewayToken}. */
 export interface DgfipGatewayTokenOptions {

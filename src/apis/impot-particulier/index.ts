@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { Connector, ConnectorContext } from '../../client/connector.js'
+import type { Connector, ConnectorContext } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
 import { assertSecureUrl } from '../../http/secure-url.js'

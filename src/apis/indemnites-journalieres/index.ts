@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
 import { resolveBaseUrl, runConnector } from '../shared/run-connector.js'

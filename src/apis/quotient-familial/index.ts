@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { chooseScopes } from '../shared/connector-options.js'

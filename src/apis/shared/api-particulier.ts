@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { chooseScopes, type CommonConnectorOptions } from './connector-options.js'
 import { resolveBaseUrl, runConnector } from './run-connector.js'

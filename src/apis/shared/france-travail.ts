@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import * as v from 'valibot'
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { chooseScopes, type CommonConnectorOptions } from './connector-options.js'
 import { normalizePartialDate } from './partial-date.js'
 import { resolveBaseUrl, runConnector } from './run-connector.js'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { ApiResult, ConnectorContext } from '../../client/connector.js'
+import type { ApiResult, ConnectorContext } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { SchemaError } from '../../errors/schema-error.js'
 import { getJson, type ApiRequestOptions } from '../../http/api-request.js'

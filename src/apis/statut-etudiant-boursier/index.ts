@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeBoursierV3, normalizeBoursierV4, type StatutEtudiantBoursier } from './normalize.js'
 import { boursierV3Schema, boursierV4Schema } from './schema.js'

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { Connector } from '../../client/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { normalizeStatutEtudiant, type StatutEtudiant } from './normalize.js'
 import { statutEtudiantSchema } from './schema.js'

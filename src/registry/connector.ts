@@ -64,3 +64,17 @@ export type AnyConnector = Connector<any, any>
 export type ParamsOf<C> = C extends Connector<infer P, unknown> ? P : never
 /** The data a connector returns. */
 export type DataOf<C> = C extends Connector<never, infer D> ? D : never
+
+/**
+ * The scopes a connector needs that a session lacks: all of `requiredScopes`, or at least one of
+ * `scopes` when the connector names no required ones.
+ *
+ * @example
+ * ```ts
+ * missingScopes(statutEtudiant(options), session.scopes) // [] when the session may call it
+ * ```
+ */
+export function missingScopes(connector: AnyConnector, granted: readonly string[]): string[] {
+  if (connector.requiredScopes) return connector.requiredScopes.filter((scope) => !granted.includes(scope))
+  return connector.scopes.some((scope) => granted.includes(scope)) ? [] : [...connector.scopes]
+}
