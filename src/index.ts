@@ -9,10 +9,12 @@
  */
 export { createClient, type Client } from './client/create-client.js'
 export type {
+  AnyClaims,
   AuthorizeOptions,
   AuthorizeResult,
   CallbackInput,
   CallbackOptions,
+  ClaimsOf,
   ClientOptions,
   LogoutOptions,
   LogoutResult,
@@ -51,7 +53,7 @@ export {
   type AcrRanking,
   type EidasLevel,
 } from './providers/eidas.js'
-export type { Provider, ProviderEndpoints, TokenAuthMethod, UserinfoFormat } from './providers/provider.js'
+export type { Provider, ProviderEndpoints, ProviderOf, TokenAuthMethod, UserinfoFormat } from './providers/provider.js'
 
 export { memoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory-store.js'
 export { cookieStore, type CookieStoreOptions } from './stores/cookie-store.js'

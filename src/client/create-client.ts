@@ -16,21 +16,27 @@ import type {
   ClientOptions,
   LogoutOptions,
   LogoutResult,
+  AnyClaims,
+  ClaimsOf,
   Session,
 } from './types.js'
+import type { Provider } from '../providers/provider.js'
 
-/** A relying party bound to one provider and one client registration. */
-export interface Client {
+/**
+ * A relying party bound to one provider and one client registration; `Claims` are the identity
+ * claims its sessions carry (by preset, see `ClaimsOf`).
+ */
+export interface Client<Claims extends { sub: string } = AnyClaims> {
   /** Starts a sign-in: redirect the browser to `url`. */
   authorize(options?: AuthorizeOptions): Promise<AuthorizeResult>
   /** Completes a sign-in from the callback URL: every check done, a verified session returned. */
-  callback(input: CallbackInput, options?: CallbackOptions): Promise<Session>
+  callback(input: CallbackInput, options?: CallbackOptions): Promise<Session<Claims>>
   /** Starts a logout at the provider: redirect the browser to `url`. */
   logout(sessionOrIdToken: Session | string, options?: LogoutOptions): Promise<LogoutResult>
   /** Checks the return from the provider's logout (its state, single use). */
   logoutCallback(input: CallbackInput, options?: CallbackOptions): Promise<{ state: string }>
   /** Renews the access token with the session's refresh token (ProConnect, generic providers). */
-  refresh(session: Session, options?: { signal?: AbortSignal }): Promise<Session>
+  refresh(session: Session<Claims>, options?: { signal?: AbortSignal }): Promise<Session<Claims>>
   /** Revokes the session's access token at the provider. */
   revoke(sessionOrAccessToken: Session | string, options?: { signal?: AbortSignal }): Promise<void>
   /** The public encryption keys to serve at the `jwks_uri` registered with FranceConnect+. */
@@ -60,14 +66,14 @@ export interface Client {
  * const session = await fc.callback(callbackUrl) // session.claims.given_name…
  * ```
  */
-export function createClient(options: ClientOptions): Client {
+export function createClient<P extends Provider>(options: ClientOptions & { provider: P }): Client<ClaimsOf<P>> {
   const context = createClientContext(options)
   // An operation of the client, reported (event, log line, span) under `name`.
   const observed =
     <A extends unknown[], R>(name: FranceConnectEventName, operation: (context: ClientContext, ...args: A) => Promise<R>) =>
     (...args: A) =>
       context.observe(name, () => operation(context, ...args))
-  return {
+  const client: Client = {
     authorize: observed('franceconnect.authorize', authorize),
     callback: observed('franceconnect.callback', callback),
     logout: observed('franceconnect.logout', logout),
@@ -78,4 +84,7 @@ export function createClient(options: ClientOptions): Client {
     fetch: (connector, session, params, fetchOptions) => fetchData(context, connector, session, params, fetchOptions),
     fetchAll: (session, params, fetchOptions) => fetchAllData(context, session, params, fetchOptions),
   }
+  // callback() and refresh() validate the claims with the preset's schema (claimsSchemas[provider.claims]),
+  // so the sessions they return carry the claims of that family.
+  return client as Client<ClaimsOf<P>>
 }

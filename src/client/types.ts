@@ -2,6 +2,7 @@ import type { JWK } from 'jose'
 import type { FranceConnectEvent, FranceConnectLogger } from '../observability/observe.js'
 import type { EncryptionKey } from '../oidc/encryption-keys.js'
 import type { Provider, TokenAuthMethod } from '../providers/provider.js'
+import type { FranceConnectClaims, ProConnectClaims, StandardClaims } from '../registry/identity-claims.js'
 import type { SharedCache } from '../stores/shared-cache.js'
 import type { TransactionStore } from '../stores/transaction-store.js'
 import type { AnyConnector } from '../registry/connector.js'
@@ -149,8 +150,26 @@ export interface CallbackOptions extends BindingOptions {
   signal?: AbortSignal
 }
 
-/** A verified sign-in. Plain data: serialisable to JSON, safe to keep in the app's session. */
-export interface Session<Claims extends { sub: string } = { sub: string; [claim: string]: unknown }> {
+/** Identity claims of any provider: `sub` and whatever else it released. */
+export type AnyClaims = { sub: string; [claim: string]: unknown }
+
+/**
+ * The identity claims a provider's sessions carry, by its family: `FranceConnectClaims` for the
+ * FranceConnect presets, `ProConnectClaims` for ProConnect, `StandardClaims` for `oidcProvider`.
+ */
+export type ClaimsOf<P extends Provider> = P extends { readonly claims: 'franceconnect' }
+  ? FranceConnectClaims
+  : P extends { readonly claims: 'proconnect' }
+    ? ProConnectClaims
+    : P extends { readonly claims: 'standard' }
+      ? StandardClaims
+      : AnyClaims
+
+/**
+ * A verified sign-in. Plain data: serialisable to JSON, safe to keep in the app's session.
+ * `claims` is typed by the preset: `Session<FranceConnectClaims>` from a `franceConnect()` client.
+ */
+export interface Session<Claims extends { sub: string } = AnyClaims> {
   /** The subject: pairwise on FranceConnect (64 hex characters + `v1`). */
   sub: string
   /** The level the provider authenticated at (at least the level asked). */

@@ -2,7 +2,7 @@ import { ConfigurationError } from '../errors/configuration-error.js'
 import { decryptJwe, type JweDecrypt } from '../oidc/decrypt-jwe.js'
 import { eidasLevels, type EidasLevel } from './eidas.js'
 import { issuers, type FranceConnectEnvironment, type IntegrationOrProduction } from './environments.js'
-import type { Provider, ProviderEndpoints, TokenAuthMethod } from './provider.js'
+import type { Provider, ProviderEndpoints, ProviderOf, TokenAuthMethod } from './provider.js'
 
 /** Where a preset points: a known environment, or any issuer (a mock, a self-hosted copy). */
 export type PresetLocation<Env extends string> =
@@ -67,7 +67,7 @@ function locate<Env extends string>(platform: keyof typeof issuers, location: Pr
  * const local = franceConnect({ issuer: sandbox.issuer })
  * ```
  */
-export function franceConnect(location: PresetLocation<FranceConnectEnvironment>): Provider {
+export function franceConnect(location: PresetLocation<FranceConnectEnvironment>): ProviderOf<'franceconnect'> {
   return {
     id: 'franceconnect',
     name: 'FranceConnect',
@@ -99,7 +99,7 @@ export function franceConnect(location: PresetLocation<FranceConnectEnvironment>
  * const provider = franceConnectPlus({ env: 'integration' })
  * ```
  */
-export function franceConnectPlus(location: PresetLocation<IntegrationOrProduction>): Provider {
+export function franceConnectPlus(location: PresetLocation<IntegrationOrProduction>): ProviderOf<'franceconnect'> {
   return {
     id: 'franceconnect-plus',
     name: 'FranceConnect+',
@@ -142,7 +142,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
  * const provider = franceConnectV1({ env: 'integration' })
  * ```
  */
-export function franceConnectV1(location: PresetLocation<IntegrationOrProduction>): Provider {
+export function franceConnectV1(location: PresetLocation<IntegrationOrProduction>): ProviderOf<'franceconnect'> {
   const issuer = locate('franceconnect-v1', location)
   const endpoints: ProviderEndpoints = {
     authorization_endpoint: `${issuer}/api/v1/authorize`,
@@ -192,7 +192,7 @@ export const proConnectCertificationDirigeant = 'https://proconnect.gouv.fr/assu
  * const provider = proConnect({ env: 'integration' })
  * ```
  */
-export function proConnect(location: PresetLocation<IntegrationOrProduction>): Provider {
+export function proConnect(location: PresetLocation<IntegrationOrProduction>): ProviderOf<'proconnect'> {
   return {
     id: 'proconnect',
     name: 'ProConnect',
@@ -256,7 +256,7 @@ export interface OidcProviderOptions {
  * const provider = oidcProvider({ issuer: 'https://login.example.fr/realms/agents' })
  * ```
  */
-export function oidcProvider(options: OidcProviderOptions): Provider {
+export function oidcProvider(options: OidcProviderOptions): ProviderOf<'standard'> {
   return {
     id: 'oidc',
     name: 'OpenID Connect provider',

@@ -114,3 +114,9 @@ export interface Provider {
   /** The callback carries `iss` (RFC 9207); when true its absence is refused. */
   readonly callbackIssRequired: boolean
 }
+
+/**
+ * A provider whose identity claims are of a known family: what the presets return, so that
+ * `createClient` can type `session.claims` by preset.
+ */
+export type ProviderOf<Family extends Provider['claims']> = Provider & { readonly claims: Family }

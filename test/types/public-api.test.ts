@@ -7,29 +7,43 @@ import {
   type ApiResult,
   type CallbackError,
   type CallbackErrorCode,
+  type Client,
   createClient,
   type FranceConnectSdkError,
+  type FranceConnectClaims,
   type FranceConnectSdkErrorCode,
   franceConnect,
   isFranceConnectSdkError,
+  oidcProvider,
+  type ProConnectClaims,
+  proConnect,
   type Session,
+  type StandardClaims,
   type TokenValidationErrorCode,
   type TransactionCookie,
 } from 'franceconnect-sdk'
 import { type StatutEtudiantBoursier, statutEtudiantBoursier } from 'franceconnect-sdk/apis/statut-etudiant-boursier'
 
-const client = createClient({
-  provider: franceConnect({ env: 'integration' }),
-  clientId: 'client',
-  clientSecret: 'secret',
-  redirectUri: 'https://demarche.example.fr/callback',
-})
+const options = { clientId: 'client', clientSecret: 'secret', redirectUri: 'https://demarche.example.fr/callback' }
+const client = createClient({ ...options, provider: franceConnect({ env: 'integration' }) })
 
 describe('the public API, as the compiler sees it', () => {
   it('authorize() and callback() return what the README says', () => {
     expectTypeOf(client.authorize).returns.resolves.toEqualTypeOf<{ url: string; state: string; cookie: TransactionCookie }>()
-    expectTypeOf(client.callback).returns.resolves.toEqualTypeOf<Session>()
+    expectTypeOf(client.callback).returns.resolves.toEqualTypeOf<Session<FranceConnectClaims>>()
     expectTypeOf(client.callback).parameter(1).exclude<undefined>().toHaveProperty('cookie')
+  })
+
+  it('a session is typed by its preset', () => {
+    const pro = createClient({ ...options, provider: proConnect({ env: 'integration' }) })
+    const generic = createClient({ ...options, provider: oidcProvider({ issuer: 'https://op.example.fr' }) })
+    expectTypeOf(pro.callback).returns.resolves.toEqualTypeOf<Session<ProConnectClaims>>()
+    expectTypeOf(generic.callback).returns.resolves.toEqualTypeOf<Session<StandardClaims>>()
+    expectTypeOf<Session<FranceConnectClaims>['claims']['given_name']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<Session<ProConnectClaims>['claims']['siret']>().toEqualTypeOf<string | null | undefined>()
+    // what an adapter or a helper takes: any client, whatever its preset
+    expectTypeOf(client).toMatchTypeOf<Client>()
+    expectTypeOf(pro).toMatchTypeOf<Client>()
   })
 
   it('error codes are unions a switch is checked against', () => {
