@@ -10,7 +10,7 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { AnyConnector } from '../../src/client/connector.js'
+import type { AnyConnector } from '../../src/registry/connector.js'
 import { createClient, franceConnect, type Session } from '../../src/index.js'
 import { parseArgs } from '../lib/args.js'
 import { adapters, boursierAdapter, buildConnector, connectorPresent, type ConnectorAdapter } from '../lib/connectors.js'

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { AnyConnector } from '../../src/client/connector.js'
+import type { AnyConnector } from '../../src/registry/connector.js'
 import {
   boursierV4Payload,
   statutEtudiantPayload,
