@@ -58,10 +58,11 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
     const dataScopes = transaction.scopes.filter((scope) => connectorScopes.has(scope))
     throw new AuthorizationError(error.error, error.error_description, dataScopes)
   }
-  if (!checked.get('code')) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
+  const code = checked.get('code')
+  if (!code) throw new CallbackError('callback_invalid', 'The callback has neither a code nor an error')
 
   const tokens = await exchangeCode(context, call, metadata, checked, transaction)
-  const idToken = await verifyIdToken(context, call, tokens.idToken, tokens.accessToken, transaction, checked.get('code') ?? '')
+  const idToken = await verifyIdToken(context, call, tokens.idToken, tokens.accessToken, transaction, code)
   const sub = idToken.payload.sub as string
 
   let identity: Record<string, unknown>
