@@ -32,7 +32,7 @@ const figures: readonly Figure[] = [
   { name: 'authorize', id: '2', title: 'authorize(): URL + store write' },
   { name: 'verify', id: '3', title: 'ID token verification alone' },
   { name: 'cold-import', id: '4', title: 'cold import of the root entry' },
-  { name: 'fetch-all', id: '5', title: 'fetchAll over five connectors' },
+  { name: 'fetch-all', id: '5', title: 'getAllData over five connectors' },
   { name: 'single-flight', id: '6', title: '1,000 callbacks on a cold client' },
   { name: 'memory', id: '7', title: '100,000 abandoned authorize()' },
 ]

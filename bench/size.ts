@@ -405,11 +405,11 @@ if (overSignIn || process.argv.includes('--explain')) {
     {
       label: 'client methods not called are not bundled',
       change:
-        'createClient returns every method, so refresh, revoke, fetch/fetchAll are always in: standalone functions (or a subpath) for refresh/revoke/fetch would let an app that does not call them drop them',
+        'createClient returns every method, so refresh, revoke, fetch/getAllData are always in: standalone functions (or a subpath) for refresh/revoke/fetch would let an app that does not call them drop them',
       stubs: {
         './refresh.js': 'export async function refresh() {}',
         './revoke.js': 'export async function revoke() {}',
-        './fetch-data.js': 'export async function fetchData() {}\nexport async function fetchAllData() {}',
+        './get-data.js': 'export async function getData() {}\nexport async function getAllData() {}',
       },
       entries: ['sdk-fc-v2', 'sdk-fc-plus'],
     },

@@ -23,7 +23,7 @@ export type {
   TransactionCookie,
 } from './client/types.js'
 export type { AnyConnector, ApiResult, Connector, ConnectorContext, DataOf, ParamsOf } from './registry/connector.js'
-export type { SettledApiResult } from './client/fetch-data.js'
+export type { SettledApiResult } from './client/get-data.js'
 export type { HttpHooks } from './http/api-request.js'
 export type {
   FranceConnectEvent,

@@ -1,5 +1,5 @@
 /**
- * Figure 5: `fetchAll` over five connectors, each on its own loopback server that answers after
+ * Figure 5: `getAllData` over five connectors, each on its own loopback server that answers after
  * 100 ms: the wall time of two consecutive calls (goal ≤ 150 ms each: the five run in parallel)
  * and the TCP connections the servers accepted over both (goal: one per server, i.e. the second
  * call reuses every connection of the first).
@@ -86,7 +86,7 @@ try {
         redirectUri: 'http://127.0.0.1:9/callback',
         apis: [connector],
       })
-      const [entry] = await client.fetchAll(session([connector]))
+      const [entry] = await client.getAllData(session([connector]))
       if (entry?.status !== 'fulfilled') throw entry?.error ?? new Error('no result')
       chosen.push(adapter)
     } catch (error) {
@@ -101,7 +101,7 @@ while (chosen.length < wanted) chosen.push(boursierAdapter)
 const fallback = chosen.length - distinct.length
 log(`[fetch-all] connectors: ${chosen.map((a) => a.dir).join(', ')}${skipped.length ? `; not used: ${skipped.join(', ')}` : ''}`)
 
-// 2. Two consecutive fetchAll on fresh servers: time each, count the connections. Scenario A lets
+// 2. Two consecutive getAllData on fresh servers: time each, count the connections. Scenario A lets
 // one event-loop turn pass between the calls, as between two requests of an app; scenario B chains
 // them in the same tick. undici hands a keep-alive socket back to its pool one I/O turn after the
 // body has been read, so in B the second call finds every socket still busy and opens new ones.
@@ -124,7 +124,7 @@ async function scenario(
     for (let call = 0; call < 2; call++) {
       if (call > 0 && turnBetween) await new Promise((resolve) => setImmediate(resolve))
       const startedAt = performance.now()
-      const results = await client.fetchAll(signedIn)
+      const results = await client.getAllData(signedIn)
       timings.push(performance.now() - startedAt)
       failures += results.filter((entry) => entry.status !== 'fulfilled').length + Math.max(0, wanted - results.length)
     }
@@ -149,7 +149,7 @@ const connectorNote =
   (skipped.length ? `; not used: ${skipped.join(', ')}` : '')
 emitRow({
   id: '5',
-  figure: `fetchAll, ${wanted} connectors answering after ${delayMs} ms: 1st / 2nd call, ms`,
+  figure: `getAllData, ${wanted} connectors answering after ${delayMs} ms: 1st / 2nd call, ms`,
   sdk: `${formatNumber(apart.timings[0] as number)} / ${formatNumber(apart.timings[1] as number)}`,
   peerName: '',
   peer: '',
@@ -160,7 +160,7 @@ emitRow({
 })
 emitRow({
   id: '5',
-  figure: 'fetchAll: TCP connections over 2 calls (one event-loop turn apart)',
+  figure: 'getAllData: TCP connections over 2 calls (one event-loop turn apart)',
   sdk: `${apart.connections} (${apart.requests} requests)`,
   peerName: '',
   peer: '',
@@ -170,7 +170,7 @@ emitRow({
 })
 emitRow({
   id: '5',
-  figure: 'fetchAll: TCP connections over 2 calls chained in the same tick',
+  figure: 'getAllData: TCP connections over 2 calls chained in the same tick',
   sdk: `${chained.connections} (${chained.requests} requests)`,
   peerName: '',
   peer: '',

@@ -1,5 +1,5 @@
 /**
- * The connectors fetchAll is measured with, and a payload each answers (taken from the
+ * The connectors getAllData is measured with, and a payload each answers (taken from the
  * connector's own tests in test/unit/apis/). Connectors are being written while this runs: each
  * adapter is used only when `src/apis/<dir>/index.ts` exists, exports its factory, and a probe call
  * against a loopback server succeeds; connectors that need more than one request or a gateway

@@ -4,4 +4,4 @@ import { statutEtudiantBoursier } from 'franceconnect-sdk/apis/statut-etudiant-b
 
 const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
 
-export const fetchBoursier = (accessToken: string) => boursier.fetch({ accessToken })
+export const fetchBoursier = (accessToken: string) => boursier.read({ accessToken })

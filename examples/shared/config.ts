@@ -70,7 +70,7 @@ export function appOptionsFromSandbox(
       ...(sandbox.encryptionKeys ? { encryptionKeys: sandbox.encryptionKeys } : {}),
       apis: ids.map((id) => connectors[id]),
     },
-    fetchAllParams: sandbox.fetchAllParams,
+    allDataParams: sandbox.allDataParams,
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
     serviceName: 'Démarche de test (bac à sable)',
     sandbox: true,
@@ -88,7 +88,7 @@ export function appOptionsFromSandbox(
  */
 export function sandboxEnv(sandbox: Sandbox): Record<string, string> {
   const { credentials, apis } = sandbox
-  const year = (sandbox.fetchAllParams['impot-particulier'] as { annee?: number } | undefined)?.annee
+  const year = (sandbox.allDataParams['impot-particulier'] as { annee?: number } | undefined)?.annee
   return {
     FC_PROVIDER:
       sandbox.variant === 'fcplus' ? 'franceconnect-plus' : sandbox.variant === 'v1' ? 'franceconnect-v1' : 'franceconnect',
@@ -228,7 +228,7 @@ export function appOptionsFromEnv(env: Env): AppOptions {
       ...(encryptionKeys ? { encryptionKeys } : {}),
       apis: ids.map((id) => connectorsFromEnv[id](env)!),
     },
-    fetchAllParams: { 'impot-particulier': { annee } },
+    allDataParams: { 'impot-particulier': { annee } },
     ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
     sandbox: env.FC_SANDBOX === '1',
   }

@@ -1,7 +1,7 @@
 /**
  * What the Express, Fastify and Hono examples share on top of their adapter
  * (`franceconnect-sdk/express`, `/fastify`, `/hono`): the adapter's options (the client, the
- * session kept server-side because the APIs' data does not fit in a cookie, `fetchAll` at sign-in)
+ * session kept server-side because the APIs' data does not fit in a cookie, `getAllData` at sign-in)
  * and the pages (welcome or signed in, not found, error). The adapter serves `/login`, `/callback`,
  * `/logout` and `/logout-callback`; each example adds `GET /` and its error handler.
  */
@@ -69,7 +69,7 @@ export function exampleSite(options: AppOptions, framework: string): ExampleSite
       afterLogout: '/?deconnecte',
       accessDenied: { redirect: '/?annule' },
       // at once: the access token lives 60 s
-      onSignIn: async (session) => toApiViews(configuredApis, await client.fetchAll(session, options.fetchAllParams)),
+      onSignIn: async (session) => toApiViews(configuredApis, await client.getAllData(session, options.allDataParams)),
     },
     home(session, query) {
       if (session) return html(200, renderSignedIn(context, { ...session, apis: session.data ?? [] }))

@@ -8,7 +8,7 @@
  * - `GET /login`: `fc.authorize()`, the transaction sealed in the cookie it returns (`cookieStore`),
  *   which binds the sign-in to this browser; redirect to FranceConnect.
  * - `GET /callback`: `fc.callback()` with that cookie's value (every check), then at once
- *   `fc.fetchAll()` (the access token lives 60 s), the identity and the data kept in the session,
+ *   `fc.getAllData()` (the access token lives 60 s), the identity and the data kept in the session,
  *   redirect to `/`.
  * - `GET /`: the FranceConnect button, or the identity and each API's data.
  * - `POST /logout`: the local session ends, `fc.logout()` and its cookie, redirect to FranceConnect,
@@ -37,8 +37,8 @@ export interface AppOptions {
    * The transaction store is the app's (a sealed cookie), so `store` is not taken.
    */
   sdkOptions: Omit<ClientOptions, 'store'>
-  /** `fetchAll` params by API id (the year of income of `impot-particulier`). */
-  fetchAllParams?: Record<string, unknown>
+  /** `getAllData` params by API id (the year of income of `impot-particulier`). */
+  allDataParams?: Record<string, unknown>
   /**
    * Signs the session ids and seals the transaction cookie: at least 32 characters, the same on
    * every instance and across restarts. Default: random (sessions end when the process does).
@@ -200,7 +200,7 @@ export function createWebApp(options: AppOptions, framework: string): WebApp {
         throw error
       }
       // at once: the access token lives 60 s
-      const results = await fc.fetchAll(session, options.fetchAllParams)
+      const results = await fc.getAllData(session, options.allDataParams)
       const view: AppSession = {
         sub: session.sub,
         ...(session.acr ? { acr: session.acr } : {}),
@@ -245,7 +245,7 @@ export function signedOutNotice(query: URLSearchParams): { text: string } | unde
 
 /**
  * One view per configured API: its data, or its error (code, message, HTTP status, provider code;
- * the SDK's messages hold no personal data). An API `fetchAll` skipped had none of its scopes granted.
+ * the SDK's messages hold no personal data). An API `getAllData` skipped had none of its scopes granted.
  */
 export function toApiViews(configured: readonly string[], results: SettledApiResult[]): ApiView[] {
   return configured.map((api): ApiView => {

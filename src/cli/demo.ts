@@ -53,10 +53,10 @@ export function findPerson(people: readonly SandboxIdentity[], choice: string | 
 function timed(connector: AnyConnector, times: Map<string, number>): AnyConnector {
   return {
     ...connector,
-    async fetch(context, params) {
+    async read(context, params) {
       const start = performance.now()
       try {
-        return await connector.fetch(context, params)
+        return await connector.read(context, params)
       } finally {
         times.set(connector.id, performance.now() - start)
       }
@@ -125,8 +125,8 @@ export async function runDemo(output: Output, options: DemoOptions): Promise<num
     output.out()
 
     const results = await progress.step(
-      `fetchAll(): ${connectors.length} APIs in parallel`,
-      () => fc.fetchAll(session, started.fetchAllParams),
+      `getAllData(): ${connectors.length} APIs in parallel`,
+      () => fc.getAllData(session, started.allDataParams),
       (settled) => summarizeResults(settled, connectors.length),
     )
     const unexpected = printResults(output, results, connectors, times)

@@ -24,7 +24,7 @@ export const demoUsage = `Usage: franceconnect-sdk demo [--variant v2|fcplus|v1]
        franceconnect-sdk demo --serve [--port N] [--variant v2|fcplus|v1]
 
 Starts the sandbox, signs in as a test person through the mock FranceConnect's pages (over HTTP),
-calls fetchAll over every API connector, prints the identity and each API's data as tables with
+calls getAllData over every API connector, prints the identity and each API's data as tables with
 how long each step took, revokes the token, logs out, stops the sandbox. Fictitious people and data.
 
 Options:

@@ -2,9 +2,9 @@ import type { JWK } from 'jose'
 import type { FranceConnectEventName } from '../observability/observe.js'
 import { authorize } from './authorize.js'
 import { callback } from './callback.js'
-import type { ApiResult, Connector } from '../registry/connector.js'
+import type { AnyConnector, ApiResult, Connector } from '../registry/connector.js'
 import { type ClientContext, createClientContext } from './context.js'
-import { fetchAllData, fetchData, type SettledApiResult } from './fetch-data.js'
+import { type AllDataParams, getAllData, getData, type SettledApiResult } from './get-data.js'
 import { logout, logoutCallback } from './logout.js'
 import { refresh } from './refresh.js'
 import { revoke } from './revoke.js'
@@ -24,9 +24,9 @@ import type { Provider } from '../providers/provider.js'
 
 /**
  * A relying party bound to one provider and one client registration; `Claims` are the identity
- * claims its sessions carry (by preset, see `ClaimsOf`).
+ * claims its sessions carry (by preset, see `ClaimsOf`), `Apis` the connectors it was given.
  */
-export interface Client<Claims extends { sub: string } = AnyClaims> {
+export interface Client<Claims extends { sub: string } = AnyClaims, Apis extends AnyConnector = AnyConnector> {
   /** Starts a sign-in: redirect the browser to `url`. */
   authorize(options?: AuthorizeOptions): Promise<AuthorizeResult>
   /** Completes a sign-in from the callback URL: every check done, a verified session returned. */
@@ -41,10 +41,22 @@ export interface Client<Claims extends { sub: string } = AnyClaims> {
   revoke(sessionOrAccessToken: Session | string, options?: { signal?: AbortSignal }): Promise<void>
   /** The public encryption keys to serve at the `jwks_uri` registered with FranceConnect+. */
   jwks(): { keys: JWK[] }
-  /** Calls one data API connector with the session. */
-  fetch<P, D>(connector: Connector<P, D>, session: Session, params?: P, options?: { signal?: AbortSignal }): Promise<ApiResult<D>>
-  /** Calls every configured connector the session has scopes for, in parallel; one entry per API. */
-  fetchAll(session: Session, params?: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<SettledApiResult[]>
+  /** Reads one data API with the session, through its connector. */
+  getData<P, D>(
+    connector: Connector<P, D, string>,
+    session: Session,
+    params?: P,
+    options?: { signal?: AbortSignal },
+  ): Promise<ApiResult<D>>
+  /**
+   * Reads, in parallel, every configured API the session has scopes for; one entry per API, typed by
+   * its connector. `params` holds each connector's params under its id.
+   */
+  getAllData(
+    session: Session,
+    params?: AllDataParams<Apis>,
+    options?: { signal?: AbortSignal },
+  ): Promise<SettledApiResult<Apis>[]>
 }
 
 /**
@@ -66,7 +78,9 @@ export interface Client<Claims extends { sub: string } = AnyClaims> {
  * const session = await fc.callback(callbackUrl) // session.claims.given_name…
  * ```
  */
-export function createClient<P extends Provider>(options: ClientOptions & { provider: P }): Client<ClaimsOf<P>> {
+export function createClient<P extends Provider, const A extends readonly AnyConnector[] = readonly AnyConnector[]>(
+  options: ClientOptions & { provider: P; apis?: A },
+): Client<ClaimsOf<P>, A[number]> {
   const context = createClientContext(options)
   // An operation of the client, reported (event, log line, span) under `name`.
   const observed =
@@ -81,10 +95,10 @@ export function createClient<P extends Provider>(options: ClientOptions & { prov
     refresh: observed('franceconnect.refresh', refresh),
     revoke: (sessionOrToken, revokeOptions) => revoke(context, sessionOrToken, revokeOptions),
     jwks: () => context.decryptionKeys?.publicJwks() ?? { keys: [] },
-    fetch: (connector, session, params, fetchOptions) => fetchData(context, connector, session, params, fetchOptions),
-    fetchAll: (session, params, fetchOptions) => fetchAllData(context, session, params, fetchOptions),
+    getData: (connector, session, params, dataOptions) => getData(context, connector, session, params, dataOptions),
+    getAllData: (session, params, dataOptions) => getAllData(context, session, params, dataOptions),
   }
   // callback() and refresh() validate the claims with the preset's schema (claimsSchemas[provider.claims]),
   // so the sessions they return carry the claims of that family.
-  return client as Client<ClaimsOf<P>>
+  return client as Client<ClaimsOf<P>, A[number]>
 }

@@ -36,7 +36,7 @@ export interface ClientOptions {
   postLogoutRedirectUris?: readonly string[]
   /** Identity scopes to ask (default: the preset's, e.g. `openid identite_pivot`). `openid` is always added. */
   scopes?: readonly string[]
-  /** Data API connectors: their scopes are added to the request; `fetchAll` calls them. */
+  /** Data API connectors: their scopes are added to the request; `getAllData` calls them. */
   apis?: readonly AnyConnector[]
   /** The default eIDAS level to ask (default: the preset's lowest allowed). */
   acr?: string

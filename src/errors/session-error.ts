@@ -9,7 +9,7 @@ export type SessionErrorCode = 'scope_missing' | 'access_token_expired'
  *
  * @example
  * ```ts
- * await fc.fetch(impot, session) // SessionError { code: 'scope_missing', missing: ['dgfip_rfr'] }
+ * await fc.getData(impot, session) // SessionError { code: 'scope_missing', missing: ['dgfip_rfr'] }
  * ```
  */
 export class SessionError extends FranceConnectSdkError {

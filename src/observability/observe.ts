@@ -15,7 +15,7 @@ export type FranceConnectEventName =
   | 'franceconnect.refresh'
   | 'franceconnect.revocation'
   | 'franceconnect.data'
-  | 'franceconnect.fetch_all'
+  | 'franceconnect.all_data'
 
 /** The level of an event: the method of the logger it is written with. */
 export type FranceConnectLogLevel = 'debug' | 'info' | 'warn' | 'error'

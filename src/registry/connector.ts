@@ -38,12 +38,13 @@ export interface ApiResult<T> {
 
 /**
  * A data API connector: a plain object made by a factory (`statutEtudiantBoursier({ recipient })`).
- * Usable with the client (`fc.fetch(connector, session, params)`) or alone
- * (`connector.fetch({ accessToken }, params)`).
+ * Usable with the client (`fc.getData(connector, session, params)`) or alone
+ * (`connector.read({ accessToken }, params)`). `Id` is its literal id, so that `getAllData` can type
+ * each entry by the connectors the client was given.
  */
-export interface Connector<Params = void, Data = unknown> {
+export interface Connector<Params = void, Data = unknown, Id extends string = string> {
   /** Stable id, also the subpath: `franceconnect-sdk/apis/<id>`. */
-  readonly id: string
+  readonly id: Id
   /** Who serves it: `DGFiP`, `CNAM`, `CNOUS`… */
   readonly provider: string
   /** The data scopes the connector asks for at sign-in. */
@@ -52,18 +53,18 @@ export interface Connector<Params = void, Data = unknown> {
    * Scopes without which a call cannot succeed; default: at least one of `scopes` must be granted.
    */
   readonly requiredScopes?: readonly string[]
-  /** Calls the API and returns its normalised result, or throws a typed error. */
-  fetch(context: ConnectorContext, params?: Params): Promise<ApiResult<Data>>
+  /** Reads the person's data from the API: its normalised result, or a typed error. */
+  read(context: ConnectorContext, params?: Params): Promise<ApiResult<Data>>
 }
 
 /** Any connector, whatever its params and data. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyConnector = Connector<any, any>
+export type AnyConnector = Connector<any, any, string>
 
 /** The params a connector takes. */
-export type ParamsOf<C> = C extends Connector<infer P, unknown> ? P : never
+export type ParamsOf<C> = C extends Connector<infer P, unknown, string> ? P : never
 /** The data a connector returns. */
-export type DataOf<C> = C extends Connector<never, infer D> ? D : never
+export type DataOf<C> = C extends Connector<never, infer D, string> ? D : never
 
 /**
  * The scopes a connector needs that a session lacks: all of `requiredScopes`, or at least one of

@@ -117,7 +117,7 @@ export function describeScope(scope: string): ScopeDescription | undefined {
 /**
  * The connectors, among those given, that can be called with the granted scopes: all of a
  * connector's `requiredScopes`, or at least one of its `scopes` when it names none required (the
- * rule `fc.fetch` and `fc.fetchAll` apply).
+ * rule `fc.getData` and `fc.getAllData` apply).
  *
  * @example
  * ```ts

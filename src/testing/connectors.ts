@@ -27,14 +27,14 @@ export interface SandboxConnectors {
 
 /**
  * Every connector of the SDK, each configured with the sandbox's base URL and credentials, with its
- * default scopes. Pass `Object.values(...)` as the client's `apis`, and `sandbox.fetchAllParams` to
- * `fetchAll`.
+ * default scopes. Pass `Object.values(...)` as the client's `apis`, and `sandbox.allDataParams` to
+ * `getAllData`.
  *
  * @example
  * ```ts
  * const connectors = sandboxConnectors(sandbox)
  * const fc = createClient({ ...clientOptions, apis: Object.values(connectors) })
- * const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+ * const results = await fc.getAllData(session, sandbox.allDataParams)
  * ```
  */
 export function sandboxConnectors(sandbox: Pick<Sandbox, 'connectorOptions'>): SandboxConnectors {

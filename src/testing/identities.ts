@@ -56,7 +56,7 @@ export function sandboxIdentities(now: Date = new Date()): SandboxIdentity[] {
  *
  * @example
  * ```ts
- * await fc.fetchAll(session, { 'impot-particulier': { annee: sandboxIncomeYear() } })
+ * await fc.getAllData(session, { 'impot-particulier': { annee: sandboxIncomeYear() } })
  * ```
  */
 export function sandboxIncomeYear(now: Date = new Date()): number {

@@ -13,7 +13,7 @@
  *   clientSecret: sandbox.clientSecret, redirectUri: sandbox.redirectUri, apis: Object.values(connectors) })
  * const { url, cookie } = await fc.authorize()         // a web app sets `cookie` in the browser
  * const session = await fc.callback(await sandbox.signIn(url), { cookie: cookie.value })
- * const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+ * const results = await fc.getAllData(session, sandbox.allDataParams)
  * await sandbox.close()
  * ```
  *

@@ -153,7 +153,7 @@ function opOptionsOf(
  * })
  * const { url, cookie } = await fc.authorize()
  * const session = await fc.callback(await sandbox.signIn(url), { cookie: cookie.value }) // Angela Claire Louise DUBOIS
- * const { data } = await fc.fetch(boursier, session)
+ * const { data } = await fc.getData(boursier, session)
  * await sandbox.close()
  * ```
  */
@@ -196,7 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apis: mocks.apis,
     credentials,
     connectorOptions: connectorOptionsOf(mocks.apis, credentials),
-    fetchAllParams: { 'impot-particulier': { annee: sandboxIncomeYear() } },
+    allDataParams: { 'impot-particulier': { annee: sandboxIncomeYear() } },
     identities: op.identities.map((person, index) => ({ ...(identities[index] ?? person), sub: person.sub })),
     dataProvider: ownDataProvider(ownProvider),
     endpoints: op.endpoints,

@@ -167,8 +167,8 @@ export interface Sandbox {
   credentials: SandboxCredentials
   /** Each connector factory's options (`statutEtudiant(sandbox.connectorOptions['statut-etudiant'])`). */
   connectorOptions: SandboxConnectorOptions
-  /** `fetchAll` params that suit the sandbox's data (the year of income of `impot-particulier`). */
-  fetchAllParams: Record<string, unknown>
+  /** `getAllData` params that suit the sandbox's data (the year of income of `impot-particulier`). */
+  allDataParams: Record<string, unknown>
   /** The people of the login page, with the `sub` the sandbox's client receives for each. */
   identities: SandboxPerson[]
   /** A data provider registered with every data scope, for your own API's tests. */

@@ -578,7 +578,7 @@ describe('connector parsers (parsePayload + normaliser)', () => {
             const stub = (async () =>
               new Response([101, 204, 205, 304].includes(status) ? null : body, { status, headers })) as typeof fetch
             const result = await onlySdkErrors(() =>
-              connector.fetch({ accessToken: 'fuzz-token', fetch: stub }, connectorCase.params),
+              connector.read({ accessToken: 'fuzz-token', fetch: stub }, connectorCase.params),
             )
             if (result.ok) expect(status).toBe(200)
           }),

@@ -91,7 +91,7 @@ async function call(
     )
     const context = { accessToken: 'fc-access-token', ...(options.signal ? { signal: options.signal } : {}) }
     const settled = await Promise.race([
-      connector.fetch(context, connectorCase.params).then(
+      connector.read(context, connectorCase.params).then(
         (value: unknown) => ({ value }),
         (error: unknown) => ({ error }),
       ),

@@ -118,7 +118,7 @@ describe('secrets and personal data never reach an error or a hook', () => {
       const hooks: HttpHooks = { onRequest: (event) => events.push(event), onResponse: (event) => events.push(event) }
       const settled = await connectorCase
         .make(api.origin, { hooks, timeoutMs })
-        .fetch({ accessToken }, connectorCase.params)
+        .read({ accessToken }, connectorCase.params)
         .then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),

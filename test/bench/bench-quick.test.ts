@@ -64,7 +64,7 @@ describe('bench scripts', () => {
     ] as const) {
       expect(row(stdout, id, figure), `${id} ${figure}`).toBeDefined()
     }
-    // 5: five connectors, two fetchAll one event-loop turn apart: one connection per server.
+    // 5: five connectors, two getAllData one event-loop turn apart: one connection per server.
     const connections = row(stdout, '5', 'TCP connections over 2 calls (one event-loop turn apart)')
     expect(connections?.[2]).toBe('5 (10 requests)')
     expect(connections?.[7]).toBe('yes')

@@ -22,7 +22,7 @@ describe('franceconnect-sdk demo', () => {
       'authorize(): discovery, authorization URL',
       'Sign in on the mock FranceConnect',
       'callback(): code, ID token, userinfo verified',
-      'fetchAll(): 10 APIs in parallel',
+      'getAllData(): 10 APIs in parallel',
       'revoke(): access token revoked',
       'logout(): end session, logoutCallback() state',
       'Stop the sandbox',

@@ -55,7 +55,7 @@ describe('on Bun', () => {
       redirectUri: sandbox.redirectUri,
       apiParticulier: sandbox.apis['statut-etudiant-boursier'],
       recipient: sandbox.credentials.apiParticulier.recipient,
-      params: sandbox.fetchAllParams,
+      params: sandbox.allDataParams,
       dataProvider: {
         clientId: sandbox.dataProvider.clientId,
         clientSecret: sandbox.dataProvider.clientSecret,

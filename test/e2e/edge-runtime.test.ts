@@ -63,7 +63,7 @@ describe('on an edge runtime (@edge-runtime/vm)', () => {
         redirectUri: sandbox.redirectUri,
         apiParticulier: sandbox.apis['statut-etudiant-boursier'],
         recipient: sandbox.credentials.apiParticulier.recipient,
-        params: sandbox.fetchAllParams,
+        params: sandbox.allDataParams,
         dataProvider: sandbox.dataProvider,
       },
     })
@@ -88,7 +88,7 @@ describe('on an edge runtime (@edge-runtime/vm)', () => {
     const finished = await vm.evaluate<Promise<string>>(`(async () => {
       const refused = await fc.callback(callbackUrl).then(() => 'accepted', (error) => error.code)
       const session = await fc.callback(callbackUrl, { cookie: bindingCookie })
-      const results = await fc.fetchAll(session, config.params)
+      const results = await fc.getAllData(session, config.params)
 
       // the data provider's side: checktoken (JWE ECDH-ES around a JWS), scopes, the result cache
       const verifier = dataProvider.createAccessTokenVerifier({

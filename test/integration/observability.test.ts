@@ -1,8 +1,8 @@
 /**
  * The client's observability against the sandbox: one `logger` / `events` report per operation
- * (discovery, keys, authorize, callback, token, userinfo, every data API call, fetchAll, revocation,
+ * (discovery, keys, authorize, callback, token, userinfo, every data API call, getAllData, revocation,
  * logout and its return, refresh), none carrying a token, a code, a secret, a claim or a personal
- * datum; and the OpenTelemetry spans of one sign-in and one `fetchAll`, with their parentage, through
+ * datum; and the OpenTelemetry spans of one sign-in and one `getAllData`, with their parentage, through
  * `@opentelemetry/api` and an in-memory exporter.
  */
 import { context, type Span, trace } from '@opentelemetry/api'
@@ -40,7 +40,7 @@ const queryingConnector = (): AnyConnector => ({
   id: 'by-name',
   provider: 'Test',
   scopes: ['openid'],
-  async fetch(connectorContext) {
+  async read(connectorContext) {
     const url = `${new URL(sandbox.issuer).origin}/by-name?recipient=13002526500013&nom=${queriedName}`
     const response = await (connectorContext.fetch ?? fetch)(url, {
       headers: { authorization: `Bearer ${connectorContext.accessToken}` },
@@ -102,7 +102,7 @@ function canariesOf(session: Session, exchanged: Record<string, string>, results
 }
 
 describe('events and log lines: one per operation, nothing secret or personal', () => {
-  it('a whole sign-in, fetchAll, revocation, logout and its return, and a refused refresh', async () => {
+  it('a whole sign-in, getAllData, revocation, logout and its return, and a refused refresh', async () => {
     const events: FranceConnectEvent[] = []
     const lines: { method: string; fields: Record<string, unknown>; message: string }[] = []
     const line = (method: string) => (fields: object, message: string) =>
@@ -112,7 +112,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
     const fc = clientFor({ logger, events: (event) => events.push(event), apis })
 
     const { session, exchanged } = await signIn(fc)
-    const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+    const results = await fc.getAllData(session, sandbox.allDataParams)
     expect(results.every((entry) => entry.status === 'fulfilled')).toBe(true)
     await fc.revoke(session)
     const { url: logoutUrl, cookie: logoutCookie } = await fc.logout(session)
@@ -127,7 +127,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
       'franceconnect.callback',
       'franceconnect.token',
       'franceconnect.userinfo',
-      'franceconnect.fetch_all',
+      'franceconnect.all_data',
       'franceconnect.revocation',
       'franceconnect.logout',
       'franceconnect.logout_callback',
@@ -172,7 +172,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
     const events: FranceConnectEvent[] = []
     const fc = clientFor({ events: (event) => events.push(event) })
     const { session, exchanged } = await signIn(fc, 'lucie-fontaine')
-    const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+    const results = await fc.getAllData(session, sandbox.allDataParams)
     const failed = events.filter((event) => event.event === 'franceconnect.data')
     expect(failed).toHaveLength(apiIds().length)
     for (const event of failed) expect(event).toMatchObject({ ok: false, level: 'warn', code: 'api_not_found', status: 404 })
@@ -185,7 +185,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
     const logger = pino({ level: 'debug', base: null }, { write: (line: string) => void raw.push(line) })
     const fc = clientFor({ logger })
     const { session, exchanged } = await signIn(fc)
-    const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+    const results = await fc.getAllData(session, sandbox.allDataParams)
     const lines = raw.map((line) => JSON.parse(line) as Record<string, unknown>)
     const levels = Object.fromEntries(lines.map((line) => [line.event, line.level]))
     // pino's levels: 20 debug, 30 info; each line has one `level` key, pino's.
@@ -213,7 +213,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
   })
 })
 
-describe('OpenTelemetry spans of one sign-in and one fetchAll', () => {
+describe('OpenTelemetry spans of one sign-in and one getAllData', () => {
   const exporter = new InMemorySpanExporter()
   const contextManager = new AsyncLocalStorageContextManager()
   beforeAll(() => {
@@ -248,7 +248,7 @@ describe('OpenTelemetry spans of one sign-in and one fetchAll', () => {
     let results: SettledApiResult[] = []
     const { app, spans } = await traced(async () => {
       signedIn = await signIn(fc)
-      results = await fc.fetchAll(signedIn.session, sandbox.fetchAllParams)
+      results = await fc.getAllData(signedIn.session, sandbox.allDataParams)
     })
     const one = (name: string) => {
       const found = spans.filter((span) => span.name === name)
@@ -261,14 +261,14 @@ describe('OpenTelemetry spans of one sign-in and one fetchAll', () => {
     const token = one('franceconnect.token')
     const jwks = one('franceconnect.jwks')
     const userinfo = one('franceconnect.userinfo')
-    const fetchAll = one('franceconnect.fetch_all')
+    const getAllData = one('franceconnect.all_data')
     // The app's span is the parent of the client's operations; discovery happened within the first one.
-    expect([authorize, callback, fetchAll].map(parentOf)).toEqual([idOf(app), idOf(app), idOf(app)])
+    expect([authorize, callback, getAllData].map(parentOf)).toEqual([idOf(app), idOf(app), idOf(app)])
     expect(parentOf(discovery)).toBe(idOf(authorize))
     expect([token, jwks, userinfo].map(parentOf)).toEqual(Array(3).fill(idOf(callback)))
     const data = spans.filter((span) => span.name.startsWith('franceconnect.data.'))
     expect(data.map((span) => span.name.slice('franceconnect.data.'.length)).sort()).toEqual(apiIds())
-    expect(data.every((span) => parentOf(span) === idOf(fetchAll))).toBe(true)
+    expect(data.every((span) => parentOf(span) === idOf(getAllData))).toBe(true)
     expect(new Set(spans.map((span) => span.spanContext().traceId))).toEqual(new Set([app.spanContext().traceId]))
 
     expect(spans).toHaveLength(7 + apiIds().length)
@@ -295,7 +295,7 @@ describe('OpenTelemetry spans of one sign-in and one fetchAll', () => {
     const fc = clientFor()
     const { spans } = await traced(async () => {
       const { session } = await signIn(fc, 'lucie-fontaine')
-      await fc.fetchAll(session, sandbox.fetchAllParams)
+      await fc.getAllData(session, sandbox.allDataParams)
     })
     const data = spans.filter((span) => span.name.startsWith('franceconnect.data.'))
     expect(data).toHaveLength(apiIds().length)

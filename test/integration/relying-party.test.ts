@@ -130,7 +130,7 @@ describe('FranceConnect v2 against oidc-provider', () => {
         id: 'fake',
         provider: 'CNOUS',
         scopes: ['cnous_statut_boursier', 'cnous_echelon_bourse'],
-        fetch: async () => {
+        read: async () => {
           throw new Error('not called')
         },
       }

@@ -87,7 +87,7 @@ describe('sandbox, FranceConnect v2', () => {
     const session = await signIn(sandbox, fc)
     expect(session.sub).toBe(sandbox.identities[0]?.sub)
     expect(session.claims).toMatchObject({ family_name: 'DUBOIS', birthplace: '75107', birthcountry: '99100' })
-    const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+    const results = await fc.getAllData(session, sandbox.allDataParams)
     expect(results.map((entry) => entry.api).sort()).toEqual([...apiIds].sort())
     for (const entry of results) expect(entry.status, `${entry.api}: ${String(errorOf(entry)?.message)}`).toBe('fulfilled')
     const data = Object.fromEntries(
@@ -110,8 +110,8 @@ describe('sandbox, FranceConnect v2', () => {
     expect(lucie.claims.family_name).toBe('FONTAINE')
     expect(angela.claims.family_name).toBe('DUBOIS')
     const [full, empty] = await Promise.all([
-      fc.fetchAll(angela, sandbox.fetchAllParams),
-      fc.fetchAll(lucie, sandbox.fetchAllParams),
+      fc.getAllData(angela, sandbox.allDataParams),
+      fc.getAllData(lucie, sandbox.allDataParams),
     ])
     expect(full.every((entry) => entry.status === 'fulfilled')).toBe(true)
     expect(empty).toHaveLength(apiIds.length)
@@ -136,7 +136,7 @@ describe('sandbox, FranceConnect v2', () => {
     ])
     expect(carlos.claims).toMatchObject({ birthplace: '', birthcountry: '99134' })
     const [leaResults, karimResults, carlosResults] = await Promise.all(
-      [lea, karim, carlos].map((session) => fc.fetchAll(session, sandbox.fetchAllParams)),
+      [lea, karim, carlos].map((session) => fc.getAllData(session, sandbox.allDataParams)),
     )
     const leaByApi = byApi(leaResults!)
     expect(leaByApi['statut-etudiant']?.status).toBe('fulfilled')
@@ -157,7 +157,7 @@ describe('sandbox, FranceConnect v2', () => {
   it('refuses a revoked access token: api_unauthorized from every API', async () => {
     const session = await signIn(sandbox, fc)
     await fc.revoke(session)
-    const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+    const results = await fc.getAllData(session, sandbox.allDataParams)
     expect(results).toHaveLength(apiIds.length)
     for (const entry of results) expect(errorOf(entry), entry.api).toMatchObject({ code: 'api_unauthorized', status: 401 })
     expect(errorOf(byApi(results)['statut-etudiant'])).toMatchObject({ providerCode: '00101' })
@@ -186,7 +186,7 @@ describe('sandbox, FranceConnect v2', () => {
       'openid identite_pivot cnous_statut_boursier cnous_echelon_bourse mesri_admissions mesri_admission_inscrit cnaf_quotient_familial revenu_solidarite_active dgfip_annee_n_moins_1 dgfip_rfr dgfip_nbpart',
     )
     const session = await few.callback(await sandbox.signIn(url), { cookie: cookie.value })
-    const results = byApi(await few.fetchAll(session, sandbox.fetchAllParams))
+    const results = byApi(await few.getAllData(session, sandbox.allDataParams))
     const raw = (api: string) =>
       results[api]?.status === 'fulfilled' ? (results[api].result.raw as Record<string, any>) : undefined
     expect(Object.keys(raw('statut-etudiant-boursier')?.data ?? {}).sort()).toEqual(['echelon_bourse', 'statut_boursier'])
@@ -204,13 +204,13 @@ describe('sandbox, FranceConnect v2', () => {
 
     // APIs whose scopes the session lacks: the providers refuse the token with 403.
     const css = complementaireSanteSolidaire(options['complementaire-sante-solidaire'])
-    await expect(css.fetch({ accessToken: session.accessToken })).rejects.toMatchObject({
+    await expect(css.read({ accessToken: session.accessToken })).rejects.toMatchObject({
       code: 'api_forbidden',
       status: 403,
       providerCode: '00100',
     })
     const statut = franceTravailStatut(options['france-travail-statut'])
-    await expect(statut.fetch({ accessToken: session.accessToken })).rejects.toMatchObject({ code: 'api_forbidden', status: 403 })
+    await expect(statut.read({ accessToken: session.accessToken })).rejects.toMatchObject({ code: 'api_forbidden', status: 403 })
     expect(session.scopes).not.toContain('complementaire_sante_solidaire')
   })
 
@@ -382,7 +382,7 @@ describe('sandbox, FranceConnect+', () => {
     const userinfo = await fetch(sandbox.endpoints.userinfo, { headers: { authorization: `Bearer ${session.accessToken}` } })
     expect(userinfo.headers.get('content-type')).toMatch(/^application\/jwt/)
     expect((await userinfo.text()).split('.')).toHaveLength(5)
-    await expect(fc.fetch(boursier, session)).resolves.toMatchObject({ data: { estBoursier: true } })
+    await expect(fc.getData(boursier, session)).resolves.toMatchObject({ data: { estBoursier: true } })
 
     const eidas3 = await fc.authorize({ acr: 'eidas3' })
     await expect(fc.callback(await sandbox.signIn(eidas3.url), { cookie: eidas3.cookie.value })).resolves.toMatchObject({
@@ -424,7 +424,7 @@ describe('sandbox, FranceConnect v1', () => {
     expect(new URL(url).pathname).toBe('/api/v1/authorize')
     const session = await fc.callback(await sandbox.signIn(url), { cookie: cookie.value })
     expect(session.claims).toMatchObject({ family_name: 'DUBOIS', birthdate: '1962-08-24' })
-    const results = await fc.fetchAll(session, sandbox.fetchAllParams)
+    const results = await fc.getAllData(session, sandbox.allDataParams)
     expect(results.map((entry) => entry.status)).toEqual(['fulfilled', 'fulfilled'])
     const token = await verifyAccessToken(session.accessToken, { version: 'v1', issuer: sandbox.issuer })
     expect(token).toMatchObject({ active: true, version: 'v1', identity: { family_name: 'DUBOIS' }, clientId: sandbox.clientId })

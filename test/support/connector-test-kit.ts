@@ -22,7 +22,7 @@ import { isFranceConnectSdkError, type FranceConnectSdkError } from '../../src/i
  * @example
  * ```ts
  * nock(host).get(path).query(true).reply(404, apiParticulierError('26003', 'Aucun étudiant'))
- * expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', providerCode: '26003' })
+ * expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', providerCode: '26003' })
  * ```
  */
 export async function failure(promise: Promise<unknown>): Promise<FranceConnectSdkError & Record<string, unknown>> {
@@ -137,7 +137,7 @@ export function describeTransportContract<P, D>(contract: TransportContract<P, D
   const limited = contract.tooManyRequests ?? {}
   const call = (connector: Connector<P, D>, context: ConnectorContext = { accessToken: 't' }) => {
     contract.alongside?.()
-    return connector.fetch(context, contract.params)
+    return connector.read(context, contract.params)
   }
   const expectSuccess = (result: ApiResult<D>) => {
     expect(result.api).toBe(name)
@@ -276,7 +276,7 @@ export interface ApiParticulierErrorContract<P, D> {
 export function describeApiParticulierErrors<P, D>(contract: ApiParticulierErrorContract<P, D>): void {
   describe('API Particulier errors', () => {
     const connector = contract.makeConnector({ recipient: '13002526500013', ...contractTransport })
-    const call = () => connector.fetch({ accessToken: 't' }, contract.params)
+    const call = () => connector.read({ accessToken: 't' }, contract.params)
 
     beforeAll(() => nock.disableNetConnect())
     afterEach(() => nock.cleanAll())

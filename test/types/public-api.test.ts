@@ -22,6 +22,7 @@ import {
   type TokenValidationErrorCode,
   type TransactionCookie,
 } from 'franceconnect-sdk'
+import { type ImpotParticulier, type ImpotParticulierParams, impotParticulier } from 'franceconnect-sdk/apis/impot-particulier'
 import { type StatutEtudiantBoursier, statutEtudiantBoursier } from 'franceconnect-sdk/apis/statut-etudiant-boursier'
 
 const options = { clientId: 'client', clientSecret: 'secret', redirectUri: 'https://demarche.example.fr/callback' }
@@ -60,7 +61,35 @@ describe('the public API, as the compiler sees it', () => {
   it('a connector types its parameters and its data', () => {
     const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
     // never called: only its type is looked at
-    const fetchBoursier = (session: Session) => client.fetch(boursier, session)
+    const fetchBoursier = (session: Session) => client.getData(boursier, session)
     expectTypeOf(fetchBoursier).returns.resolves.toEqualTypeOf<ApiResult<StatutEtudiantBoursier>>()
+  })
+
+  it('getAllData() is typed by the connectors the client was given', () => {
+    const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
+    const impot = impotParticulier({ baseUrl: 'https://gateway.example.fr', idTeleservice: 'ts', gatewayToken: 'token' })
+    const withApis = createClient({ ...options, provider: franceConnect({ env: 'integration' }), apis: [boursier, impot] })
+    type Entry = Awaited<ReturnType<typeof withApis.getAllData>>[number]
+    expectTypeOf<Entry['api']>().toEqualTypeOf<'statut-etudiant-boursier' | 'impot-particulier'>()
+    type Boursier = Extract<Entry, { api: 'statut-etudiant-boursier'; status: 'fulfilled' }>
+    expectTypeOf<Boursier['result']>().toEqualTypeOf<ApiResult<StatutEtudiantBoursier>>()
+    type Impot = Extract<Entry, { api: 'impot-particulier'; status: 'fulfilled' }>
+    expectTypeOf<Impot['result']>().toEqualTypeOf<ApiResult<ImpotParticulier>>()
+    // params are each connector's own, under its id: a wrong type or an unknown id does not compile
+    type Params = NonNullable<Parameters<typeof withApis.getAllData>[1]>
+    expectTypeOf<keyof Params>().toEqualTypeOf<'statut-etudiant-boursier' | 'impot-particulier'>()
+    expectTypeOf<Params['impot-particulier']>().toEqualTypeOf<ImpotParticulierParams | undefined>()
+    // @ts-expect-error: annee is a number
+    const wrong = (session: Session) => withApis.getAllData(session, { 'impot-particulier': { annee: '2024' } })
+    // @ts-expect-error: no such connector on this client
+    const unknownId = (session: Session) => withApis.getAllData(session, { 'statut-etudiant': {} })
+    expectTypeOf(wrong).toBeFunction()
+    expectTypeOf(unknownId).toBeFunction()
+  })
+
+  it('a client given no connectors returns loose entries', () => {
+    type Entry = Awaited<ReturnType<typeof client.getAllData>>[number]
+    expectTypeOf<Entry['api']>().toEqualTypeOf<string>()
+    expectTypeOf<Extract<Entry, { status: 'fulfilled' }>['result']>().toEqualTypeOf<ApiResult<unknown>>()
   })
 })

@@ -112,7 +112,7 @@ const fakeConnector = (id: string, scopes: string[], requiredScopes?: string[]):
   provider: 'test',
   scopes,
   ...(requiredScopes ? { requiredScopes } : {}),
-  fetch: () => Promise.reject(new Error('not called')),
+  read: () => Promise.reject(new Error('not called')),
 })
 
 describe('data scope registry', () => {

@@ -30,13 +30,13 @@ export type ComplementaireSanteSolidaireOptions = ApiParticulierOptions
  * import { complementaireSanteSolidaire } from 'franceconnect-sdk/apis/complementaire-sante-solidaire'
  *
  * const c2s = complementaireSanteSolidaire({ recipient: '13002526500013' })
- * const { data } = await fc.fetch(c2s, session)
+ * const { data } = await fc.getData(c2s, session)
  * if (data.estBeneficiaire && data.avecParticipation === false) applyFreeRate()
  * ```
  */
 export function complementaireSanteSolidaire(
   options: ComplementaireSanteSolidaireOptions,
-): Connector<void, ComplementaireSanteSolidaire> {
+): Connector<void, ComplementaireSanteSolidaire, 'complementaire-sante-solidaire'> {
   return apiParticulierConnector(options, {
     api: 'complementaire-sante-solidaire',
     provider: 'DSS',

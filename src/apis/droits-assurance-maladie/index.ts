@@ -122,14 +122,14 @@ const provider = 'CNAM'
  * import { droitsAssuranceMaladie } from 'franceconnect-sdk/apis/droits-assurance-maladie'
  *
  * const droits = droitsAssuranceMaladie({ env: 'test', apiKey: process.env.CNAM_API_KEY! })
- * const { data } = await fc.fetch(droits, session, { dateDebut: '2025-06-01' })
+ * const { data } = await fc.getData(droits, session, { dateDebut: '2025-06-01' })
  * const enfants = data.beneficiaires.filter((b) => b.qualite === 'enfant')
  * const couvert = data.assure.contrats?.some((c) => c.natureAssurance === 'AMO' && c.periodesDroits.length > 0)
  * ```
  */
 export function droitsAssuranceMaladie(
   options: DroitsAssuranceMaladieOptions,
-): Connector<DroitsAssuranceMaladieParams, DroitsAssuranceMaladie> {
+): Connector<DroitsAssuranceMaladieParams, DroitsAssuranceMaladie, 'droits-assurance-maladie'> {
   if (options.baseUrl === undefined && options.env === undefined) {
     throw new ConfigurationError('configuration_invalid', `${api}: give baseUrl (given by the CNAM) or env: 'test'`)
   }
@@ -150,7 +150,7 @@ export function droitsAssuranceMaladie(
     provider,
     scopes,
     ...(scopes.includes('droits_assurance_maladie') ? { requiredScopes: ['droits_assurance_maladie'] } : {}),
-    async fetch(context, params) {
+    async read(context, params) {
       const query = dateRangeQuery(api, params)
       const get = (ctx: ConnectorContext, path: string, extraHeaders: Record<string, string> = {}) => {
         const url = new URL(`${baseUrl}${path}`)

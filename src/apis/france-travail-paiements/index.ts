@@ -43,12 +43,14 @@ export type FranceTravailPaiementsOptions = FranceTravailOptions
  *
  * // The host is not verified: take it from your France Travail habilitation.
  * const paiements = franceTravailPaiements({ baseUrl: 'https://api.emploi-store.fr' })
- * // With the client: const { data } = await fc.fetch(paiements, session)
- * const { data } = await paiements.fetch({ accessToken: session.accessToken })
+ * // With the client: const { data } = await fc.getData(paiements, session)
+ * const { data } = await paiements.read({ accessToken: session.accessToken })
  * const total = data.paiements.reduce((sum, p) => sum + (p.montant ?? 0), 0)
  * ```
  */
-export function franceTravailPaiements(options: FranceTravailPaiementsOptions): Connector<void, FranceTravailPaiements> {
+export function franceTravailPaiements(
+  options: FranceTravailPaiementsOptions,
+): Connector<void, FranceTravailPaiements, 'france-travail-paiements'> {
   return franceTravailConnector(options, {
     api: 'france-travail-paiements',
     path: franceTravailPaiementsPath,

@@ -48,11 +48,13 @@ export type FranceTravailStatutOptions = FranceTravailOptions
  * const statut = franceTravailStatut({ baseUrl: 'https://api.emploi-store.fr' })
  * const fc = createClient({ provider: franceConnect({ env: 'sandbox' }), clientId, clientSecret, redirectUri, apis: [statut] })
  * // … after fc.callback():
- * const { data } = await fc.fetch(statut, session)
+ * const { data } = await fc.getData(statut, session)
  * if (data.inscrit) showJobSeekerRate(data.categorie?.code)
  * ```
  */
-export function franceTravailStatut(options: FranceTravailStatutOptions): Connector<void, FranceTravailStatut> {
+export function franceTravailStatut(
+  options: FranceTravailStatutOptions,
+): Connector<void, FranceTravailStatut, 'france-travail-statut'> {
   return franceTravailConnector(options, {
     api: 'france-travail-statut',
     path: franceTravailStatutPath,

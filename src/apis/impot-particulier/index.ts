@@ -94,11 +94,13 @@ const gatewayCredentialCodes = ['900901', '900902']
  * })
  * const fc = createClient({ provider: franceConnect({ env: 'sandbox' }), clientId, clientSecret, redirectUri, apis: [impot] })
  * // after fc.callback(…):
- * const { data } = await fc.fetch(impot, session, { annee: 2023 })
+ * const { data } = await fc.getData(impot, session, { annee: 2023 })
  * console.log(data.revenuFiscalReference, data.nombreParts, data.declarants[0]?.nomNaissance)
  * ```
  */
-export function impotParticulier(options: ImpotParticulierOptions): Connector<ImpotParticulierParams, ImpotParticulier> {
+export function impotParticulier(
+  options: ImpotParticulierOptions,
+): Connector<ImpotParticulierParams, ImpotParticulier, 'impot-particulier'> {
   const root = resolveGateway(options.baseUrl)
   if (typeof options.idTeleservice !== 'string' || options.idTeleservice.trim() === '') {
     throw new ConfigurationError('configuration_invalid', `${api}: idTeleservice (the ID_TELESERVICE DGFiP gave) is required`)
@@ -114,7 +116,7 @@ export function impotParticulier(options: ImpotParticulierOptions): Connector<Im
     id: api,
     provider,
     scopes,
-    async fetch(context, params) {
+    async read(context, params) {
       const annee = checkAnnee(params, new Date())
       const url = `${root}/situations/ir/assiettes/annrev/${annee}`
       const call = async (ctx: ConnectorContext) => {

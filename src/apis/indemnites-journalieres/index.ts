@@ -68,13 +68,13 @@ const provider = 'CNAM'
  *   path: '/v1/paiements',                        // from the CNAM's spec
  *   mapping: { csg: 'csg', crds: 'crds' },        // where the CNAM's names differ from the defaults
  * })
- * const { data } = await fc.fetch(ij, session, { dateDebut: '2025-01-01', dateFin: '2025-06-30' })
+ * const { data } = await fc.getData(ij, session, { dateDebut: '2025-01-01', dateFin: '2025-06-30' })
  * const total = data.paiements.reduce((sum, p) => sum + (p.montantNet ?? 0), 0)
  * ```
  */
 export function indemnitesJournalieres(
   options: IndemnitesJournalieresOptions,
-): Connector<IndemnitesJournalieresParams, IndemnitesJournalieres> {
+): Connector<IndemnitesJournalieresParams, IndemnitesJournalieres, 'indemnites-journalieres'> {
   if (typeof options.baseUrl !== 'string' || options.baseUrl === '') {
     throw new ConfigurationError('configuration_invalid', `${api}: baseUrl (given by the CNAM) is required`)
   }
@@ -94,7 +94,7 @@ export function indemnitesJournalieres(
     id: api,
     provider,
     scopes,
-    async fetch(context, params) {
+    async read(context, params) {
       const url = new URL(`${baseUrl}${path}`)
       for (const [name, value] of Object.entries(dateRangeQuery(api, params))) url.searchParams.set(name, value)
       return runConnector(context, {

@@ -52,11 +52,13 @@ export interface QuotientFamilialParams {
  * import { quotientFamilial } from 'franceconnect-sdk/apis/quotient-familial'
  *
  * const qf = quotientFamilial({ recipient: '13002526500013' })
- * const { data } = await fc.fetch(qf, session, { annee: 2025, mois: 9 })
+ * const { data } = await fc.getData(qf, session, { annee: 2025, mois: 9 })
  * const tranche = data.quotientFamilial ? trancheFor(data.quotientFamilial.valeur) : undefined
  * ```
  */
-export function quotientFamilial(options: QuotientFamilialOptions): Connector<QuotientFamilialParams, QuotientFamilial> {
+export function quotientFamilial(
+  options: QuotientFamilialOptions,
+): Connector<QuotientFamilialParams, QuotientFamilial, 'quotient-familial'> {
   const api = 'quotient-familial'
   const { baseUrl, recipient } = prepareApiParticulier(api, options)
   const scopes = chooseScopes(api, quotientFamilialScopes, options.scopes)
@@ -64,7 +66,7 @@ export function quotientFamilial(options: QuotientFamilialOptions): Connector<Qu
     id: api,
     provider: 'CNAF/MSA',
     scopes,
-    async fetch(context, params) {
+    async read(context, params) {
       const query = periodQuery(api, params, new Date())
       const { url, headers } = apiParticulierRequest(
         baseUrl,

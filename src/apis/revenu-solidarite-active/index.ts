@@ -32,11 +32,13 @@ export type RevenuSolidariteActiveOptions = ApiParticulierOptions
  * import { revenuSolidariteActive } from 'franceconnect-sdk/apis/revenu-solidarite-active'
  *
  * const rsa = revenuSolidariteActive({ recipient: '13002526500013' })
- * const { data } = await fc.fetch(rsa, session)
+ * const { data } = await fc.getData(rsa, session)
  * if (data.estBeneficiaire) applySocialRate()
  * ```
  */
-export function revenuSolidariteActive(options: RevenuSolidariteActiveOptions): Connector<void, RevenuSolidariteActive> {
+export function revenuSolidariteActive(
+  options: RevenuSolidariteActiveOptions,
+): Connector<void, RevenuSolidariteActive, 'revenu-solidarite-active'> {
   return apiParticulierConnector(options, {
     api: 'revenu-solidarite-active',
     provider: 'DSS',

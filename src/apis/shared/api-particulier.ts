@@ -56,8 +56,8 @@ export function apiParticulierRequest(
 }
 
 /** What distinguishes one API Particulier FranceConnect route from another. */
-export interface ApiParticulierRoute<S extends v.GenericSchema, D> {
-  api: string
+export interface ApiParticulierRoute<S extends v.GenericSchema, D, Id extends string = string> {
+  api: Id
   provider: string
   /** The route, e.g. `/v3/dss/complementaire_sante_solidaire/france_connect`. */
   path: string
@@ -78,10 +78,10 @@ export interface ApiParticulierRoute<S extends v.GenericSchema, D> {
  *   apiParticulierConnector(options, { api: 'complementaire-sante-solidaire', provider: 'DSS', path, scopes, schema, normalize })
  * ```
  */
-export function apiParticulierConnector<S extends v.GenericSchema, D>(
+export function apiParticulierConnector<S extends v.GenericSchema, D, Id extends string>(
   options: ApiParticulierOptions,
-  route: ApiParticulierRoute<S, D>,
-): Connector<void, D> {
+  route: ApiParticulierRoute<S, D, Id>,
+): Connector<void, D, Id> {
   const { api, provider } = route
   const { baseUrl, recipient } = prepareApiParticulier(api, options)
   const scopes = chooseScopes(api, route.scopes, options.scopes)
@@ -89,7 +89,7 @@ export function apiParticulierConnector<S extends v.GenericSchema, D>(
     id: api,
     provider,
     scopes,
-    fetch(context) {
+    read(context) {
       const { url, headers } = apiParticulierRequest(baseUrl, route.path, recipient, context.accessToken)
       return runConnector(context, {
         api,

@@ -100,8 +100,8 @@ export function calendarDay(value: string): string {
 }
 
 /** What distinguishes one France Travail FranceConnect route from another. */
-export interface FranceTravailRoute<S extends v.GenericSchema, D> {
-  api: string
+export interface FranceTravailRoute<S extends v.GenericSchema, D, Id extends string = string> {
+  api: Id
   /** The documented path, appended to `baseUrl` (replaced by `options.path`). */
   path: string
   scopes: readonly string[]
@@ -120,10 +120,10 @@ export interface FranceTravailRoute<S extends v.GenericSchema, D> {
  *   franceTravailConnector(options, { api: 'france-travail-statut', path, scopes, schema, normalize })
  * ```
  */
-export function franceTravailConnector<S extends v.GenericSchema, D>(
+export function franceTravailConnector<S extends v.GenericSchema, D, Id extends string>(
   options: FranceTravailOptions,
-  route: FranceTravailRoute<S, D>,
-): Connector<void, D> {
+  route: FranceTravailRoute<S, D, Id>,
+): Connector<void, D, Id> {
   const { api } = route
   const provider = 'France Travail'
   const url = franceTravailUrl(api, options, route.path)
@@ -132,7 +132,7 @@ export function franceTravailConnector<S extends v.GenericSchema, D>(
     id: api,
     provider,
     scopes,
-    fetch(context) {
+    read(context) {
       const headers = franceTravailHeaders(context.accessToken)
       return runConnector(context, {
         api,

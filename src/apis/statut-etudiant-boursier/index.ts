@@ -31,13 +31,15 @@ export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {
  * import { statutEtudiantBoursier } from 'franceconnect-sdk/apis/statut-etudiant-boursier'
  *
  * const boursier = statutEtudiantBoursier({ recipient: '13002526500013' })
- * const { data } = await fc.fetch(boursier, session)
+ * const { data } = await fc.getData(boursier, session)
  * if (data.estBoursier) applyReducedFee(data.echelon?.valeur)
  * ```
  */
-export function statutEtudiantBoursier(options: StatutEtudiantBoursierOptions): Connector<void, StatutEtudiantBoursier> {
+export function statutEtudiantBoursier(
+  options: StatutEtudiantBoursierOptions,
+): Connector<void, StatutEtudiantBoursier, 'statut-etudiant-boursier'> {
   const route = {
-    api: 'statut-etudiant-boursier',
+    api: 'statut-etudiant-boursier' as const,
     provider: 'CNOUS',
     path: `/${options.version ?? 'v4'}/cnous/etudiant_boursier/france_connect`,
     scopes: statutEtudiantBoursierScopes,

@@ -35,11 +35,11 @@ export type StatutEtudiantOptions = ApiParticulierOptions
  * import { statutEtudiant } from 'franceconnect-sdk/apis/statut-etudiant'
  *
  * const etudiant = statutEtudiant({ recipient: '13002526500013' })
- * const { data } = await fc.fetch(etudiant, session)
+ * const { data } = await fc.getData(etudiant, session)
  * const inscrit = data.admissions?.some((admission) => admission.estInscrit) ?? false
  * ```
  */
-export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, StatutEtudiant> {
+export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, StatutEtudiant, 'statut-etudiant'> {
   return apiParticulierConnector(options, {
     api: 'statut-etudiant',
     provider: 'MESRI',

@@ -62,7 +62,7 @@ const refused = await fc.callback(callbackUrl).then(
   (error: { code?: string }) => error.code,
 )
 const session = await fc.callback(callbackUrl, { cookie: cookie.value })
-const results = await fc.fetchAll(session, config.params)
+const results = await fc.getAllData(session, config.params)
 
 const verifier = createAccessTokenVerifier({ issuer: config.issuer, ...config.dataProvider })
 const bearer = (token?: string) => ({ headers: new Headers(token ? { authorization: `Bearer ${token}` } : {}) })

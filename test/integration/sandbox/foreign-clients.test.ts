@@ -173,7 +173,7 @@ describe('the sandbox with clients the SDK did not write', () => {
           id: 'cnous',
           provider: 'CNOUS',
           scopes: ['cnous_statut_boursier', 'cnous_email'],
-          fetch: async () => Promise.reject(new Error('not called')),
+          read: async () => Promise.reject(new Error('not called')),
         },
       ],
     })

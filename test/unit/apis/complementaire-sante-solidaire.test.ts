@@ -49,7 +49,7 @@ describe('complementaire-sante-solidaire', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({
+    const result = await connector.read({
       accessToken: 'fc-access-token',
       grantedScopes: ['openid', 'complementaire_sante_solidaire'],
     })
@@ -69,7 +69,7 @@ describe('complementaire-sante-solidaire', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ est_beneficiaire: false, avec_participation: null, date_debut_droit: null }))
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data).toEqual({ estBeneficiaire: false, avecParticipation: null, dateDebutDroit: null })
   })
 
@@ -78,7 +78,7 @@ describe('complementaire-sante-solidaire', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ date_fin_droit: '2024-01-31' }))
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
@@ -86,7 +86,7 @@ describe('complementaire-sante-solidaire', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ avec_participation: 'non' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.avec_participation',
     })
@@ -97,11 +97,11 @@ describe('complementaire-sante-solidaire', () => {
       .get(path)
       .query(true)
       .reply(200, { ...fixture, data: { avec_participation: false, date_debut_droit: null } })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withData({ date_debut_droit: '01/02/2023' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
   })
 })

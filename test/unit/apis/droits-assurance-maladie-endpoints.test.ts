@@ -60,7 +60,7 @@ describe('droits-assurance-maladie: /caisse, /exonerations, /medecin-traitant', 
     const seen = perPerson('/caisse', { [nirAssure]: cnamCaissePayload, [nirEnfant]: cnamCaissePayload })
     perPerson('/exonerations', { [nirAssure]: cnamExonerationsPayload, [nirEnfant]: [] }, seen)
     perPerson('/medecin-traitant', { [nirAssure]: cnamMedecinTraitantPayload, [nirEnfant]: {} }, seen)
-    const result = await connector.fetch({ accessToken: 't', grantedScopes: ['openid', ...allScopes] })
+    const result = await connector.read({ accessToken: 't', grantedScopes: ['openid', ...allScopes] })
     expect(seen.sort()).toHaveLength(6)
     expect(result.data.assure).toEqual({
       nir: nirAssure,
@@ -95,7 +95,7 @@ describe('droits-assurance-maladie: /caisse, /exonerations, /medecin-traitant', 
     const connector = droitsAssuranceMaladie({ ...options, contrats: false })
     persons()
     const seen = perPerson('/caisse', { [nirAssure]: cnamCaissePayload, [nirEnfant]: cnamCaissePayload })
-    const result = await connector.fetch({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_caisse'] })
+    const result = await connector.read({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_caisse'] })
     expect(seen).toHaveLength(2)
     expect(result.data.assure.caisse?.id).toBe('01261')
     expect(result.data.assure).not.toHaveProperty('exonerations')
@@ -110,7 +110,7 @@ describe('droits-assurance-maladie: /caisse, /exonerations, /medecin-traitant', 
       .get(`${base}/caisse`)
       .query(true)
       .reply(503, 'busy')
-    const error = await failure(connector.fetch({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_caisse'] }))
+    const error = await failure(connector.read({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_caisse'] }))
     expect(error).toMatchObject({ code: 'api_unavailable', status: 503 })
   })
 
@@ -122,7 +122,7 @@ describe('droits-assurance-maladie: /caisse, /exonerations, /medecin-traitant', 
       [nirEnfant]: [{ ...cnamExonerationsPayload[0], motif: { code: 'XYZ' } }],
     })
     const error = await failure(
-      connector.fetch({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_exonerations'] }),
+      connector.read({ accessToken: 't', grantedScopes: ['droits_assurance_maladie', 'cnam_exonerations'] }),
     )
     expect(error).toMatchObject({ code: 'schema_mismatch', path: 'exonerations.1.0.motif.code' })
     expect(error.message).not.toContain(nirEnfant)
@@ -152,7 +152,7 @@ describe('droits-assurance-maladie: the cap on beneficiaries followed', () => {
         perPersonRequests++
         return [200, []]
       })
-    const error = await failure(connector.fetch({ accessToken: 't', grantedScopes: allScopes }))
+    const error = await failure(connector.read({ accessToken: 't', grantedScopes: allScopes }))
     expect(error).toMatchObject({
       name: 'DataApiError',
       code: 'too_many_beneficiaries',
@@ -171,12 +171,12 @@ describe('droits-assurance-maladie: the cap on beneficiaries followed', () => {
       .query(true)
       .times(list.length + 1)
       .reply(200, [])
-    const result = await connector.fetch({ accessToken: 't', grantedScopes: ['droits_assurance_maladie'] })
+    const result = await connector.read({ accessToken: 't', grantedScopes: ['droits_assurance_maladie'] })
     expect(result.data.beneficiaires).toHaveLength(defaultMaxBeneficiaires)
 
     const strict = droitsAssuranceMaladie({ ...options, scopes: undefined, maxBeneficiaires: 1 })
     persons([me, enfant])
-    expect(await failure(strict.fetch({ accessToken: 't' }))).toMatchObject({ code: 'too_many_beneficiaries' })
+    expect(await failure(strict.read({ accessToken: 't' }))).toMatchObject({ code: 'too_many_beneficiaries' })
   })
 
   it('refuses a cap that is no whole number', () => {
@@ -207,7 +207,7 @@ describe('droits-assurance-maladie: every endpoint against the sandbox', () => {
     })
     const { url, cookie } = await fc.authorize()
     const session = await fc.callback(await sandbox.signIn(url, { identity: 'angela-dubois' }), { cookie: cookie.value })
-    const { data } = await fc.fetch(droits, session)
+    const { data } = await fc.getData(droits, session)
     expect(data.assure.caisse).toMatchObject({ id: '01751', libelle: 'CPAM de Paris', adresse: { codePostal: '75019' } })
     expect(data.assure.medecinTraitant).toMatchObject({ nom: 'MOREAU', numeroAm: '751234567' })
     expect(data.assure.exonerations).toEqual([])

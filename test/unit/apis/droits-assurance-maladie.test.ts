@@ -90,7 +90,7 @@ describe('droits-assurance-maladie', () => {
       .get(`${base}/contrats`)
       .query(query)
       .reply(200, [])
-    const result = await connector.fetch(
+    const result = await connector.read(
       { accessToken: 'fc-access-token', grantedScopes: ['openid', 'droits_assurance_maladie'] },
       query,
     )
@@ -161,7 +161,7 @@ describe('droits-assurance-maladie', () => {
       .get(`${base}/me/beneficiaires`)
       .delay(100)
       .reply(200, beneficiaires)
-    const result = await twoCalls.fetch({ accessToken: 't', fetch: counting })
+    const result = await twoCalls.read({ accessToken: 't', fetch: counting })
     expect(most).toBe(2)
     expect(result.data.assure).not.toHaveProperty('contrats')
     expect(result.raw).toEqual({ me, beneficiaires })
@@ -170,13 +170,13 @@ describe('droits-assurance-maladie', () => {
 
   it('sends no date it was not given', async () => {
     const scope = nock(host).get(`${base}/me`).query({}).reply(200, me).get(`${base}/me/beneficiaires`).query({}).reply(200, [])
-    await twoCalls.fetch({ accessToken: 't' })
+    await twoCalls.read({ accessToken: 't' })
     scope.done()
   })
 
   it('accepts an added field', async () => {
     persons({ ...me, nouveau_champ: 'x' }, [{ ...enfant, autre: { a: 1 } }])
-    await expect(twoCalls.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { assure: { qualite: 'assure' } } })
+    await expect(twoCalls.read({ accessToken: 't' })).resolves.toMatchObject({ data: { assure: { qualite: 'assure' } } })
   })
 
   it.each([
@@ -187,7 +187,7 @@ describe('droits-assurance-maladie', () => {
     ['beneficiaires', me, { beneficiaires }],
   ])('refuses a wrong type at %s, naming the path', async (where, payloadMe, payloadList) => {
     persons(payloadMe, payloadList)
-    expect(await failure(twoCalls.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: where })
+    expect(await failure(twoCalls.read({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: where })
   })
 
   it('refuses a contract of the wrong type, naming its index and never the NIR', async () => {
@@ -195,7 +195,7 @@ describe('droits-assurance-maladie', () => {
     nock(host)
       .get(`${base}/contrats`)
       .reply(200, [{ ...contrat, periodes_droits: [{ date_debut: '2021-01-01', date_fin: 20220101 }] }])
-    const error = await failure(connector.fetch({ accessToken: 't' }))
+    const error = await failure(connector.read({ accessToken: 't' }))
     expect(error).toMatchObject({ code: 'schema_mismatch', path: 'contrats.0.0.periodes_droits.0.date_fin' })
     expect(String(error.message)).not.toContain(nirAssure)
   })
@@ -206,7 +206,7 @@ describe('droits-assurance-maladie', () => {
       .get(`${base}/contrats`)
       .once()
       .reply(200, [contrat])
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data.assure.contrats).toHaveLength(1)
     expect(data.beneficiaires[1]).not.toHaveProperty('contrats')
     scope.done()
@@ -214,7 +214,7 @@ describe('droits-assurance-maladie', () => {
 
   it('fails the whole result when one call fails (no half-filled result)', async () => {
     nock(host).get(`${base}/me`).reply(200, me).get(`${base}/me/beneficiaires`).reply(404, { error: 'not_found' })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
   })
 
   it('fails the whole result when a contracts call fails, aborting the others', async () => {
@@ -239,7 +239,7 @@ describe('droits-assurance-maladie', () => {
       }
       return call
     }
-    expect(await failure(connector.fetch({ accessToken: 't', fetch: recording }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't', fetch: recording }))).toMatchObject({
       code: 'api_forbidden',
       status: 403,
     })
@@ -253,7 +253,7 @@ describe('droits-assurance-maladie', () => {
       .reply(401, { error: 'invalid_token', error_description: 'token expired' })
       .get(`${base}/me/beneficiaires`)
       .reply(401, { error: 'invalid_token', error_description: 'token expired' })
-    expect(await failure(connector.fetch({ accessToken: 'expired' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 'expired' }))).toMatchObject({
       code: 'api_unauthorized',
       status: 401,
       providerCode: 'invalid_token',
@@ -263,7 +263,7 @@ describe('droits-assurance-maladie', () => {
 
   it('maps 404 (unknown insured person)', async () => {
     nock(host).get(`${base}/me`).reply(404).get(`${base}/me/beneficiaires`).reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
   })
 
   it.each([
@@ -273,7 +273,7 @@ describe('droits-assurance-maladie', () => {
     ['a number', { dateDebut: 20250201 }],
     ['an end before the start', { dateDebut: '2025-06-01', dateFin: '2025-05-31' }],
   ])('refuses %s before any request', async (_what, params) => {
-    expect(await failure(connector.fetch({ accessToken: 't' }, params as never))).toMatchObject({ code: 'configuration_invalid' })
+    expect(await failure(connector.read({ accessToken: 't' }, params as never))).toMatchObject({ code: 'configuration_invalid' })
   })
 
   it('refuses bad options at the factory', () => {
@@ -303,7 +303,7 @@ describe('droits-assurance-maladie', () => {
       baseUrl: 'https://api.cnam.example.fr/v1/droits/beneficiaires/',
       apiKey: 'k',
       contrats: false,
-    }).fetch({ accessToken: 't' })
+    }).read({ accessToken: 't' })
     scope.done()
   })
 
@@ -315,7 +315,7 @@ describe('droits-assurance-maladie', () => {
       ...options,
       apiKey: 'secret-key',
       hooks: { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) },
-    }).fetch({
+    }).read({
       accessToken: 'secret-fc-token',
     })
     expect(events).toHaveLength(8)

@@ -32,7 +32,7 @@ describe('france-travail-statut', () => {
     const scope = nock(host, { reqheaders: { authorization: 'Bearer fc-access-token', accept: 'application/json' } })
       .get(path)
       .reply(200, fixture, { 'content-type': 'application/json;charset=UTF-8' })
-    const result = await connector.fetch({
+    const result = await connector.read({
       accessToken: 'fc-access-token',
       grantedScopes: ['openid', 'identite_pivot', 'api_fc-statutaugmentev1'],
     })
@@ -102,7 +102,7 @@ describe('france-travail-statut', () => {
       },
     }
     nock(host).get(path).reply(200, published)
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data).toMatchObject({
       inscrit: false,
       dateInscription: '2022-03-04',
@@ -141,7 +141,7 @@ describe('france-travail-statut', () => {
   it('reads a person without registration or contact block', async () => {
     const { situationInscription: _s, modalitesContact: _m, ...rest } = fixture
     nock(host).get(path).reply(200, rest)
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data).toMatchObject({ inscrit: false, categorie: null, dateInscription: null, dateCessation: null, contact: null })
   })
 
@@ -149,14 +149,14 @@ describe('france-travail-statut', () => {
     nock(host)
       .get(path)
       .reply(200, { ...fixture, nouveauBloc: { a: 1 }, etatCivil: { ...fixture.etatCivil, nouveauChamp: true } })
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
     nock(host)
       .get(path)
       .reply(200, { ...fixture, adresse: { ...fixture.adresse, codePostal: 75007 } })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'adresse.codePostal',
     })
@@ -166,7 +166,7 @@ describe('france-travail-statut', () => {
     nock(host)
       .get(path)
       .reply(200, { ...fixture, situationInscription: { ...fixture.situationInscription, dateInscription: '04/03/2022' } })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'situationInscription.dateInscription',
     })
@@ -176,7 +176,7 @@ describe('france-travail-statut', () => {
     nock(host)
       .get(path)
       .reply(200, { ...fixture, situationInscription: { ...fixture.situationInscription, dateCessationInscription: 20240531 } })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'situationInscription.dateCessationInscription',
     })
@@ -187,7 +187,7 @@ describe('france-travail-statut', () => {
     nock(host)
       .get(path)
       .reply(200, { ...fixture, adresse })
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'adresse.ligneNom',
     })
@@ -195,14 +195,14 @@ describe('france-travail-statut', () => {
 
   it('maps an OAuth 401 invalid_token (expired FranceConnect token), keeping the provider code', async () => {
     nock(host).get(path).reply(401, oauthError('invalid_token', 'The access token expired'))
-    const error = await failure(connector.fetch({ accessToken: 't' }))
+    const error = await failure(connector.read({ accessToken: 't' }))
     expect(error).toMatchObject({ code: 'api_unauthorized', status: 401, providerCode: 'invalid_token', retryable: false })
     expect(error.description).toBe('The access token expired')
   })
 
   it('maps an OAuth 400 invalid_scope', async () => {
     nock(host).get(path).reply(400, oauthError('invalid_scope', 'Unknown/invalid scope(s): [api_fc-statutaugmentev1]'))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'api_bad_request',
       providerCode: 'invalid_scope',
     })
@@ -210,7 +210,7 @@ describe('france-travail-statut', () => {
 
   it('maps 401 without a body (token absent)', async () => {
     nock(host).get(path).reply(401)
-    const error = await failure(connector.fetch({ accessToken: 't' }))
+    const error = await failure(connector.read({ accessToken: 't' }))
     expect(error).toMatchObject({ code: 'api_unauthorized', status: 401 })
     expect(error.providerCode).toBeUndefined()
   })
@@ -218,7 +218,7 @@ describe('france-travail-statut', () => {
   // The body of a 404 on this route is not documented.
   it('maps 404 (no such job seeker)', async () => {
     nock(host).get(path).reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
       retryable: false,
@@ -240,7 +240,7 @@ describe('france-travail-statut', () => {
   it('calls a loopback base URL with a prefix and a replacement path', async () => {
     const scope = nock('http://127.0.0.1:4010').get('/ft/partenaire/statut/v2').reply(200, fixture)
     const local = franceTravailStatut({ baseUrl: 'http://127.0.0.1:4010/ft/', path: '/partenaire/statut/v2' })
-    await expect(local.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
+    await expect(local.read({ accessToken: 't' })).resolves.toMatchObject({ data: { inscrit: true } })
     scope.done()
   })
 })

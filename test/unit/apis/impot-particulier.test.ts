@@ -101,7 +101,7 @@ describe('impot-particulier', () => {
     })
       .get(path(2023))
       .reply(200, swaggerExample, { 'content-type': mediaType })
-    const result = await connector.fetch(
+    const result = await connector.read(
       { accessToken: 'fc-access-token', grantedScopes: ['openid', 'dgfip_rfr', 'dgfip_aft'] },
       { annee: 2023 },
     )
@@ -131,7 +131,7 @@ describe('impot-particulier', () => {
 
   it('reads the sandbox row: situation, dependants, first déclarant', async () => {
     nock(gateway).get(path(2018)).reply(200, sandboxRow)
-    const { data } = await connector.fetch({ accessToken: 't' }, { annee: 2018 })
+    const { data } = await connector.read({ accessToken: 't' }, { annee: 2018 })
     expect(data).toEqual({
       annee: 2018,
       revenuFiscalReference: 28678,
@@ -151,7 +151,7 @@ describe('impot-particulier', () => {
 
   it('normalises both déclarants, their birth dates (partial when DGFiP says 00) and the amounts', async () => {
     nock(gateway).get(path(2022)).reply(200, fullPayload)
-    const { data } = await connector.fetch({ accessToken: 't' }, { annee: 2022 })
+    const { data } = await connector.read({ accessToken: 't' }, { annee: 2022 })
     expect(data).toMatchObject({
       situationFamiliale: 'marie',
       nombreParts: 2.5,
@@ -190,8 +190,8 @@ describe('impot-particulier', () => {
         ids.push(String(this.req.headers['x-correlation-id']))
         return [200, swaggerExample]
       })
-    await dynamic.fetch({ accessToken: 't' }, { annee: 2023 })
-    await dynamic.fetch({ accessToken: 't' }, { annee: 2023 })
+    await dynamic.read({ accessToken: 't' }, { annee: 2023 })
+    await dynamic.read({ accessToken: 't' }, { annee: 2023 })
     expect(ids).toHaveLength(2)
     expect(ids[0]).not.toBe(ids[1])
     expect(ids.every((id) => uuid.test(id))).toBe(true)
@@ -200,7 +200,7 @@ describe('impot-particulier', () => {
 
   it('does not double the version prefix when baseUrl already has it', async () => {
     const scope = nock(gateway).get(path(2023)).reply(200, swaggerExample)
-    await impotParticulier({ ...options, baseUrl: `${gateway}/impotparticulier/1.0/` }).fetch(
+    await impotParticulier({ ...options, baseUrl: `${gateway}/impotparticulier/1.0/` }).read(
       { accessToken: 't' },
       { annee: 2023 },
     )
@@ -211,7 +211,7 @@ describe('impot-particulier', () => {
     nock(gateway)
       .get(path(2023))
       .reply(200, { ...sandboxRow, nouveauChamp: { a: 1 }, pac: { nbPac: 0, nbPacZ: 3 } })
-    await expect(connector.fetch({ accessToken: 't' }, { annee: 2023 })).resolves.toMatchObject({
+    await expect(connector.read({ accessToken: 't' }, { annee: 2023 })).resolves.toMatchObject({
       data: { revenuFiscalReference: 28678 },
     })
   })
@@ -226,7 +226,7 @@ describe('impot-particulier', () => {
     ['aftDetail.voie', { ...sandboxRow, aftDetail: { voie: 42 } }],
   ])('refuses a wrong type at %s, naming the path', async (where, payload) => {
     nock(gateway).get(path(2023)).reply(200, payload)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
       code: 'schema_mismatch',
       path: where,
     })
@@ -253,7 +253,7 @@ describe('impot-particulier', () => {
     ],
   ])('maps HTTP %i %j', async (status, body, code, providerCode) => {
     nock(gateway).get(path(2023)).reply(status, body)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
       code,
       status,
       providerCode,
@@ -265,7 +265,7 @@ describe('impot-particulier', () => {
     nock(gateway)
       .get(path(2023))
       .reply(401, { error: 'invalid_token', reason: 'token expired', message: "Le token ne vous permet pas d'accéder à l'API" })
-    expect(await failure(connector.fetch({ accessToken: 'expired' }, { annee: 2023 }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 'expired' }, { annee: 2023 }))).toMatchObject({
       code: 'api_unauthorized',
       status: 401,
       providerCode: 'invalid_token',
@@ -274,7 +274,7 @@ describe('impot-particulier', () => {
 
   it('maps 404 without a body', async () => {
     nock(gateway).get(path(2023)).reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
     })
@@ -282,7 +282,7 @@ describe('impot-particulier', () => {
 
   it('maps 204 (no data for this year) to a DataApiError with status 204', async () => {
     nock(gateway).get(path(2023)).reply(204)
-    expect(await failure(connector.fetch({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }, { annee: 2023 }))).toMatchObject({
       name: 'DataApiError',
       code: 'api_not_found',
       status: 204,
@@ -300,7 +300,7 @@ describe('impot-particulier', () => {
     ['a year before 2000', { annee: 1999 }],
   ])('refuses %s before any request', async (_what, params) => {
     // no interceptor: a request would fail as network_error, not configuration_invalid
-    const error = await failure(connector.fetch({ accessToken: 't' }, params as never))
+    const error = await failure(connector.read({ accessToken: 't' }, params as never))
     expect(error).toMatchObject({ code: 'configuration_invalid' })
   })
 
@@ -348,7 +348,7 @@ describe('impot-particulier', () => {
       const retried = nock(gateway, { reqheaders: { authorization: 'Bearer new-token' } })
         .get(path(2023))
         .reply(200, swaggerExample)
-      const result = await impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 })
+      const result = await impotParticulier({ ...options, gatewayToken: source }).read({ accessToken: 't' }, { annee: 2023 })
       expect(result.data.revenuFiscalReference).toBe(36705)
       tokens.done()
       calls.done()
@@ -360,7 +360,7 @@ describe('impot-particulier', () => {
       nock(tokenHost).post('/token').times(2).reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 3600 })
       const scope = nock(gateway).get(path(2023)).times(2).reply(401, gatewayError('900901', 'Invalid Credentials'))
       expect(
-        await failure(impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 })),
+        await failure(impotParticulier({ ...options, gatewayToken: source }).read({ accessToken: 't' }, { annee: 2023 })),
       ).toMatchObject({
         code: 'api_unauthorized',
         providerCode: '900901',
@@ -376,7 +376,7 @@ describe('impot-particulier', () => {
         .reply(200, { access_token: 'token', token_type: 'Bearer', expires_in: 3600 })
       nock(gateway).get(path(2023)).once().reply(401, { error: 'invalid_token' })
       expect(
-        await failure(impotParticulier({ ...options, gatewayToken: source }).fetch({ accessToken: 't' }, { annee: 2023 })),
+        await failure(impotParticulier({ ...options, gatewayToken: source }).read({ accessToken: 't' }, { annee: 2023 })),
       ).toMatchObject({
         code: 'api_unauthorized',
         providerCode: 'invalid_token',

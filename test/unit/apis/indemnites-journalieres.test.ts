@@ -46,7 +46,7 @@ describe('indemnites-journalieres (provisional)', () => {
       .get('/paiements')
       .query({})
       .reply(200, payload)
-    const result = await connector.fetch({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnam_paiements_ij'] })
+    const result = await connector.read({ accessToken: 'fc-access-token', grantedScopes: ['openid', 'cnam_paiements_ij'] })
     expect(result).toMatchObject({
       api: 'indemnites-journalieres',
       provider: 'CNAM',
@@ -83,7 +83,7 @@ describe('indemnites-journalieres (provisional)', () => {
       .get('/paiements')
       .query({ dateDebut: '2025-01-01', dateFin: '2025-06-30' })
       .reply(200, { paiements: [] })
-    const { data } = await indemnitesJournalieres({ baseUrl: host }).fetch(
+    const { data } = await indemnitesJournalieres({ baseUrl: host }).read(
       { accessToken: 't' },
       { dateDebut: '2025-01-01', dateFin: '2025-06-30' },
     )
@@ -120,7 +120,7 @@ describe('indemnites-journalieres (provisional)', () => {
       ...options,
       path: '/v1/ij/paiements',
       mapping: { ...mapping, paiements: 'data.versements' },
-    }).fetch({
+    }).read({
       accessToken: 't',
     })
     expect(first.data.paiements).toEqual(expected)
@@ -128,7 +128,7 @@ describe('indemnites-journalieres (provisional)', () => {
       ...options,
       path: '/v1/ij/liste',
       mapping: { ...mapping, paiements: null },
-    }).fetch({ accessToken: 't' })
+    }).read({ accessToken: 't' })
     expect(second.data.paiements).toEqual(expected)
     scope.done()
   })
@@ -137,7 +137,7 @@ describe('indemnites-journalieres (provisional)', () => {
     nock(host)
       .get('/paiements')
       .reply(200, { paiements: [{ ...paiement, code_risque: 'MAL' }], total: 1 })
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ nombreJours: 14 }] } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { paiements: [{ nombreJours: 14 }] } })
   })
 
   it.each([
@@ -151,7 +151,7 @@ describe('indemnites-journalieres (provisional)', () => {
     ['paiements', {}],
   ])('refuses a wrong or missing field at %s, naming the path', async (where, body) => {
     nock(host).get('/paiements').reply(200, body)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: where })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ code: 'schema_mismatch', path: where })
   })
 
   it('names the nested path of a mismatch under a custom mapping', async () => {
@@ -159,7 +159,7 @@ describe('indemnites-journalieres (provisional)', () => {
       .get('/paiements')
       .reply(200, { paiements: [{ ...paiement, periode: { debut: 20250201 } }] })
     const mapped = indemnitesJournalieres({ ...options, mapping: { dateDebut: 'periode.debut', dateFin: 'periode.fin' } })
-    expect(await failure(mapped.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(mapped.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'paiements.0.periode.debut',
     })
@@ -167,7 +167,7 @@ describe('indemnites-journalieres (provisional)', () => {
 
   it('maps 401 (expired FranceConnect token)', async () => {
     nock(host).get('/paiements').reply(401, { error: 'invalid_token', error_description: 'expired' })
-    expect(await failure(connector.fetch({ accessToken: 'expired' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 'expired' }))).toMatchObject({
       code: 'api_unauthorized',
       status: 401,
       providerCode: 'invalid_token',
@@ -177,7 +177,7 @@ describe('indemnites-journalieres (provisional)', () => {
 
   it('maps 404', async () => {
     nock(host).get('/paiements').reply(404)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ code: 'api_not_found', status: 404 })
   })
 
   it.each([
@@ -185,7 +185,7 @@ describe('indemnites-journalieres (provisional)', () => {
     ['a French date', { dateFin: '30/06/2025' }],
     ['an end before the start', { dateDebut: '2025-06-01', dateFin: '2025-01-01' }],
   ])('refuses %s before any request', async (_what, params) => {
-    expect(await failure(connector.fetch({ accessToken: 't' }, params))).toMatchObject({ code: 'configuration_invalid' })
+    expect(await failure(connector.read({ accessToken: 't' }, params))).toMatchObject({ code: 'configuration_invalid' })
   })
 
   it.each([

@@ -29,7 +29,7 @@ describe('issue 14: answers the specs allow', () => {
 
   it('quotient familial: children born 2020-00-00 and 2022-05-00 read as 2020 and 2022-05', async () => {
     nock(particulier).get('/v3/dss/quotient_familial/france_connect').query(true).reply(200, quotientFamilialPartialDatesPayload)
-    const { data, warnings } = await quotientFamilial({ recipient }).fetch(context)
+    const { data, warnings } = await quotientFamilial({ recipient }).read(context)
     expect(data.enfants?.map((enfant) => enfant.dateNaissance)).toEqual(['2016-06-30', '2020', '2022-05'])
     expect(warnings).toBeUndefined()
   })
@@ -38,7 +38,7 @@ describe('issue 14: answers the specs allow', () => {
     const broken = structuredClone(quotientFamilialPartialDatesPayload)
     ;(broken.data.enfants[1] as { date_naissance: string }).date_naissance = '2020-00-12'
     nock(particulier).get('/v3/dss/quotient_familial/france_connect').query(true).reply(200, broken)
-    expect(await failure(quotientFamilial({ recipient }).fetch(context))).toMatchObject({
+    expect(await failure(quotientFamilial({ recipient }).read(context))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.enfants.1.date_naissance',
     })
@@ -49,7 +49,7 @@ describe('issue 14: answers the specs allow', () => {
     nock('https://gateway.dgfip.test')
       .get('/impotparticulier/1.0/situations/ir/assiettes/annrev/2023')
       .reply(200, impotParticulierNumericStringsPayload)
-    const result = await connector.fetch(context, { annee: 2023 })
+    const result = await connector.read(context, { annee: 2023 })
     expect(result.data).toMatchObject({
       revenuFiscalReference: 15000,
       nombreParts: 2.5,
@@ -64,13 +64,13 @@ describe('issue 14: answers the specs allow', () => {
   it('France Travail paiements: a payment without aides and autres_paiements, allocations null, is kept with what it has', async () => {
     const connector = franceTravailPaiements({ baseUrl: 'https://api.emploi-store.fr' })
     nock('https://api.emploi-store.fr').get('/partenaire/fc-liste-paiements/v1/').reply(200, franceTravailPaiementsPartialPayload)
-    const { data } = await connector.fetch(context)
+    const { data } = await connector.read(context)
     expect(data).toEqual({ inscrit: true, paiements: [{ date: '2021-05-03', montant: 1096.78 }] })
   })
 
   it('CNOUS v4: the flat status is read as the nested one is', async () => {
     nock(particulier).get('/v4/cnous/etudiant_boursier/france_connect').query(true).reply(200, boursierV4FlatPayload)
-    const { data } = await statutEtudiantBoursier({ recipient }).fetch(context)
+    const { data } = await statutEtudiantBoursier({ recipient }).read(context)
     expect(data).toMatchObject({ estBoursier: true, estRadie: true, dateRadiation: '2024-03' })
   })
 
@@ -83,7 +83,7 @@ describe('issue 14: answers the specs allow', () => {
       },
     }
     nock(particulier).get('/v4/cnous/etudiant_boursier/france_connect').query(true).reply(200, both)
-    expect(await failure(statutEtudiantBoursier({ recipient }).fetch(context))).toMatchObject({
+    expect(await failure(statutEtudiantBoursier({ recipient }).read(context))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.est_boursier',
     })
@@ -94,7 +94,7 @@ describe('issue 14: answers the specs allow', () => {
       .get('/v3/dss/revenu_solidarite_active/france_connect')
       .query(true)
       .reply(200, revenuSolidariteActiveWithEndPayload)
-    const { data } = await revenuSolidariteActive({ recipient }).fetch(context)
+    const { data } = await revenuSolidariteActive({ recipient }).read(context)
     expect(data).toEqual({
       estBeneficiaire: true,
       avecMajoration: false,

@@ -49,7 +49,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({
+    const result = await connector.read({
       accessToken: 'fc-access-token',
       grantedScopes: ['openid', 'cnaf_quotient_familial', 'cnaf_enfants'],
     })
@@ -85,7 +85,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(200, { ...fixture, data: { quotient_familial: fixture.data.quotient_familial } })
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(Object.keys(data)).toEqual(['quotientFamilial'])
   })
 
@@ -94,7 +94,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ enfants: [] }))
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { enfants: [] } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { enfants: [] } })
   })
 
   it('accepts an added field', async () => {
@@ -102,7 +102,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, regime: 'MSA' } }))
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { quotientFamilial: { valeur: 812 } } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { quotientFamilial: { valeur: 812 } } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
@@ -110,7 +110,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812 €' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.quotient_familial.valeur',
     })
@@ -121,7 +121,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: '812' } }))
-    const result = await connector.fetch({ accessToken: 't' })
+    const result = await connector.read({ accessToken: 't' })
     expect(result.data.quotientFamilial?.valeur).toBe(812)
     expect(result.warnings).toEqual(['numeric_string: data.quotient_familial.valeur'])
   })
@@ -131,22 +131,22 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, fournisseur: 'CNAV' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.fournisseur' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.fournisseur' })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withData({ enfants: [{ ...fixture.data.enfants[0], sexe: 'X' }] }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.enfants.0.sexe' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.enfants.0.sexe' })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withData({ quotient_familial: { ...fixture.data.quotient_familial, valeur: 812.5 } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.valeur' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.quotient_familial.valeur' })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withData({ allocataires: [{ ...fixture.data.allocataires[0], date_naissance: '03/11/1985' }] }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.allocataires.0.date_naissance' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.allocataires.0.date_naissance' })
   })
 
   describe('annee and mois', () => {
@@ -157,7 +157,7 @@ describe('quotient-familial', () => {
       vi.useFakeTimers({ toFake: ['Date'] })
       vi.setSystemTime(now)
       const scope = nock(host).get(path).query({ recipient, annee: '2025', mois: '9' }).reply(200, fixture)
-      await connector.fetch({ accessToken: 't' }, { annee: 2025, mois: 9 })
+      await connector.read({ accessToken: 't' }, { annee: 2025, mois: 9 })
       scope.done()
     })
 
@@ -171,8 +171,8 @@ describe('quotient-familial', () => {
         .get(path)
         .query({ recipient, annee: '2024', mois: '3' })
         .reply(200, fixture)
-      await connector.fetch({ accessToken: 't' }, { annee: 2026, mois: 3 })
-      await connector.fetch({ accessToken: 't' }, { annee: 2024, mois: 3 })
+      await connector.read({ accessToken: 't' }, { annee: 2026, mois: 3 })
+      await connector.read({ accessToken: 't' }, { annee: 2024, mois: 3 })
       scope.done()
     })
 
@@ -180,7 +180,7 @@ describe('quotient-familial', () => {
       vi.useFakeTimers({ toFake: ['Date'] })
       vi.setSystemTime(new Date('2026-02-28T23:30:00Z')) // 1 March, 00:30 in Paris
       const scope = nock(host).get(path).query({ recipient, annee: '2026', mois: '3' }).reply(200, fixture)
-      await connector.fetch({ accessToken: 't' }, { annee: 2026, mois: 3 })
+      await connector.read({ accessToken: 't' }, { annee: 2026, mois: 3 })
       scope.done()
     })
 
@@ -196,7 +196,7 @@ describe('quotient-familial', () => {
         .get(path)
         .query({ recipient, ...query })
         .reply(200, fixture)
-      await connector.fetch({ accessToken: 't' }, params)
+      await connector.read({ accessToken: 't' }, params)
       scope.done()
     })
 
@@ -215,7 +215,7 @@ describe('quotient-familial', () => {
       vi.useFakeTimers({ toFake: ['Date'] })
       vi.setSystemTime(now)
       const scope = nock(host).get(path).query(true).reply(200, fixture)
-      expect(await failure(connector.fetch({ accessToken: 't' }, params))).toMatchObject({
+      expect(await failure(connector.read({ accessToken: 't' }, params))).toMatchObject({
         name: 'ConfigurationError',
         code: 'configuration_invalid',
       })
@@ -233,7 +233,7 @@ describe('quotient-familial', () => {
       .get(path)
       .query(true)
       .reply(404, apiParticulierError(code, 'Dossier allocataire inexistant.', provider))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'api_not_found',
       status: 404,
       providerCode: code,

@@ -52,7 +52,7 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({
+    const result = await connector.read({
       accessToken: 'fc-access-token',
       grantedScopes: ['openid', 'revenu_solidarite_active'],
     })
@@ -72,7 +72,7 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ est_beneficiaire: false, avec_majoration: null, date_debut_droit: null }))
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data).toEqual({ estBeneficiaire: false, avecMajoration: null, dateDebutDroit: null })
   })
 
@@ -81,7 +81,7 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query(true)
       .reply(200, { ...fixture, data: { est_beneficiaire: true, date_debut_droit: '2024-03-01' } })
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data).toEqual({ estBeneficiaire: true, dateDebutDroit: '2024-03-01' })
     expect('avecMajoration' in data).toBe(false)
   })
@@ -91,7 +91,7 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ date_fin_droit: '2025-02-28' }))
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { estBeneficiaire: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
@@ -99,7 +99,7 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ avec_majoration: 'non' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.avec_majoration',
     })
@@ -110,11 +110,11 @@ describe('revenu-solidarite-active', () => {
       .get(path)
       .query(true)
       .reply(200, withData({ est_beneficiaire: 1 }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.est_beneficiaire' })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withData({ date_debut_droit: '01/03/2024' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.date_debut_droit' })
   })
 })

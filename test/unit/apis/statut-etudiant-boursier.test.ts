@@ -40,7 +40,7 @@ describe('statut-etudiant-boursier', () => {
       .get(v4Path)
       .query({ recipient })
       .reply(200, v4Fixture)
-    const result = await connector.fetch({
+    const result = await connector.read({
       accessToken: 'fc-access-token',
       grantedScopes: ['openid', 'cnous_statut_boursier', 'cnous_email'],
     })
@@ -65,7 +65,7 @@ describe('statut-etudiant-boursier', () => {
 
   it('reads the published v3 payload', async () => {
     nock(host).get(v3Path).query({ recipient }).reply(200, v3Fixture)
-    const result = await statutEtudiantBoursier({ recipient, version: 'v3' }).fetch({ accessToken: 't' })
+    const result = await statutEtudiantBoursier({ recipient, version: 'v3' }).read({ accessToken: 't' })
     expect(result.data).toMatchObject({ estBoursier: true, echelon: { valeur: '5' } })
     expect(result.data.estRadie).toBeUndefined()
   })
@@ -75,7 +75,7 @@ describe('statut-etudiant-boursier', () => {
       .get(v4Path)
       .query(true)
       .reply(200, { ...v4Fixture, data: { ...v4Fixture.data, nouveau_champ: 1 } })
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { estBoursier: true } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
@@ -84,7 +84,7 @@ describe('statut-etudiant-boursier', () => {
       data: { ...v4Fixture.data, periode_versement_bourse: { date_rentree: '2020-09-01', duree: 'douze' } },
     }
     nock(host).get(v4Path).query(true).reply(200, drifted)
-    const error = await failure(connector.fetch({ accessToken: 't' }))
+    const error = await failure(connector.read({ accessToken: 't' }))
     expect(error).toMatchObject({ code: 'schema_mismatch', path: 'data.periode_versement_bourse.duree' })
   })
 
@@ -94,7 +94,7 @@ describe('statut-etudiant-boursier', () => {
       data: { ...v4Fixture.data, echelon_bourse: { echelon: '9', echelon_bourse_regionale_provisoire: false } },
     }
     nock(host).get(v4Path).query(true).reply(200, drifted)
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.echelon_bourse.echelon',
     })

@@ -50,7 +50,7 @@ describe('statut-etudiant', () => {
       .get(path)
       .query({ recipient })
       .reply(200, fixture)
-    const result = await connector.fetch({
+    const result = await connector.read({
       accessToken: 'fc-access-token',
       grantedScopes: ['openid', 'identite_pivot', 'mesri_admissions', 'mesri_admission_inscrit'],
     })
@@ -79,13 +79,13 @@ describe('statut-etudiant', () => {
   it('reads an admission whose scoped fields production removed', async () => {
     const reduced = { ...fixture, data: { admissions: [{ date_debut: '2020-07-01', date_fin: '2021-08-31' }] } }
     nock(host).get(path).query(true).reply(200, reduced)
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data.admissions).toEqual([{ dateDebut: '2020-07-01', dateFin: '2021-08-31' }])
   })
 
   it('reads a payload without admissions (scope mesri_admissions not granted)', async () => {
     nock(host).get(path).query(true).reply(200, { data: {}, links: {}, meta: {} })
-    const { data } = await connector.fetch({ accessToken: 't' })
+    const { data } = await connector.read({ accessToken: 't' })
     expect(data).toEqual({})
   })
 
@@ -94,7 +94,7 @@ describe('statut-etudiant', () => {
       .get(path)
       .query(true)
       .reply(200, withAdmission({ nouveau_champ: 1 }))
-    await expect(connector.fetch({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ estInscrit: true }] } })
+    await expect(connector.read({ accessToken: 't' })).resolves.toMatchObject({ data: { admissions: [{ estInscrit: true }] } })
   })
 
   it('refuses a field of the wrong type, naming its path', async () => {
@@ -102,7 +102,7 @@ describe('statut-etudiant', () => {
       .get(path)
       .query(true)
       .reply(200, withAdmission({ est_inscrit: 'oui' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       code: 'schema_mismatch',
       path: 'data.admissions.0.est_inscrit',
     })
@@ -113,19 +113,19 @@ describe('statut-etudiant', () => {
       .get(path)
       .query(true)
       .reply(200, withAdmission({ date_debut: '01/07/2020' }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.date_debut' })
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({ path: 'data.admissions.0.date_debut' })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withAdmission({ regime_formation: { code: 'RF8', libelle: 'autre' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       path: 'data.admissions.0.regime_formation.code',
     })
     nock(host)
       .get(path)
       .query(true)
       .reply(200, withAdmission({ etablissement_etudes: { uai: '033002W', nom: 'X' } }))
-    expect(await failure(connector.fetch({ accessToken: 't' }))).toMatchObject({
+    expect(await failure(connector.read({ accessToken: 't' }))).toMatchObject({
       path: 'data.admissions.0.etablissement_etudes.uai',
     })
   })
@@ -138,7 +138,7 @@ describe('statut-etudiant', () => {
 
   it('calls the staging host when asked', async () => {
     const scope = nock('https://staging.particulier.api.gouv.fr').get(path).query({ recipient }).reply(200, fixture)
-    await statutEtudiant({ recipient, env: 'staging' }).fetch({ accessToken: 'mesri' })
+    await statutEtudiant({ recipient, env: 'staging' }).read({ accessToken: 'mesri' })
     scope.done()
   })
 })

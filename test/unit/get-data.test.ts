@@ -1,5 +1,5 @@
 /**
- * `client.fetch` and `client.fetchAll` check the session before any request: the scopes the
+ * `client.getData` and `client.getAllData` check the session before any request: the scopes the
  * connector needs were granted, the access token has not expired. A connector that records its calls
  * shows that a refused call never reaches the API.
  */
@@ -13,7 +13,7 @@ function recordingConnector(options: { scopes: string[]; requiredScopes?: string
     provider: 'Test',
     scopes: options.scopes,
     ...(options.requiredScopes ? { requiredScopes: options.requiredScopes } : {}),
-    async fetch(context): Promise<ApiResult<{ ok: true }>> {
+    async read(context): Promise<ApiResult<{ ok: true }>> {
       calls.push(context.accessToken)
       return { api: 'recording', provider: 'Test', data: { ok: true }, scopes: [], raw: {}, fetchedAt: new Date().toISOString() }
     },
@@ -38,34 +38,34 @@ const session = (changes: Partial<Session>): Session => ({
   ...changes,
 })
 
-describe('client.fetch checks the session first', () => {
+describe('client.getData checks the session first', () => {
   it('calls the connector with the access token when the scope is granted and the token is live', async () => {
     const { connector, calls } = recordingConnector({ scopes: ['a', 'b'] })
-    await expect(fc.fetch(connector, session({}))).resolves.toMatchObject({ data: { ok: true } })
+    await expect(fc.getData(connector, session({}))).resolves.toMatchObject({ data: { ok: true } })
     expect(calls).toEqual(['the-access-token'])
   })
 
   it('refuses a session without any of the connector scopes (scope_missing), before any request', async () => {
     const { connector, calls } = recordingConnector({ scopes: ['b', 'c'] })
-    await expect(fc.fetch(connector, session({}))).rejects.toMatchObject({ code: 'scope_missing', missing: ['b', 'c'] })
+    await expect(fc.getData(connector, session({}))).rejects.toMatchObject({ code: 'scope_missing', missing: ['b', 'c'] })
     expect(calls).toEqual([])
   })
 
   it('refuses a session lacking one of the required scopes', async () => {
     const { connector, calls } = recordingConnector({ scopes: ['a', 'b'], requiredScopes: ['a', 'b'] })
-    await expect(fc.fetch(connector, session({}))).rejects.toMatchObject({ code: 'scope_missing', missing: ['b'] })
+    await expect(fc.getData(connector, session({}))).rejects.toMatchObject({ code: 'scope_missing', missing: ['b'] })
     expect(calls).toEqual([])
   })
 
   it('refuses an expired access token (access_token_expired), before any request', async () => {
     const { connector, calls } = recordingConnector({ scopes: ['a'] })
-    await expect(fc.fetch(connector, session({ expiresAt: now() - 1 }))).rejects.toMatchObject({
+    await expect(fc.getData(connector, session({ expiresAt: now() - 1 }))).rejects.toMatchObject({
       code: 'access_token_expired',
     })
     expect(calls).toEqual([])
   })
 
-  it('fetchAll skips the connectors whose scopes were not granted and settles the expired ones', async () => {
+  it('getAllData skips the connectors whose scopes were not granted and settles the expired ones', async () => {
     const granted = recordingConnector({ scopes: ['a'] })
     const other = recordingConnector({ scopes: ['z'] })
     const client = createClient({
@@ -75,7 +75,7 @@ describe('client.fetch checks the session first', () => {
       redirectUri: 'https://app.example.fr/callback',
       apis: [granted.connector, { ...other.connector, id: 'other' }],
     })
-    const results = await client.fetchAll(session({ expiresAt: now() - 1 }))
+    const results = await client.getAllData(session({ expiresAt: now() - 1 }))
     expect(results).toEqual([
       { api: 'recording', status: 'rejected', error: expect.objectContaining({ code: 'access_token_expired' }) },
     ])
