@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
+import { ParameterError } from '../errors/parameter-error.js'
 import { acceptableAcrValues } from '../providers/eidas.js'
 import { pkceChallenge, randomTokens } from '../oidc/random.js'
 import { scopesFor } from '../registry/planner.js'
@@ -31,13 +32,14 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
     ? structuredClone(options.claims as Record<string, Record<string, unknown>>)
     : {}
   if (acr !== undefined) {
+    // createClient checked the client's own level: a level refused here is this call's `acr`.
     if (provider.acr && !provider.acr.allowed.includes(acr)) {
-      throw new ConfigurationError('configuration_invalid', `${provider.name} does not offer the level "${acr}"`)
+      throw new ParameterError(`${provider.name} does not offer the level "${acr}"`)
     }
     // The client's level is a floor: a sign-in of this client never asks (nor accepts) less.
     const floor = client.acr
     if (floor !== undefined && provider.acr && !acceptableAcrValues(provider.acr, floor).includes(acr)) {
-      throw new ConfigurationError('configuration_invalid', `The level "${acr}" is below this client's level "${floor}"`)
+      throw new ParameterError(`The level "${acr}" is below this client's level "${floor}"`)
     }
     if (provider.acr?.parameter === 'claims') {
       // ProConnect matches the values exactly: send every level that satisfies the minimum asked.
@@ -51,7 +53,7 @@ export async function authorize(context: ClientContext, options: AuthorizeOption
 
   if (options.prompt !== undefined) {
     if (provider.prompts && !provider.prompts.includes(options.prompt)) {
-      throw new ConfigurationError('configuration_invalid', `${provider.name} does not accept prompt="${options.prompt}"`)
+      throw new ParameterError(`${provider.name} does not accept prompt="${options.prompt}"`)
     }
     params.prompt = options.prompt
   }
@@ -89,24 +91,30 @@ function requestedScopes(context: ClientContext, options: AuthorizeOptions): str
     }
     return scopes
   }
-  return checkedScopes(context, options.scopes)
+  return checkedScopes(context, options.scopes, true)
 }
 
-function checkedScopes(context: ClientContext, identity: readonly string[]): string[] {
+/** The scopes of one sign-in; a malformed one is this call's (`perCall`) or the client's mistake. */
+function checkedScopes(context: ClientContext, identity: readonly string[], perCall = false): string[] {
   const scopes = scopesFor(context.options.apis ?? [], { identity })
   for (const scope of scopes) {
-    if (!scopeToken.test(scope)) throw new ConfigurationError('configuration_invalid', `Invalid scope "${scope}"`)
+    if (scopeToken.test(scope)) continue
+    const message = `Invalid scope "${scope}"`
+    throw perCall ? new ParameterError(message) : new ConfigurationError('configuration_invalid', message)
   }
   return scopes
 }
 
-/** Refuses, before the user is sent anywhere, a parameter the provider would reject. */
+/**
+ * Refuses, before the user is sent anywhere, a parameter the provider would reject: one this call
+ * asked for (`idpHint`, `loginHint`, `claims`…), since the preset's own parameters are all accepted.
+ */
 function assertAccepted(context: ClientContext, params: Record<string, string>): void {
   const accepted = context.provider.authorizeParameters
   if (!accepted) return
   for (const name of Object.keys(params)) {
     if (!accepted.includes(name)) {
-      throw new ConfigurationError('configuration_invalid', `${context.provider.name} does not accept the parameter "${name}"`)
+      throw new ParameterError(`${context.provider.name} does not accept the parameter "${name}"`)
     }
   }
 }

@@ -1,4 +1,5 @@
 import { LogoutError } from '../errors/logout-error.js'
+import { UnsupportedError } from '../errors/unsupported-error.js'
 import { assertSecureUrl } from '../http/secure-url.js'
 import { randomTokens } from '../oidc/random.js'
 import type { ClientContext } from './context.js'
@@ -19,7 +20,7 @@ export async function logout(
 ): Promise<LogoutResult> {
   const metadata = await context.metadata(options.signal)
   if (metadata.end_session_endpoint === undefined) {
-    throw new LogoutError('logout_unsupported', `${context.provider.name} has no end-session endpoint`)
+    throw new UnsupportedError('logout', `${context.provider.name} has no end-session endpoint`)
   }
   const idToken = typeof sessionOrIdToken === 'string' ? sessionOrIdToken : sessionOrIdToken.idToken
   const [state] = randomTokens(1) as [string]

@@ -19,7 +19,7 @@ export async function refresh(
   options: { signal?: AbortSignal } = {},
 ): Promise<Session> {
   if (session.refreshToken === undefined) {
-    throw new UnsupportedError('feature_unsupported', `This session has no refresh token (${context.provider.name} issues none)`)
+    throw new UnsupportedError('refresh', `This session has no refresh token (${context.provider.name} issues none)`)
   }
   const metadata = await context.metadata(options.signal)
   const call = oauthCall(context, metadata, options.signal)

@@ -20,7 +20,7 @@ export async function revoke(
     const metadata = await context.metadata(options.signal)
     const endpoint = metadata.revocation_endpoint
     if (endpoint === undefined) {
-      throw new UnsupportedError('revocation_unsupported', `${context.provider.name} has no revocation endpoint`)
+      throw new UnsupportedError('revocation', `${context.provider.name} has no revocation endpoint`)
     }
     const token = typeof sessionOrToken === 'string' ? sessionOrToken : sessionOrToken.accessToken
     const method = context.provider.revocationAuthMethod ?? chooseAuthMethod(context, metadata)

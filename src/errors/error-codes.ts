@@ -6,6 +6,7 @@ import type { ConfigurationErrorCode } from './configuration-error.js'
 import type { DataApiErrorCode } from './data-api-error.js'
 import type { InsufficientScopeErrorCode } from './insufficient-scope-error.js'
 import type { LogoutErrorCode } from './logout-error.js'
+import type { ParameterErrorCode } from './parameter-error.js'
 import type { ProviderErrorCode } from './provider-error.js'
 import type { SchemaErrorCode } from './schema-error.js'
 import type { SessionErrorCode } from './session-error.js'
@@ -38,6 +39,7 @@ export type FranceConnectSdkErrorCode =
   | DataApiErrorCode
   | InsufficientScopeErrorCode
   | LogoutErrorCode
+  | ParameterErrorCode
   | ProviderErrorCode
   | SchemaErrorCode
   | SessionErrorCode

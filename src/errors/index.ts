@@ -14,7 +14,8 @@ export { AcrError, type AcrErrorCode } from './acr-error.js'
 export { ClaimsError, type ClaimsErrorCode } from './claims-error.js'
 export { LogoutError, type LogoutErrorCode } from './logout-error.js'
 export { StoreError, type StoreErrorCode } from './store-error.js'
-export { UnsupportedError, type UnsupportedErrorCode } from './unsupported-error.js'
+export { UnsupportedError, type UnsupportedErrorCode, type UnsupportedFeature } from './unsupported-error.js'
+export { ParameterError, type ParameterErrorCode } from './parameter-error.js'
 export {
   franceConnectErrorCodes,
   describeFranceConnectCode,

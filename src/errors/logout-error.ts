@@ -6,13 +6,12 @@ export type LogoutErrorCode =
   | 'logout_state_unknown'
   | 'binding_missing'
   | 'binding_mismatch'
-  | 'logout_unsupported'
   | 'logout_redirect_invalid'
 
 /**
  * The return from the provider's logout carries no `state`, a `state` this app did not issue or
  * already consumed, no binding to the browser that started it (`binding_missing`) or another's
- * (`binding_mismatch`); the provider has no logout endpoint; or a `postLogoutRedirectUri` override
+ * (`binding_mismatch`); or a `postLogoutRedirectUri` override
  * is not a registered, safe URL (`logout_redirect_invalid`).
  *
  * @example

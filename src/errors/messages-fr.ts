@@ -9,6 +9,7 @@ const messages: Readonly<Record<string, string>> = {
   issuer_mismatch: 'Le service rencontre un problème technique. Veuillez réessayer plus tard.',
   endpoint_not_allowed: 'Le service rencontre un problème technique. Veuillez réessayer plus tard.',
   logout_redirect_invalid: 'Le service rencontre un problème technique. Veuillez réessayer plus tard.',
+  parameter_invalid: 'Le service rencontre un problème technique. Veuillez réessayer plus tard.',
   access_denied: 'Vous avez annulé la connexion avec FranceConnect.',
   invalid_acr: 'Ce service demande un niveau de sécurité que ce moyen de connexion ne propose pas.',
   invalid_idp_hint: 'Ce moyen de connexion n’est pas disponible. Veuillez en choisir un autre.',

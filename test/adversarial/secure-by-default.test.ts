@@ -209,7 +209,7 @@ describe('a sign-in is bound to its client', () => {
 
   it("refuses to ask a level below the client's own (authorize)", async () => {
     const high = fcplusClient({ acr: 'eidas3' })
-    expect((await rejection(high.authorize({ acr: 'eidas2' }))).code).toBe('configuration_invalid')
+    expect((await rejection(high.authorize({ acr: 'eidas2' }))).code).toBe('parameter_invalid')
   })
 
   it("checks the returned level against the client's floor, whatever the transaction asked", () => {

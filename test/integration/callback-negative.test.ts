@@ -509,7 +509,11 @@ describe('FranceConnect v1 (HS256): refused inputs', () => {
   })
 
   it('has no revocation', async () => {
-    await expectCode(fc.revoke('token'), 'revocation_unsupported')
+    await expect(fc.revoke('token')).rejects.toMatchObject({
+      name: 'UnsupportedError',
+      code: 'unsupported',
+      feature: 'revocation',
+    })
   })
 })
 

@@ -117,7 +117,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
     await fc.revoke(session)
     const { url: logoutUrl, cookie: logoutCookie } = await fc.logout(session)
     await fc.logoutCallback(await sandbox.signOut(logoutUrl), { cookie: logoutCookie.value })
-    await expect(fc.refresh(session)).rejects.toMatchObject({ code: 'feature_unsupported' })
+    await expect(fc.refresh(session)).rejects.toMatchObject({ code: 'unsupported' })
 
     const named = (name: string) => events.filter((event) => event.event === name)
     for (const name of [
@@ -150,9 +150,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
     expect(named('franceconnect.token')[0]).toMatchObject({ level: 'debug', status: 200, url: expect.stringContaining(origin) })
     expect(named('franceconnect.userinfo')[0]).toMatchObject({ level: 'debug', status: 200 })
     expect(named('franceconnect.revocation')[0]).toMatchObject({ level: 'info', status: 200 })
-    expect(named('franceconnect.refresh')).toEqual([
-      expect.objectContaining({ ok: false, level: 'warn', code: 'feature_unsupported' }),
-    ])
+    expect(named('franceconnect.refresh')).toEqual([expect.objectContaining({ ok: false, level: 'warn', code: 'unsupported' })])
 
     // The logger got the same, one line each, at the event's level, without a `level` field (pino has its own).
     expect(lines).toHaveLength(events.length)
@@ -209,7 +207,7 @@ describe('events and log lines: one per operation, nothing secret or personal', 
     const fc = clientFor({ events: throwing, logger: { info: throwing, debug: throwing, warn: throwing, error: throwing } })
     const { session } = await signIn(fc)
     expect(session.claims.family_name).toBe('DUBOIS')
-    await expect(fc.refresh(session)).rejects.toMatchObject({ code: 'feature_unsupported' })
+    await expect(fc.refresh(session)).rejects.toMatchObject({ code: 'unsupported' })
   })
 })
 

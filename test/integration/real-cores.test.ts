@@ -110,7 +110,7 @@ describe('ProConnect levels', () => {
 
   it("the client's acr is a floor for every sign-in", async () => {
     const fc = proconnect({ acr: 'eidas1-mfa' })
-    expect((await rejection(fc.authorize({ acr: 'eidas1' }))).code).toBe('configuration_invalid')
+    expect((await rejection(fc.authorize({ acr: 'eidas1' }))).code).toBe('parameter_invalid')
     const { url, cookie } = await fc.authorize()
     const claims = JSON.parse(new URL(url).searchParams.get('claims') ?? '{}')
     expect(claims.id_token.acr.values).toEqual(['eidas1-mfa', 'eidas2', 'eidas3'])

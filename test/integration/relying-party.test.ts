@@ -104,7 +104,7 @@ describe('FranceConnect v2 against oidc-provider', () => {
       })
 
       it('refuses a level FranceConnect v2 does not offer before sending the user', async () => {
-        await expect(fc.authorize({ acr: 'eidas2' })).rejects.toMatchObject({ code: 'configuration_invalid' })
+        await expect(fc.authorize({ acr: 'eidas2' })).rejects.toMatchObject({ name: 'ParameterError', code: 'parameter_invalid' })
       })
 
       it('maps the user cancelling to access_denied', async () => {
@@ -291,7 +291,9 @@ describe('any OpenID Connect provider against oidc-provider', () => {
     await expect(
       fc.refresh({ sub: 's', claims: { sub: 's' }, idToken: 'x', accessToken: 'y', scopes: [], expiresAt: 0 }),
     ).rejects.toMatchObject({
-      code: 'feature_unsupported',
+      name: 'UnsupportedError',
+      code: 'unsupported',
+      feature: 'refresh',
     })
   })
 })
