@@ -9,7 +9,7 @@ import { tabulate, type DataTable } from './flatten.js'
 /** What the signed-in page shows: the identity, and what each API answered. */
 export interface SignedInView {
   sub: string
-  acr?: string
+  acr?: string | undefined
   claims: Record<string, unknown>
   apis: ApiView[]
 }

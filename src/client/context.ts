@@ -68,8 +68,8 @@ export function createClientContext(options: ClientOptions): ClientContext {
   const timeoutMs = options.timeoutMs ?? 10_000
   const transport = (signal?: AbortSignal): TransportOptions => ({
     timeoutMs,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(signal ? { signal } : {}),
+    fetch: options.fetch,
+    signal,
   })
 
   const observe = createObserver(provider.id, options)
@@ -111,7 +111,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
       if (keySet) return keySet
       const { jwks_uri: jwksUri } = await context.metadata(signal)
       if (jwksUri === undefined) return undefined
-      keySet ??= createKeySet(jwksUri, transport(), { observe, ...(shared ? { shared } : {}) })
+      keySet ??= createKeySet(jwksUri, transport(), { observe, shared })
       return keySet
     },
   }

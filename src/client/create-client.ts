@@ -79,7 +79,7 @@ export interface Client<Claims extends { sub: string } = AnyClaims, Apis extends
  * ```
  */
 export function createClient<P extends Provider, const A extends readonly AnyConnector[] = readonly AnyConnector[]>(
-  options: ClientOptions & { provider: P; apis?: A },
+  options: ClientOptions & { provider: P; apis?: A | undefined },
 ): Client<ClaimsOf<P>, A[number]> {
   const context = createClientContext(options)
   // An operation of the client, reported (event, log line, span) under `name`.

@@ -54,7 +54,7 @@ export function getData<P, D>(
       const connectorContext: ConnectorContext = {
         accessToken: session.accessToken,
         grantedScopes: session.scopes,
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal: options.signal,
         // The app's fetch (or the global one, looked up at each call), seen by the observation.
         fetch: async (input, init) => {
           observation.url = redactUrl(input instanceof Request ? input.url : String(input))

@@ -3,6 +3,7 @@ import {
   type AuthorizationServer,
   type Client,
   type ClientAuth,
+  type CustomFetchOptions,
   ClientSecretBasic,
   ClientSecretPost,
   clockTolerance,
@@ -29,11 +30,11 @@ export interface OauthCall {
   readonly as: AuthorizationServer
   readonly client: Client
   readonly options: {
-    [customFetch]: (url: string, init: RequestInit) => Promise<Response>
+    [customFetch]: (url: string, init: CustomFetchOptions<string, unknown>) => Promise<Response>
     [allowInsecureRequests]?: boolean
   }
   /** The caller's signal, for what the exchange waits on besides its own requests (the key set). */
-  readonly signal?: AbortSignal
+  readonly signal?: AbortSignal | undefined
   /** Every value sent so far (form fields, bearer token, Basic credentials): redacted wherever echoed back. */
   readonly sent: string[]
   /** The operation being observed, which learns the status and redacted URL of each response. */
@@ -73,13 +74,14 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
     },
   }
   const call: OauthCall = {
-    ...(signal ? { signal } : {}),
+    signal,
     as,
     client,
     sent,
     options: {
       [customFetch]: async (url, init) => {
-        const { status, headers, body } = await sendRequest(url, init, transport)
+        // oauth4webapi's options are a RequestInit (its `body` a string, URLSearchParams or undefined)
+        const { status, headers, body } = await sendRequest(url, init as RequestInit, transport)
         return new BufferedResponse(status, headers, body, url) as unknown as Response
       },
       ...(provider.issuer.startsWith('http:') ? { [allowInsecureRequests]: true } : {}),
@@ -159,7 +161,7 @@ export async function clientAuthentication(
       const kid = privateKeyJwt.kid ?? ('kty' in privateKeyJwt.key ? privateKeyJwt.key.kid : undefined)
       const key = await signingKey(privateKeyJwt)
       return privateKeyJwtAuth(
-        { key, ...(kid === undefined ? {} : { kid }) },
+        { key, ...(kid === undefined ? {} : { kid }) }, // oauth4webapi's PrivateKey takes no undefined kid
         {
           [modifyAssertion](header, payload) {
             header.typ = 'JWT'

@@ -14,7 +14,7 @@ export interface PrivateKeyJwt {
   /** The signature algorithm: ES256 for FranceConnect+, ES256 or RS256 elsewhere. */
   alg: string
   /** The key id FranceConnect knows the key by (required with a CryptoKey). */
-  kid?: string
+  kid?: string | undefined
 }
 
 /** Options of `createClient`. */
@@ -23,59 +23,59 @@ export interface ClientOptions {
   provider: Provider
   clientId: string
   /** The client secret (`client_secret_post`/`basic`; also the HS256 key on FranceConnect v1). */
-  clientSecret?: string
+  clientSecret?: string | undefined
   /** Authenticate with a signed JWT instead of the secret. */
-  privateKeyJwt?: PrivateKeyJwt
+  privateKeyJwt?: PrivateKeyJwt | undefined
   /** Force a token endpoint authentication method (default: the first the provider accepts for what you gave). */
-  tokenAuthMethod?: TokenAuthMethod
+  tokenAuthMethod?: TokenAuthMethod | undefined
   /** The callback URL registered with the provider, used as is (never derived from the request). */
   redirectUri: string
   /** Where the provider sends the user after logout (registered, exactly equal). */
-  postLogoutRedirectUri?: string
+  postLogoutRedirectUri?: string | undefined
   /** Other registered post-logout URIs that `logout(session, { postLogoutRedirectUri })` may choose. */
-  postLogoutRedirectUris?: readonly string[]
+  postLogoutRedirectUris?: readonly string[] | undefined
   /** Identity scopes to ask (default: the preset's, e.g. `openid identite_pivot`). `openid` is always added. */
-  scopes?: readonly string[]
+  scopes?: readonly string[] | undefined
   /** Data API connectors: their scopes are added to the request; `getAllData` calls them. */
-  apis?: readonly AnyConnector[]
+  apis?: readonly AnyConnector[] | undefined
   /** The default eIDAS level to ask (default: the preset's lowest allowed). */
-  acr?: string
+  acr?: string | undefined
   /** Where transactions wait between authorize and callback (default: `memoryStore()`). */
-  store?: TransactionStore
+  store?: TransactionStore | undefined
   /**
    * A cache shared between instances for the discovery document and the key set (e.g.
    * `redisCache()`), so short-lived instances do not refetch them at every cold start. Default:
    * in-process only.
    */
-  cache?: SharedCache
+  cache?: SharedCache | undefined
   /**
    * How this service's userinfo answers, where the provider lets each service choose (ProConnect: `jwt`
    * by default, `json` for a service registered without `userinfo_signed_response_alg`). An unsigned
    * answer is still refused where `jwt` is configured.
    */
-  userinfo?: 'json' | 'jwt'
+  userinfo?: 'json' | 'jwt' | undefined
   /** FranceConnect+: the client's private decryption keys (their public halves go to `jwks()`). */
-  encryptionKeys?: readonly EncryptionKey[]
+  encryptionKeys?: readonly EncryptionKey[] | undefined
   /** A `fetch` implementation (proxy, custom agent, tests). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /** Timeout of each request to the provider, in milliseconds (default 10,000). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /**
    * Audiences besides `clientId` that an ID token or userinfo JWT may name (OpenID Connect Core
    * §3.1.3.7). Default: none, so a token meant for several parties is refused.
    */
-  trustedAudiences?: readonly string[]
+  trustedAudiences?: readonly string[] | undefined
   /** Clock skew tolerated on `exp`, `iat`, `nbf`, in seconds (default 30). */
-  clockToleranceSec?: number
+  clockToleranceSec?: number | undefined
   /** How long a started sign-in may wait for its callback, in seconds (default 1,800: FranceConnect's session). */
-  transactionTtlSec?: number
+  transactionTtlSec?: number | undefined
   /**
    * A logger (pino, or anything with `debug`/`info`/`warn`/`error(fields, message)`) the client writes
    * one line to per operation: discovery, keys, authorize, callback, token, userinfo, logout,
    * revocation, refresh, each data API call. The fields are a {@link FranceConnectEvent} without its
    * `level`: never a token, a code, a secret, a claim nor a personal datum.
    */
-  logger?: FranceConnectLogger
+  logger?: FranceConnectLogger | undefined
   /** Called with the {@link FranceConnectEvent} of each operation, once it has ended (what it throws is ignored). */
   events?: (event: FranceConnectEvent) => void
   /**
@@ -84,27 +84,27 @@ export interface ClientOptions {
    * tracer provider the app registered; when it is not, nothing happens. `false`: never load it.
    * Default `true`.
    */
-  tracing?: boolean
+  tracing?: boolean | undefined
 }
 
 /** Options of `client.authorize()`. */
 export interface AuthorizeOptions {
   /** eIDAS level (`eidas1`, `eidas2`, `eidas3`); the returned `acr` must be at least this. */
-  acr?: string
+  acr?: string | undefined
   /** `login`, `consent`, `login consent` (FranceConnect); `none` (ProConnect). */
-  prompt?: string
+  prompt?: string | undefined
   /** The OIDC `claims` request, e.g. `{ id_token: { amr: { essential: true } } }`. */
-  claims?: Record<string, unknown>
+  claims?: Record<string, unknown> | undefined
   /** Ask for the `amr` claim (shorthand for the `claims` request above). */
-  amr?: boolean
+  amr?: boolean | undefined
   /** Send the user straight to this identity provider (`idp_hint`). */
-  idpHint?: string
+  idpHint?: string | undefined
   /** ProConnect and generic providers: `login_hint`. */
-  loginHint?: string
+  loginHint?: string | undefined
   /** Replace the client's identity scopes for this sign-in (the connectors' scopes are still added). */
-  scopes?: readonly string[]
+  scopes?: readonly string[] | undefined
   /** Abort the discovery request if needed. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /** What `authorize()` returns: set `cookie`, then redirect the browser to `url`. */
@@ -147,7 +147,7 @@ export interface BindingOptions {
 
 /** Options of `client.callback()` and `client.logoutCallback()`. */
 export interface CallbackOptions extends BindingOptions {
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /** Identity claims of any provider: `sub` and whatever else it released. */
@@ -173,9 +173,9 @@ export interface Session<Claims extends { sub: string } = AnyClaims> {
   /** The subject: pairwise on FranceConnect (64 hex characters + `v1`). */
   sub: string
   /** The level the provider authenticated at (at least the level asked). */
-  acr?: string
+  acr?: string | undefined
   /** Authentication methods, when asked (`amr: true`). */
-  amr?: string[]
+  amr?: string[] | undefined
   /** The identity claims, validated (OpenID Connect names: `given_name`, `family_name`, `birthdate`…). */
   claims: Claims
   /** The signed ID token (for FranceConnect+, the JWS that was inside the JWE): the logout `id_token_hint`. */
@@ -183,7 +183,7 @@ export interface Session<Claims extends { sub: string } = AnyClaims> {
   /** The access token for the data APIs and revocation. */
   accessToken: string
   /** The refresh token, where the provider issues one (ProConnect). */
-  refreshToken?: string
+  refreshToken?: string | undefined
   /** The scopes granted. */
   scopes: string[]
   /** When the access token expires, in seconds since the epoch. */
@@ -193,9 +193,9 @@ export interface Session<Claims extends { sub: string } = AnyClaims> {
 /** Options of `client.logout()`. */
 export interface LogoutOptions {
   /** Override the client's `postLogoutRedirectUri`: one of `postLogoutRedirectUris` (or the default). */
-  postLogoutRedirectUri?: string
+  postLogoutRedirectUri?: string | undefined
   /** Stop waiting (for the provider's discovery on a cold client) when this signal fires: `aborted`. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /** What `logout()` returns: set `cookie`, then redirect the browser to `url`. */

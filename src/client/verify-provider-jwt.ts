@@ -74,7 +74,7 @@ export async function verifyProcessedJwt(
   const alg = header.alg as string
   const kid = header.kid as string | undefined
   if (alg.startsWith('HS')) await verifyHmac(context, jws, alg, kind)
-  else await verifyWithProviderKey(context, call, token, { alg, ...(kid === undefined ? {} : { kid }) }, kind)
+  else await verifyWithProviderKey(context, call, token, { alg, kid }, kind)
   return { payload: claims, jws, header: { alg, ...(kid === undefined ? {} : { kid }) } }
 }
 
@@ -116,7 +116,7 @@ async function verifyWithProviderKey(
   context: ClientContext,
   call: OauthCall,
   token: ProcessedJwt,
-  header: { alg: string; kid?: string },
+  header: { alg: string; kid?: string | undefined },
   kind: TokenKind,
 ): Promise<void> {
   const keys = await context.keys(call.signal)

@@ -15,7 +15,7 @@ export interface ResolvedChecktokenOptions {
   clientId: string
   clientSecret: string
   /** v2 only. */
-  decryptionKeys?: DecryptionKeys
+  decryptionKeys?: DecryptionKeys | undefined
   maxAgeSec: number
   clockToleranceSec: number
   transport: TransportOptions
@@ -73,7 +73,7 @@ export function resolveChecktokenOptions(
   const transport: TransportOptions = {
     timeoutMs,
     maxBodyBytes: maxAnswerBytes,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch,
   }
 
   if (version === 'v1') {

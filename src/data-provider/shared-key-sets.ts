@@ -29,7 +29,7 @@ export function sharedKeySet(jwksUri: string, transport: TransportOptions): KeyS
       const oldest = sets.keys().next()
       if (!oldest.done) sets.delete(oldest.value)
     }
-    keys = createKeySet(jwksUri, { timeoutMs: transport.timeoutMs, ...(transport.fetch ? { fetch: transport.fetch } : {}) })
+    keys = createKeySet(jwksUri, { timeoutMs: transport.timeoutMs, fetch: transport.fetch })
     sets.set(id, keys)
   }
   return keys

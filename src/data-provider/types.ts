@@ -14,18 +14,18 @@ interface CommonOptions {
    */
   issuer: string
   /** The checktoken URL, when it is not `{issuer}/checktoken` (v2) or `{issuer}/api/v1/checktoken` (v1). */
-  checktokenEndpoint?: string
+  checktokenEndpoint?: string | undefined
   /** A `fetch` implementation (proxy, custom agent, tests). Default: the global `fetch`. */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /** Abort each call to FranceConnect after this many milliseconds, body included (default 5000). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Allowed clock skew with FranceConnect, in seconds (default 10). */
-  clockToleranceSec?: number
+  clockToleranceSec?: number | undefined
 }
 
 /** Options of `verifyAccessToken` for FranceConnect v2 and FranceConnect+ (the default version). */
 export interface VerifyAccessTokenOptions extends CommonOptions {
-  version?: 'v2'
+  version?: 'v2' | undefined
   /** The data provider's own `client_id`, given by FranceConnect when it registered the data provider. */
   clientId: string
   /** The data provider's `client_secret`. */
@@ -37,12 +37,12 @@ export interface VerifyAccessTokenOptions extends CommonOptions {
    */
   decryptionKeys: readonly EncryptionKey[]
   /** FranceConnect's key set, when it is not `{issuer}/jwks`. */
-  jwksUri?: string
+  jwksUri?: string | undefined
   /**
    * The signed answer has no `exp`: refuse it when its `iat` is older than this many seconds
    * (default 60), clock tolerance aside.
    */
-  maxAgeSec?: number
+  maxAgeSec?: number | undefined
 }
 
 /**
@@ -52,28 +52,28 @@ export interface VerifyAccessTokenOptions extends CommonOptions {
  */
 export interface VerifyAccessTokenV1Options extends CommonOptions {
   version: 'v1'
-  clientId?: string
-  clientSecret?: string
-  decryptionKeys?: readonly EncryptionKey[]
-  jwksUri?: string
-  maxAgeSec?: number
+  clientId?: string | undefined
+  clientSecret?: string | undefined
+  decryptionKeys?: readonly EncryptionKey[] | undefined
+  jwksUri?: string | undefined
+  maxAgeSec?: number | undefined
 }
 
 /** How a verifier caches checktoken results. */
 export interface ResultCacheOptions {
   /** At most this many results are kept; the least recently used goes first (default 1000). */
-  maxEntries?: number
+  maxEntries?: number | undefined
   /**
    * Keep an inactive result (expired, unknown or revoked token) this many seconds (default 5; 0: not
    * cached). A token never comes back to life, but FranceConnect may not know a brand-new token for
    * an instant, so this stays short.
    */
-  inactiveTtlSec?: number
+  inactiveTtlSec?: number | undefined
   /**
    * Keep an active result at most this many seconds, even if the token lives longer (default: until
    * the token's `exp`, 60 s at most on FranceConnect). Lower it to notice a revocation sooner.
    */
-  maxTtlSec?: number
+  maxTtlSec?: number | undefined
 }
 
 /** What a verifier adds to the `verifyAccessToken` options. */
@@ -102,9 +102,9 @@ export type AuthenticateV1Options = VerifyAccessTokenV1Options & AuthenticateExt
 /** What one `authenticate` call may require. */
 export interface AuthenticateExtras {
   /** Scopes the token must have all been granted; otherwise a 403 `insufficient_scope` naming the missing ones. */
-  scopes?: readonly string[]
+  scopes?: readonly string[] | undefined
   /** The `realm` of the `WWW-Authenticate` challenges (default `api`). */
-  realm?: string
+  realm?: string | undefined
 }
 
 /** The answer for an expired, unknown or revoked access token. */
@@ -145,7 +145,7 @@ export interface ActiveAccessToken extends ActiveAccessTokenBase {
 }
 
 /** The identity FranceConnect v1's checktoken returns: the pivot identity, with no guaranteed `sub`. */
-export type FranceConnectV1Identity = Omit<FranceConnectClaims, 'sub'> & { sub?: string }
+export type FranceConnectV1Identity = Omit<FranceConnectClaims, 'sub'> & { sub?: string | undefined }
 
 /**
  * A valid FranceConnect v1 access token. v1's checktoken says nothing of the subject, the token's
@@ -183,7 +183,7 @@ export interface AuthenticateFailure {
   headers: Record<string, string>
   body: { error: string; error_description: string }
   /** The error behind a 403 or a 5xx, for your logs: its `code` says what happened; it holds no token or secret. */
-  cause?: FranceConnectSdkError
+  cause?: FranceConnectSdkError | undefined
 }
 
 /** What `authenticate` answers: the verified token, or a refusal ready to send. */

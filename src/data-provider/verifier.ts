@@ -20,7 +20,7 @@ import type {
   VerifyAccessTokenV1Options,
 } from './types.js'
 
-const defaultCache: Required<Omit<ResultCacheOptions, 'maxTtlSec'>> = { maxEntries: 1000, inactiveTtlSec: 5 }
+const defaultCache = { maxEntries: 1000, inactiveTtlSec: 5 } as const satisfies ResultCacheOptions
 
 /**
  * The checktoken call for resolved options: v1 or v2, and for v2 the key set to verify with. A token
@@ -130,7 +130,7 @@ export function createAccessTokenVerifier(
   const checktoken = createChecktoken(options, (resolved) =>
     createKeySet(resolved.jwksUri, {
       timeoutMs: resolved.transport.timeoutMs,
-      ...(resolved.transport.fetch ? { fetch: resolved.transport.fetch } : {}),
+      fetch: resolved.transport.fetch,
     }),
   )
   const defaultScopes = options.scopes ?? []

@@ -53,7 +53,7 @@ export class DataApiError extends FranceConnectSdkError {
         : `The ${api} API answer was refused (${details.code})`
     super(code, message, {
       status: details.status,
-      ...(details.providerCode === undefined ? {} : { providerCode: details.providerCode }),
+      providerCode: details.providerCode,
       retryable: details.status === 429 || details.status >= 500,
     })
     this.api = api

@@ -29,7 +29,12 @@ export class FranceConnectSdkError extends Error {
   constructor(
     code: FranceConnectSdkErrorCode,
     message: string,
-    details: { providerCode?: string; status?: number; retryable?: boolean; cause?: unknown } = {},
+    details: {
+      providerCode?: string | undefined
+      status?: number | undefined
+      retryable?: boolean | undefined
+      cause?: unknown
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.code = code

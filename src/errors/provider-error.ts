@@ -38,7 +38,7 @@ export class ProviderError extends FranceConnectSdkError {
     const fc = details.franceConnectCode ? `, ${details.franceConnectCode}${known ? `: ${known.en}` : ''}` : ''
     super(code, `${endpointName[code]} answered with an error (${what}${fc})`, {
       status: details.status,
-      ...(details.providerCode === undefined ? {} : { providerCode: details.providerCode }),
+      providerCode: details.providerCode,
       retryable: details.status >= 500 || details.status === 429,
     })
     if (details.franceConnectCode !== undefined) this.franceConnectCode = details.franceConnectCode

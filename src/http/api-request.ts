@@ -16,18 +16,18 @@ export interface ApiRequestOptions {
   api: string
   headers: Record<string, string>
   /** Per-attempt timeout, body included (default 10 s). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** The whole call, retries and waits included, never lasts longer (default 20 s). */
-  totalTimeoutMs?: number
+  totalTimeoutMs?: number | undefined
   /** Retries of idempotent requests on network errors, 502, 503, 504 and 429 (default 2). */
-  retries?: number
+  retries?: number | undefined
   /** The longest `Retry-After` honoured, in seconds (default 5); a longer one fails at once. */
-  maxRetryAfterSec?: number
+  maxRetryAfterSec?: number | undefined
   /** Refuse bodies larger than this many bytes (default 2 MiB). */
-  maxBodyBytes?: number
-  signal?: AbortSignal
-  fetch?: typeof fetch
-  hooks?: HttpHooks
+  maxBodyBytes?: number | undefined
+  signal?: AbortSignal | undefined
+  fetch?: typeof fetch | undefined
+  hooks?: HttpHooks | undefined
 }
 
 /** A successful data API answer: its status and its JSON body, parsed. */
@@ -68,7 +68,7 @@ export async function getJson(url: string, options: ApiRequestOptions): Promise<
     timeoutMs: attemptMs,
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     sent,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch,
     hooks: {
       onRequest: (event) => hooks?.onRequest?.({ api, ...event, attempt }),
       onResponse: (event) => hooks?.onResponse?.({ api, ...event, attempt }),

@@ -51,7 +51,7 @@ export function assertEndpointOfIssuer(
   issuer: string,
   endpoint: string,
   what: string,
-  rules: { otherHosts?: readonly string[]; pinned?: boolean; insecureIssuer?: boolean } = {},
+  rules: { otherHosts?: readonly string[] | undefined; pinned?: boolean; insecureIssuer?: boolean } = {},
 ): URL {
   const issuerUrl = new URL(issuer)
   const url = assertSecureUrl(endpoint, what, { allowHttp: rules.insecureIssuer === true })

@@ -14,22 +14,22 @@ export interface TransportHooks {
 /** What every outgoing call of the SDK accepts. */
 export interface TransportOptions {
   /** A `fetch` implementation (for a proxy, a custom agent, or tests). Default: the global `fetch`. */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /** Abort the call after this many milliseconds, body included. */
   timeoutMs: number
   /** Abort the call when this signal fires. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /** Refuse bodies larger than this many bytes (default 1 MiB). */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** Who is called, for error messages (`statut-etudiant API`; default `server`). */
-  name?: string
+  name?: string | undefined
   /** Observability hooks, called with redacted data only. */
-  hooks?: TransportHooks
+  hooks?: TransportHooks | undefined
   /**
    * Where to record every value sent that the server could echo back (form values, tokens, keys,
    * credentials), so that its error texts can be redacted (`cleanProviderText`).
    */
-  sent?: string[]
+  sent?: string[] | undefined
 }
 
 /** A response whose body has been read in full, within the size and time limits. */

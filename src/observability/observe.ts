@@ -41,15 +41,15 @@ export interface FranceConnectEvent {
   /** The preset's id: `franceconnect`, `franceconnect-plus`, `franceconnect-v1`, `proconnect`, `oidc`. */
   provider: string
   /** For `franceconnect.data`: the connector's id. */
-  api?: string
+  api?: string | undefined
   /** The HTTP status of the last response, when there was one. */
-  status?: number
+  status?: number | undefined
   /** The URL of the last request, redacted: no credentials, no query value but a few harmless ones. */
-  url?: string
+  url?: string | undefined
   /** On failure, the SDK error's `code` (`token_error`, `api_not_found`…). */
-  code?: string
+  code?: string | undefined
   /** On failure, the provider's own code when it sent one (`invalid_grant`, `Y030007`, `26003`). */
-  providerCode?: string
+  providerCode?: string | undefined
 }
 
 /**
@@ -65,15 +65,15 @@ export interface FranceConnectLogger {
 
 /** The client's observability options. */
 export interface ObservabilityOptions {
-  logger?: FranceConnectLogger
+  logger?: FranceConnectLogger | undefined
   events?: (event: FranceConnectEvent) => void
-  tracing?: boolean
+  tracing?: boolean | undefined
 }
 
 /** What an operation learns while it runs: its last response's status and redacted URL. */
 export interface Observation {
-  status?: number
-  url?: string
+  status?: number | undefined
+  url?: string | undefined
 }
 
 /** Runs one operation, reporting it (event, log line, span); the operation's result or error passes through. */

@@ -37,7 +37,7 @@ export interface VerifiedJwt {
   payload: Record<string, unknown>
   /** The JWS: the token itself, or what was inside the JWE. */
   jws: string
-  header: { alg: string; kid?: string }
+  header: { alg: string; kid?: string | undefined }
 }
 
 const maxTokenLength = 64 * 1024
@@ -77,7 +77,7 @@ export async function checkJwt(token: unknown, expect: CheckedJwtExpectations): 
   checkHeaderMembers(header, kind)
   const alg = header.alg
   const kid = header.kid as string | undefined
-  const key = await verificationKey({ alg, ...(kid === undefined ? {} : { kid }) }, expect)
+  const key = await verificationKey({ alg, kid }, expect)
   let payloadBytes: Uint8Array
   try {
     const { compactVerify } = await jwsModule()
@@ -115,7 +115,7 @@ async function unwrap(token: string, expect: CheckedJwtExpectations): Promise<st
 }
 
 async function verificationKey(
-  header: { alg: string; kid?: string },
+  header: { alg: string; kid?: string | undefined },
   expect: CheckedJwtExpectations,
 ): Promise<CryptoKey | Uint8Array> {
   if (header.alg.startsWith('HS')) {

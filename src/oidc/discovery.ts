@@ -69,7 +69,7 @@ export function checkProviderMetadata(provider: Provider, document: Record<strin
     throw new ProviderError('discovery_error', { status, providerCode: 'missing_endpoints' })
   }
   const rules = {
-    ...(provider.endpointHosts ? { otherHosts: provider.endpointHosts } : {}),
+    otherHosts: provider.endpointHosts,
     pinned: provider.pinEndpoints !== false,
     insecureIssuer: provider.insecureHttp === true,
   }

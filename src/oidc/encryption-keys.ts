@@ -11,7 +11,7 @@ export type EncryptionKey = JWK & { kid: string; alg: string }
 /** The client's decryption keys, imported once. */
 export interface DecryptionKeys {
   /** The keys whose `alg` matches a JWE header, and whose `kid` matches it when the header has one. */
-  select(header: { alg?: string; kid?: string }): Promise<CryptoKey>[]
+  select(header: { alg?: string | undefined; kid?: string | undefined }): Promise<CryptoKey>[]
   /** The key management algorithms the keys can do. */
   readonly algorithms: readonly string[]
   /** The public halves, as a JWKS to serve at the `jwks_uri` registered with the provider. */

@@ -57,7 +57,7 @@ export async function decryptToJws(token: string, kind: TokenKind, decryption: J
   if (typeof header.alg !== 'string' || !keys.algorithms.includes(header.alg)) {
     throw new TokenValidationError(kind, 'header', `The ${kind} is encrypted with a key algorithm the client has no key for`)
   }
-  const candidates = keys.select({ alg: header.alg, ...(typeof header.kid === 'string' ? { kid: header.kid } : {}) })
+  const candidates = keys.select({ alg: header.alg, kid: typeof header.kid === 'string' ? header.kid : undefined })
   if (candidates.length === 0) {
     throw new TokenValidationError(kind, 'decryption', `The ${kind} is encrypted to a key the client does not have`)
   }

@@ -11,9 +11,9 @@ import { singleFlight } from '../internal/single-flight.js'
 /** The verification keys of one provider, fetched once, cached, refreshed on an unknown `kid`. */
 export interface KeySet {
   /** The key for a JWS header, refetching the set once if the `kid` is unknown. */
-  getKey(header: { kid?: string; alg: string }, kind: TokenKind): Promise<CryptoKey | Uint8Array>
+  getKey(header: { kid?: string | undefined; alg: string }, kind: TokenKind): Promise<CryptoKey | Uint8Array>
   /** The one published JWK for a JWS header, with the same refetch rule, for a verifier that imports it itself. */
-  getJwk(header: { kid?: string; alg: string }, kind: TokenKind): Promise<JWK>
+  getJwk(header: { kid?: string | undefined; alg: string }, kind: TokenKind): Promise<JWK>
   /** How many times the key set was fetched (for tests and benchmarks). */
   readonly fetchCount: number
 }
@@ -21,13 +21,13 @@ export interface KeySet {
 /** Options of {@link createKeySet}. */
 export interface KeySetOptions {
   /** Refetch the whole set when it is older than this (FranceConnect serves `max-age=600`). */
-  maxAgeMs?: number
+  maxAgeMs?: number | undefined
   /** Do not refetch on an unknown `kid` more often than this, so forged `kid`s cannot flood the provider. */
-  cooldownMs?: number
+  cooldownMs?: number | undefined
   /** A cache shared with other instances: read before the first fetch, written after every fetch. */
-  shared?: SharedCache
+  shared?: SharedCache | undefined
   /** Reports each fetch of the set (the client's logger, events and spans: `franceconnect.jwks`). */
-  observe?: Observe
+  observe?: Observe | undefined
 }
 
 interface CachedKeys {
@@ -86,7 +86,7 @@ export function createKeySet(jwksUri: string, transport: TransportOptions, optio
     return cached ? refresh() : load()
   }
 
-  async function find(header: { kid?: string; alg: string }, kind: TokenKind) {
+  async function find(header: { kid?: string | undefined; alg: string }, kind: TokenKind) {
     let set = await current()
     let match = selectKey(set.keys, header, kind)
     if (match === undefined && Date.now() - set.fetchedAt >= cooldownMs) {
@@ -154,7 +154,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-function selectKey(keys: JWK[], header: { kid?: string; alg: string }, kind: TokenKind): { jwk: JWK; index: number } | undefined {
+function selectKey(
+  keys: JWK[],
+  header: { kid?: string | undefined; alg: string },
+  kind: TokenKind,
+): { jwk: JWK; index: number } | undefined {
   const kty = ktyForAlg[header.alg.slice(0, 2)]
   const candidates: { jwk: JWK; index: number }[] = []
   keys.forEach((jwk, index) => {

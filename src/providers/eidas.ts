@@ -37,7 +37,7 @@ export interface AcrRanking {
   /** The ranked levels, lowest first. */
   readonly levels: readonly string[]
   /** The levels that imply multi-factor authentication (ProConnect's `-mfa` levels, eidas2, eidas3). */
-  readonly mfaLevels?: readonly string[]
+  readonly mfaLevels?: readonly string[] | undefined
 }
 
 /**

@@ -32,6 +32,24 @@ const franceConnectAuthorizeParameters = [
   'ui_locales',
 ] as const
 
+/**
+ * What FranceConnect v2 and FranceConnect+ share, being one core: discovery, the strict parameter
+ * allow-list without PKCE, the client authentication and revocation rules, the scopes and prompts,
+ * the claims family, the required `iss` in the callback.
+ */
+const franceConnectRules = {
+  discovery: true,
+  authorizeParameters: franceConnectAuthorizeParameters,
+  pkce: false,
+  tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
+  defaultScopes: ['openid', 'identite_pivot'],
+  prompts: ['login', 'consent', 'login consent', 'consent login'],
+  revocationAuthMethod: 'client_secret_post',
+  revocationSendsTypeHint: false,
+  claims: 'franceconnect',
+  callbackIssRequired: true,
+} as const satisfies Partial<Provider>
+
 /** The explicit development opt-in of a location, refused for the platforms' own environments. */
 function insecureHttpOf(location: { env?: string; allowInsecureHttp?: boolean }): { insecureHttp?: true } {
   if (location.allowInsecureHttp !== true) return {}
@@ -73,19 +91,10 @@ export function franceConnect(location: PresetLocation<FranceConnectEnvironment>
     name: 'FranceConnect',
     issuer: locate('franceconnect', location),
     ...insecureHttpOf(location),
-    discovery: true,
-    authorizeParameters: franceConnectAuthorizeParameters,
-    pkce: false,
-    tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
+    ...franceConnectRules,
     signingAlgorithms: ['ES256', 'RS256'],
     userinfo: 'jwt',
     acr: { levels: eidasLevels, allowed: ['eidas1'], default: 'eidas1', parameter: 'acr_values', required: true },
-    defaultScopes: ['openid', 'identite_pivot'],
-    prompts: ['login', 'consent', 'login consent', 'consent login'],
-    revocationAuthMethod: 'client_secret_post',
-    revocationSendsTypeHint: false,
-    claims: 'franceconnect',
-    callbackIssRequired: true,
   }
 }
 
@@ -105,10 +114,7 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
     name: 'FranceConnect+',
     issuer: locate('franceconnect-plus', location),
     ...insecureHttpOf(location),
-    discovery: true,
-    authorizeParameters: franceConnectAuthorizeParameters,
-    pkce: false,
-    tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
+    ...franceConnectRules,
     signingAlgorithms: ['ES256'],
     userinfo: 'jwe',
     decryptJwe,
@@ -124,12 +130,6 @@ export function franceConnectPlus(location: PresetLocation<IntegrationOrProducti
       parameter: 'acr_values',
       required: true,
     },
-    defaultScopes: ['openid', 'identite_pivot'],
-    prompts: ['login', 'consent', 'login consent', 'consent login'],
-    revocationAuthMethod: 'client_secret_post',
-    revocationSendsTypeHint: false,
-    claims: 'franceconnect',
-    callbackIssRequired: true,
   }
 }
 
@@ -224,27 +224,27 @@ export function proConnect(location: PresetLocation<IntegrationOrProduction>): P
 export interface OidcProviderOptions {
   issuer: string
   /** Accepted signature algorithms (default: what discovery lists, else RS256 and ES256). */
-  signingAlgorithms?: readonly string[]
+  signingAlgorithms?: readonly string[] | undefined
   /** Token endpoint authentication (default: client_secret_basic, then client_secret_post). */
-  tokenAuthMethods?: readonly TokenAuthMethod[]
+  tokenAuthMethods?: readonly TokenAuthMethod[] | undefined
   /** Userinfo format (default `auto`: a JWT is verified, JSON is accepted). */
-  userinfo?: Provider['userinfo']
+  userinfo?: Provider['userinfo'] | undefined
   /** Scopes asked when the app names none (default `openid`). */
-  defaultScopes?: readonly string[]
+  defaultScopes?: readonly string[] | undefined
   /**
    * Hosts besides the issuer's where discovery may put endpoints (e.g. a token endpoint on another
    * domain). Every other host is refused.
    */
-  endpointHosts?: readonly string[]
+  endpointHosts?: readonly string[] | undefined
   /** `false` accepts endpoints on any HTTPS host (default `true`: the issuer's host and `endpointHosts`). */
-  pinEndpoints?: boolean
+  pinEndpoints?: boolean | undefined
   /** Development only: accept a plain-HTTP issuer that is not on loopback (a mock in docker-compose). */
-  allowInsecureHttp?: boolean
+  allowInsecureHttp?: boolean | undefined
   /**
    * For a provider that encrypts ID tokens or userinfo to the client's `encryptionKeys`: the JWE
    * decryption, e.g. `decryptJwe` from `franceconnect-sdk` (without it, an encrypted token is refused).
    */
-  decryptJwe?: JweDecrypt
+  decryptJwe?: JweDecrypt | undefined
 }
 
 /**

@@ -2,10 +2,10 @@
 export interface ProviderEndpoints {
   authorization_endpoint: string
   token_endpoint: string
-  userinfo_endpoint?: string
-  jwks_uri?: string
-  end_session_endpoint?: string
-  revocation_endpoint?: string
+  userinfo_endpoint?: string | undefined
+  jwks_uri?: string | undefined
+  end_session_endpoint?: string | undefined
+  revocation_endpoint?: string | undefined
 }
 
 import type { JweDecrypt } from '../oidc/decrypt-jwe.js'
@@ -30,24 +30,24 @@ export interface Provider {
   /** Fetch `{issuer}/.well-known/openid-configuration` (false for FranceConnect v1, which has none). */
   readonly discovery: boolean
   /** Endpoints fixed by the preset; with discovery, they override the discovered ones. */
-  readonly endpoints?: Partial<ProviderEndpoints>
+  readonly endpoints?: Partial<ProviderEndpoints> | undefined
   /**
    * Hosts besides the issuer's where the provider's endpoints may be (`host` or `host:port`). Every
    * endpoint elsewhere is refused before anything is sent to it.
    */
-  readonly endpointHosts?: readonly string[]
+  readonly endpointHosts?: readonly string[] | undefined
   /** `false` lifts the rule above (generic providers only, explicitly): endpoints anywhere on HTTPS. */
-  readonly pinEndpoints?: boolean
+  readonly pinEndpoints?: boolean | undefined
   /**
    * The app opted in to a plain-HTTP issuer off loopback, for development (`allowInsecureHttp`):
    * the issuer and the endpoints on its host may then be `http:`.
    */
-  readonly insecureHttp?: true
+  readonly insecureHttp?: true | undefined
   /**
    * Every authorization parameter the provider accepts. FranceConnect refuses unknown ones
    * (error Y030007), so the client sends nothing outside this list; `undefined` means any.
    */
-  readonly authorizeParameters?: readonly string[]
+  readonly authorizeParameters?: readonly string[] | undefined
   /** Send PKCE (S256). Off where the provider refuses the extra parameters. */
   readonly pkce: boolean
   /** Token endpoint authentication methods the provider accepts, preferred first. */
@@ -61,7 +61,7 @@ export interface Provider {
    * lets each service register its own (ProConnect: signed, or plain JSON without
    * `userinfo_signed_response_alg`). Absent: the preset's format only.
    */
-  readonly userinfoChoices?: readonly UserinfoFormat[]
+  readonly userinfoChoices?: readonly UserinfoFormat[] | undefined
   /** ID token and userinfo are signed then encrypted to the client's keys (FranceConnect+). */
   readonly encryption?: {
     readonly required: boolean
@@ -73,7 +73,7 @@ export interface Provider {
    * or given to `oidcProvider({ decryptJwe })`. A function rather than data so that a client of a
    * provider that does not encrypt never bundles JWE decryption.
    */
-  readonly decryptJwe?: JweDecrypt
+  readonly decryptJwe?: JweDecrypt | undefined
   /**
    * Levels of assurance: ranked from lowest to highest (with the multi-factor ones), the ones that
    * may be asked, the default. A level asked is a minimum: every level that satisfies it is accepted
@@ -82,9 +82,9 @@ export interface Provider {
   readonly acr?: {
     readonly levels: readonly string[]
     /** The levels that imply multi-factor authentication: asking one accepts only those. */
-    readonly mfaLevels?: readonly string[]
+    readonly mfaLevels?: readonly string[] | undefined
     readonly allowed: readonly string[]
-    readonly default?: string
+    readonly default?: string | undefined
     /**
      * Where to ask it: `acr_values` (FranceConnect: the core keeps the lowest level asked), or
      * `claims.id_token.acr` with every acceptable value (ProConnect matches that list exactly).
@@ -96,13 +96,13 @@ export interface Provider {
   /** Scopes asked when the app names none. */
   readonly defaultScopes: readonly string[]
   /** `prompt` values the provider accepts, if it restricts them. */
-  readonly prompts?: readonly string[]
+  readonly prompts?: readonly string[] | undefined
   /**
    * How the client authenticates at the revocation endpoint when it differs from the token
    * endpoint: FranceConnect's revocation takes exactly `token`, `client_id` and `client_secret`,
    * whatever the token endpoint's method.
    */
-  readonly revocationAuthMethod?: 'client_secret_post'
+  readonly revocationAuthMethod?: 'client_secret_post' | undefined
   /** Fields the revocation endpoint accepts beyond the token (FranceConnect rejects `token_type_hint`). */
   readonly revocationSendsTypeHint: boolean
   /**

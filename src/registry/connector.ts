@@ -3,13 +3,13 @@ export interface ConnectorContext {
   /** The access token of the FranceConnect session (it lives 60 s). */
   accessToken: string
   /** Abort the call when this signal fires. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /** A `fetch` implementation (proxies, tests). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /** Per-request timeout in milliseconds (default 10 s). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** The scopes the session was granted (the client passes them); results name those they rest on. */
-  grantedScopes?: readonly string[]
+  grantedScopes?: readonly string[] | undefined
 }
 
 /**
@@ -33,7 +33,7 @@ export interface ApiResult<T> {
    * What the connector accepted while reading the answer although the spec says otherwise, e.g. a
    * number sent as a decimal string; absent when there was nothing to say. Never holds a value.
    */
-  warnings?: string[]
+  warnings?: string[] | undefined
 }
 
 /**
@@ -52,7 +52,7 @@ export interface Connector<Params = void, Data = unknown, Id extends string = st
   /**
    * Scopes without which a call cannot succeed; default: at least one of `scopes` must be granted.
    */
-  readonly requiredScopes?: readonly string[]
+  readonly requiredScopes?: readonly string[] | undefined
   /** Reads the person's data from the API: its normalised result, or a typed error. */
   read(context: ConnectorContext, params?: Params): Promise<ApiResult<Data>>
 }

@@ -8,12 +8,12 @@ export interface CookieStoreOptions {
   /** At least 32 characters; the same on every instance. Rotate by deploying a new one. */
   secret: string
   /** The cookie's name (default `fc_tx`). */
-  name?: string
+  name?: string | undefined
   /**
    * How many consumed, unexpired sign-ins one instance remembers to refuse their replay (default
    * 100,000); past it, new sign-ins fail with `store_full` until some expire.
    */
-  maxConsumed?: number
+  maxConsumed?: number | undefined
 }
 
 const encoder = new TextEncoder()

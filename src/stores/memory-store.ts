@@ -3,7 +3,7 @@ import type { TransactionStore } from './transaction-store.js'
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   /** At most this many pending transactions; past it the oldest is dropped (default 10,000). */
-  maxEntries?: number
+  maxEntries?: number | undefined
 }
 
 /** A {@link TransactionStore} in process memory, with the number of pending transactions. */

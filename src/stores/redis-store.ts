@@ -56,11 +56,11 @@ export interface RedisStoreOptions {
   /** An ioredis or node-redis client (or cluster) already configured, and connected, by the app. */
   client: RedisLikeClient
   /** Prefix of every key (default `fc:tx:` for transactions, `fc:cache:` for the cache). */
-  prefix?: string
+  prefix?: string | undefined
   /** Overrides the TTL the client asks for, in seconds. */
-  ttlSec?: number
+  ttlSec?: number | undefined
   /** A Redis call that takes longer fails with `store_unavailable` (default 2,000 ms). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }
 
 async function withinTime<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {

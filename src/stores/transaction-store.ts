@@ -21,7 +21,7 @@ export interface TransactionStore {
   /** Returns the value and forgets it, atomically: a second take of the same key gets `undefined`. */
   take(key: string, sealed?: string): Promise<string | undefined>
   /** The transaction cookie's name (default `fc_tx`). */
-  readonly cookieName?: string
+  readonly cookieName?: string | undefined
   /** The store keeps nothing server-side: the value `put` returns is the cookie. */
-  readonly stateless?: boolean
+  readonly stateless?: boolean | undefined
 }

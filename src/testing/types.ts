@@ -145,7 +145,7 @@ export interface SignInOptions {
   /** Click "Annuler": the callback carries `error=access_denied`. */
   cancel?: boolean
   /** The level picked on the login page (FranceConnect+: `eidas2` or `eidas3`; ProConnect: `eidas0` … `eidas3`). */
-  acr?: AuthorizeOptions['acr']
+  acr?: AuthorizeOptions['acr'] | undefined
 }
 
 /** A running sandbox. */

@@ -96,7 +96,7 @@ export async function startScriptableOp(options: {
   const foreignKey = await signingKey('es-1', 'ES256')
   const clientId = 'a'.repeat(32) + randomBytes(16).toString('hex')
   const clientSecret = randomBytes(32).toString('hex')
-  const codes = new Map<string, { nonce: string; acr?: string; scope: string; amr: boolean }>()
+  const codes = new Map<string, { nonce: string; acr?: string | undefined; scope: string; amr: boolean }>()
   const sub = randomBytes(32).toString('hex') + 'v1'
   const requests: Record<string, number> = {}
   const count = (name: string) => (requests[name] = (requests[name] ?? 0) + 1)

@@ -92,4 +92,23 @@ describe('the public API, as the compiler sees it', () => {
     expectTypeOf<Entry['api']>().toEqualTypeOf<string>()
     expectTypeOf<Extract<Entry, { status: 'fulfilled' }>['result']>().toEqualTypeOf<ApiResult<unknown>>()
   })
+
+  it("takes process.env values in an app compiled with exactOptionalPropertyTypes (this project's tsconfig)", () => {
+    const env: Record<string, string | undefined> = {}
+    // never called (without a secret it would throw): only that it compiles is looked at
+    const fromEnv = () =>
+      createClient({
+        provider: franceConnect({ env: 'integration' }),
+        clientId: 'client',
+        clientSecret: env.FC_CLIENT_SECRET,
+        redirectUri: 'https://demarche.example.fr/callback',
+        postLogoutRedirectUri: env.FC_POST_LOGOUT_REDIRECT_URI,
+        timeoutMs: undefined,
+      })
+    const signIn = (session: Session) =>
+      fromEnv()
+        .authorize({ acr: env.FC_ACR, prompt: undefined, signal: undefined })
+        .then(() => session)
+    expectTypeOf(signIn).toBeFunction()
+  })
 })

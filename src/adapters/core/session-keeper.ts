@@ -26,7 +26,11 @@ type Sealed = { session: SignedInSession } | { id: string }
  * toSignedInSession(session, { keepTokens: false }, data).accessToken // undefined
  * ```
  */
-export function toSignedInSession<Data>(session: Session, options: { keepTokens?: boolean }, data?: Data): SignedInSession<Data> {
+export function toSignedInSession<Data>(
+  session: Session,
+  options: { keepTokens?: boolean | undefined },
+  data?: Data,
+): SignedInSession<Data> {
   const { accessToken, refreshToken, ...rest } = session
   return {
     ...rest,

@@ -31,11 +31,11 @@ export interface AdapterResponse {
  */
 export interface SignedInSession<Data = unknown> extends Omit<Session, 'accessToken' | 'refreshToken'> {
   /** Only with `session.keepTokens: true` (FranceConnect access tokens live 60 s). */
-  accessToken?: string
+  accessToken?: string | undefined
   /** Only with `session.keepTokens: true`. */
-  refreshToken?: string
+  refreshToken?: string | undefined
   /** What `onSignIn` returned, if it is set. */
-  data?: Data
+  data?: Data | undefined
   /** When the sign-in finished, in seconds since the epoch. */
   signedInAt: number
 }
@@ -48,18 +48,18 @@ export interface SessionOptions {
    */
   secret: string | readonly string[]
   /** The session cookie's name (default `fc_session`). */
-  cookieName?: string
+  cookieName?: string | undefined
   /** How long a session lasts, in seconds (default 1,800). */
-  maxAgeSec?: number
+  maxAgeSec?: number | undefined
   /** Keep the access and refresh tokens in the session (default false: the cookie stays small). */
-  keepTokens?: boolean
+  keepTokens?: boolean | undefined
   /**
    * A server-side store (Redis, a database, express-session's…): the cookie then carries only a
    * sealed random id. Default: the whole session in the sealed cookie.
    */
-  store?: SessionStore
+  store?: SessionStore | undefined
   /** Force the cookies' Secure attribute (default: on, except on a loopback host). */
-  secure?: boolean
+  secure?: boolean | undefined
 }
 
 /** Options of `franceConnectRoutes()` in every adapter. */
@@ -68,17 +68,17 @@ export interface FranceConnectRoutesOptions<Data = unknown> {
   client: Client
   session: SessionOptions
   /** Where the routes are mounted, as the browser sees it (default `/auth`): `requireSession()` redirects to its `/login`. */
-  basePath?: string
+  basePath?: string | undefined
   /** Where to go after a sign-in without `returnTo` (default `/`). */
-  afterLogin?: string
+  afterLogin?: string | undefined
   /** Where to go after a logout (default `/`). */
-  afterLogout?: string
+  afterLogout?: string | undefined
   /** Serve `GET /logout` as well as `POST /logout` (default false: a link cannot log anyone out). */
-  logoutWithGet?: boolean
+  logoutWithGet?: boolean | undefined
   /** `authorize()` options for every sign-in (`?acr=` overrides `acr`). */
-  authorize?: Omit<AuthorizeOptions, 'signal'>
+  authorize?: Omit<AuthorizeOptions, 'signal'> | undefined
   /** The name of the binding cookie the client's store sets (default `fc_tx`, the SDK stores' default). */
-  transactionCookieName?: string
+  transactionCookieName?: string | undefined
   /**
    * Runs once the callback is verified, while the access token is fresh (it lives 60 s): fetch the
    * data APIs here; what it returns is kept in the session as `data`.
@@ -88,5 +88,5 @@ export interface FranceConnectRoutesOptions<Data = unknown> {
    * When the person cancels at FranceConnect (`access_denied`): a French page (default), or a
    * redirect to a path of the app.
    */
-  accessDenied?: 'page' | { redirect: string }
+  accessDenied?: 'page' | { redirect: string } | undefined
 }

@@ -24,7 +24,7 @@ export type { FranceConnectRoutesOptions, SessionOptions, SessionStore, SignedIn
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `requireSession()`: the verified session. */
-    franceConnectSession?: SignedInSession
+    franceConnectSession?: SignedInSession | undefined
   }
 }
 

@@ -22,21 +22,21 @@ export interface FranceConnectStrategyOptions {
   /** The SDK client (`createClient`). */
   client: Client
   /** The strategy's name (default `franceconnect`). */
-  name?: string
+  name?: string | undefined
   /** `authorize()` options for every sign-in (`?acr=` on the login route overrides `acr`). */
-  authorize?: Omit<AuthorizeOptions, 'signal'>
+  authorize?: Omit<AuthorizeOptions, 'signal'> | undefined
   /** The binding cookie's name (default `fc_tx`, the SDK stores' default). */
-  transactionCookieName?: string
+  transactionCookieName?: string | undefined
   /** Keep the access and refresh tokens in the user (default false). */
-  keepTokens?: boolean
+  keepTokens?: boolean | undefined
   /** Force the binding cookie's Secure attribute (default: on, except on a loopback host). */
-  secure?: boolean
+  secure?: boolean | undefined
 }
 
 /** Turns the verified session into passport's user (default: the session without its tokens). */
 export type VerifyFunction = (session: Session) => unknown | Promise<unknown>
 
-type NodeRequest = IncomingMessage & { originalUrl?: string; res?: ServerResponse }
+type NodeRequest = IncomingMessage & { originalUrl?: string | undefined; res?: ServerResponse | undefined }
 
 function appendSetCookie(response: ServerResponse | undefined, value: string): void {
   if (!response) return

@@ -73,18 +73,18 @@ export interface DroitsAssuranceMaladieOptions extends CommonConnectorOptions {
   /** The API key the CNAM gave with the convention (header `X-API-Key`). */
   apiKey: string
   /** `test`: the CNAM's published test server. Give `baseUrl` for production. */
-  env?: keyof typeof droitsAssuranceMaladieHosts
+  env?: keyof typeof droitsAssuranceMaladieHosts | undefined
   /**
    * Also fetch each person's contracts and periods of rights (`GET /contrats`, one call per distinct
    * NIR, after the first two). Default `true`; `false` makes exactly two calls.
    */
-  contrats?: boolean
+  contrats?: boolean | undefined
   /**
    * The most beneficiaries one `/me/beneficiaires` answer may list (default 20). Each one followed
    * costs a request per per-person endpoint; an answer listing more is refused with a
    * `DataApiError` `too_many_beneficiaries` before any of them is sent.
    */
-  maxBeneficiaires?: number
+  maxBeneficiaires?: number | undefined
 }
 
 /** Params of the connector: an optional search window (the CNAM searches from today, up to a year ahead). */
@@ -95,13 +95,13 @@ export interface DroitsAssuranceMaladieRaw {
   me: unknown
   beneficiaires: unknown
   /** One `/contrats` answer per distinct NIR, the insured person first; absent when not fetched. */
-  contrats?: unknown[]
+  contrats?: unknown[] | undefined
   /** One `/caisse` answer per distinct NIR, in the same order; absent when not fetched. */
-  caisse?: unknown[]
+  caisse?: unknown[] | undefined
   /** One `/exonerations` answer per distinct NIR; absent when not fetched. */
-  exonerations?: unknown[]
+  exonerations?: unknown[] | undefined
   /** One `/medecin-traitant` answer per distinct NIR; absent when not fetched. */
-  medecinTraitant?: unknown[]
+  medecinTraitant?: unknown[] | undefined
 }
 
 const api = 'droits-assurance-maladie'

@@ -18,11 +18,11 @@ export interface DgfipGatewayTokenOptions {
   /** The APIM application's consumer secret. */
   clientSecret: string
   /** The APIM scopes, space-separated or as a list (default `RessourceIR`, the resource the connector calls). */
-  scope?: string | readonly string[]
+  scope?: string | readonly string[] | undefined
   /** A `fetch` implementation (a proxy, tests). */
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
   /** Timeout of the token request in milliseconds (default 10 s). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }
 
 /**

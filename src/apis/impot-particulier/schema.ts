@@ -97,6 +97,10 @@ export type SituationIrPayload = v.InferOutput<typeof situationIrSchema>
  * birthDateOf({ annee: '1962', mois: '08', jour: '00' }) // '1962-08'
  * ```
  */
-export function birthDateOf(date: { annee: string; mois?: string | null; jour?: string | null }): string | undefined {
+export function birthDateOf(date: {
+  annee: string
+  mois?: string | null | undefined
+  jour?: string | null | undefined
+}): string | undefined {
   return partialDateFromParts(Number(date.annee), Number(date.mois ?? 0), Number(date.jour ?? 0))
 }

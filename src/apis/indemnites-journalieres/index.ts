@@ -37,11 +37,11 @@ export interface IndemnitesJournalieresOptions extends CommonConnectorOptions {
   /** The API's base URL, given by the CNAM with the convention (⚠️ no public host). */
   baseUrl: string
   /** The CNAM API key, sent as `X-API-Key` when given (⚠️ by analogy with the droits API). */
-  apiKey?: string
+  apiKey?: string | undefined
   /** The path under `baseUrl` (default {@link defaultIndemnitesJournalieresPath}, ⚠️ provisional). */
-  path?: string
+  path?: string | undefined
   /** Where each datum is in the answer; only the fields given replace the defaults (⚠️ guessed names). */
-  mapping?: Partial<IndemnitesJournalieresMapping>
+  mapping?: Partial<IndemnitesJournalieresMapping> | undefined
 }
 
 /** Params of the connector: an optional period, sent as `dateDebut` / `dateFin` only when given (⚠️). */

@@ -34,9 +34,9 @@ export type QuotientFamilialOptions = ApiParticulierOptions
  */
 export interface QuotientFamilialParams {
   /** Year, e.g. `2025`: from two years ago to the current year (Paris time). */
-  annee?: number
+  annee?: number | undefined
   /** Month, 1 to 12. With `annee`, the month asked must be at most two years back and not in the future. */
-  mois?: number
+  mois?: number | undefined
 }
 
 /**

@@ -16,7 +16,7 @@ export interface ApiParticulierOptions extends CommonConnectorOptions {
   /** The SIRET of the administration receiving the data (API Particulier's `recipient`, required). */
   recipient: string
   /** `production` (default) or `staging`. */
-  env?: keyof typeof apiParticulierHosts
+  env?: keyof typeof apiParticulierHosts | undefined
 }
 
 /**

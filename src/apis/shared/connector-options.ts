@@ -4,15 +4,15 @@ import type { HttpHooks } from '../../http/api-request.js'
 /** Options every connector factory takes besides its own. */
 export interface CommonConnectorOptions {
   /** The API's base URL; overrides `env`. Loopback HTTP is allowed (the sandbox), anything else must be HTTPS. */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /** Ask fewer scopes than the connector's full list (data minimisation). */
-  scopes?: readonly string[]
+  scopes?: readonly string[] | undefined
   /** Per-attempt timeout in milliseconds (default 10 s, or the client's). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Retries on network errors and 502/503/504 (default 2). */
-  retries?: number
+  retries?: number | undefined
   /** Observability hooks; they receive redacted data only. */
-  hooks?: HttpHooks
+  hooks?: HttpHooks | undefined
 }
 
 /**

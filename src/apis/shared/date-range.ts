@@ -3,9 +3,9 @@ import { ConfigurationError } from '../../errors/configuration-error.js'
 /** An optional search window, ISO dates `YYYY-MM-DD`. */
 export interface DateRangeParams {
   /** Start of the window (the CNAM's default: today). */
-  dateDebut?: string
+  dateDebut?: string | undefined
   /** End of the window (the CNAM's default: `dateDebut` + 1 year). */
-  dateFin?: string
+  dateFin?: string | undefined
 }
 
 /**

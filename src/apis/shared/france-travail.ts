@@ -21,7 +21,7 @@ export interface FranceTravailOptions extends CommonConnectorOptions {
    * Replaces the documented path (it starts with `/partenaire/…`). An escape hatch while the path
    * is unverified; it must start with `/` and carry no query, fragment or `..` segment.
    */
-  path?: string
+  path?: string | undefined
 }
 
 const safePath = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/

@@ -19,7 +19,7 @@ export const statutEtudiantBoursierScopes = scopeNames
 /** Options of {@link statutEtudiantBoursier}. */
 export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {
   /** API Particulier version: `v4` (default, with `estRadie`) or `v3`. */
-  version?: 'v3' | 'v4'
+  version?: 'v3' | 'v4' | undefined
 }
 
 /**

@@ -60,7 +60,7 @@ type StatusField = 'est_boursier' | 'est_radie' | 'date_radiation'
 
 /** Whether the flat and the nested status say the same of `field`, or only one of them says it. */
 function agrees(
-  data: { statut_boursier?: Record<StatusField, unknown> } & Partial<Record<StatusField, unknown>>,
+  data: { statut_boursier?: Record<StatusField, unknown> | undefined } & Partial<Record<StatusField, unknown>>,
   field: StatusField,
 ): boolean {
   return data.statut_boursier === undefined || data[field] === undefined || data[field] === data.statut_boursier[field]

@@ -16,7 +16,7 @@ export interface MockIdentity {
   /** Stable account key, e.g. `angela-dubois`; never shown to relying parties (they get a pairwise `sub`). */
   id: string
   given_name: string
-  given_name_array?: string[]
+  given_name_array?: string[] | undefined
   family_name: string
   gender: 'male' | 'female'
   /** `YYYY-MM-DD` (presumed dates normalised). */
@@ -25,13 +25,13 @@ export interface MockIdentity {
   birthplace: string
   /** INSEE code of the country of birth, `99100` for France. */
   birthcountry: string
-  email?: string
-  preferred_username?: string
+  email?: string | undefined
+  preferred_username?: string | undefined
   /** The birth date as the identity provider sent it (`-00` allowed). */
-  idp_birthdate?: string
-  idp_id?: string
+  idp_birthdate?: string | undefined
+  idp_id?: string | undefined
   /** A line shown under the name on the login page. */
-  description?: string
+  description?: string | undefined
   /** ProConnect claims (usual_name, uid, siret, phone) and anything else. */
   [member: string]: unknown
 }
@@ -51,65 +51,65 @@ export interface MockDataProviderRegistration {
   /** Its registered scopes: checktoken's `scope` is the granted scopes that are among these. */
   scopes: readonly string[]
   /** Its public encryption keys (`use: "enc"`, `alg`), as served at its registered `jwks_uri`. */
-  jwks?: { keys: JWK[] }
+  jwks?: { keys: JWK[] } | undefined
   /** Its registered `jwks_uri`: read at each checktoken, as FranceConnect does (instead of `jwks`). */
-  jwksUri?: string
+  jwksUri?: string | undefined
   /** `checktoken_signed_response_alg` (default ES256). */
-  signingAlg?: 'ES256' | 'RS256'
+  signingAlg?: 'ES256' | 'RS256' | undefined
   /** `checktoken_encrypted_response_alg` (default: the `alg` of its first encryption key). */
-  encryptionAlg?: 'ECDH-ES' | 'RSA-OAEP' | 'RSA-OAEP-256'
+  encryptionAlg?: 'ECDH-ES' | 'RSA-OAEP' | 'RSA-OAEP-256' | undefined
   /** A name for logs and the v1 answer. */
-  name?: string
+  name?: string | undefined
 }
 
 /** Options of `startMockFranceConnect`: the platform it mimics, the registered client, its people and data providers. */
 export interface StartOpOptions {
   variant: OpVariant
   /** v2: ES256 (default) or RS256; proconnect: RS256 (default) or ES256; fcplus always ES256; generic RS256 unless set; v1 always HS256. */
-  signingAlg?: 'ES256' | 'RS256'
+  signingAlg?: 'ES256' | 'RS256' | undefined
   /** fcplus only (required): the relying party's PUBLIC encryption JWKS (kid, use:'enc', alg ECDH-ES|RSA-OAEP|RSA-OAEP-256). */
-  clientEncryptionJwks?: { keys: object[] }
+  clientEncryptionJwks?: { keys: object[] } | undefined
   /** fcplus: the relying party's registered `jwks_uri`, read by the OP (instead of `clientEncryptionJwks`). */
-  clientEncryptionJwksUri?: string
+  clientEncryptionJwksUri?: string | undefined
   /**
    * The scopes the service is habilitated for (its registered list): asking any other ends in a
    * redirect with `error=invalid_scope`. Default: every scope the variant offers.
    */
-  scopes?: readonly string[]
+  scopes?: readonly string[] | undefined
   /** proconnect: `jwt` (default, `userinfo_signed_response_alg` registered) or `json` (none registered: plain JSON userinfo). */
-  userinfo?: 'jwt' | 'json'
+  userinfo?: 'jwt' | 'json' | undefined
   /** The people of the login page, first one pre-selected. Default: the sandbox's people (`sandboxIdentities()`). */
-  identities?: readonly MockIdentity[]
+  identities?: readonly MockIdentity[] | undefined
   /** Data scopes (src/registry/data-scopes.ts) granted when requested (v1, v2, fcplus). Default: every data scope the variant offers. */
-  dataScopes?: readonly string[]
+  dataScopes?: readonly string[] | undefined
   /** Data providers allowed to call `/checktoken` (v2, fcplus). v1's checktoken takes no credentials. */
-  dataProviders?: readonly MockDataProviderRegistration[]
+  dataProviders?: readonly MockDataProviderRegistration[] | undefined
   /** Default 0 (a free port), always bound on 127.0.0.1. */
-  port?: number
+  port?: number | undefined
   /** Registered client; defaults: random 64-hex client_id and client_secret. */
-  clientId?: string
-  clientSecret?: string
+  clientId?: string | undefined
+  clientSecret?: string | undefined
   /** The service's name on the consent page. */
-  clientName?: string
+  clientName?: string | undefined
   /** Registered callback. Default http://127.0.0.1:3000/callback */
-  redirectUri?: string
+  redirectUri?: string | undefined
   /** Registered post-logout redirect. Default http://127.0.0.1:3000/logout-callback */
-  postLogoutRedirectUri?: string
+  postLogoutRedirectUri?: string | undefined
 }
 
 /** Options of `StartedOp.authorize` and `sandbox.signIn`: who signs in, at which level, or a cancel. */
 export interface AuthorizeOptions {
   /** The person to sign in: index in `identities`, its `id`, its `sub`, or its family name (default: the first). */
-  identity?: number | string
+  identity?: number | string | undefined
   /**
    * The level the identity provider authenticated at (default: the lowest allowed level >= what was
    * requested). Not validated on FranceConnect: lets tests make the OP answer a level lower than
    * requested. On ProConnect a level outside the essential `claims.id_token.acr` values ends in
    * `error=access_denied`, as the real core does.
    */
-  acr?: string
+  acr?: string | undefined
   /** Abort like a user clicking "Annuler": the OP redirects with error=access_denied. */
-  cancel?: boolean
+  cancel?: boolean | undefined
 }
 
 /** A running mock FranceConnect: issuer, registered client, people, endpoints, and a scripted browser (authorize, logout). */
@@ -151,13 +151,13 @@ export interface StartedOp {
 
 /** The mock FranceConnect's endpoint URLs (v1 included, which has no discovery document). */
 export interface OpEndpoints {
-  discovery?: string
+  discovery?: string | undefined
   authorization: string
   token: string
   userinfo: string
-  jwks?: string
+  jwks?: string | undefined
   endSession: string
-  revocation?: string
+  revocation?: string | undefined
   /** `/checktoken` (v2, fcplus) or `/api/v1/checktoken` (v1); none for proconnect and generic. */
-  checktoken?: string
+  checktoken?: string | undefined
 }
