@@ -16,20 +16,21 @@ type Particulier = { baseUrl: string; recipient: string }
 type Cnam = { baseUrl: string; apiKey: string }
 
 describe('the sandbox, as the compiler sees it', () => {
+  // entry by entry, so that an 11th connector adds an entry without touching this test
   it('gives each connector factory its options', () => {
-    expectTypeOf<Sandbox['connectorOptions']>().toEqualTypeOf<SandboxConnectorOptions>()
-    expectTypeOf<SandboxConnectorOptions>().toEqualTypeOf<{
-      'impot-particulier': { baseUrl: string; gatewayToken: string; idTeleservice: string }
-      'droits-assurance-maladie': Cnam
-      'indemnites-journalieres': Cnam
-      'statut-etudiant': Particulier
-      'statut-etudiant-boursier': Particulier
-      'complementaire-sante-solidaire': Particulier
-      'revenu-solidarite-active': Particulier
-      'quotient-familial': Particulier
-      'france-travail-statut': { baseUrl: string }
-      'france-travail-paiements': { baseUrl: string }
-    }>()
+    type Options = SandboxConnectorOptions
+    expectTypeOf<Sandbox['connectorOptions']>().toEqualTypeOf<Options>()
+    expectTypeOf<keyof Options>().toEqualTypeOf<SandboxApiId>()
+    expectTypeOf<Options['impot-particulier']>().toEqualTypeOf<{ baseUrl: string; gatewayToken: string; idTeleservice: string }>()
+    expectTypeOf<Options['droits-assurance-maladie']>().toEqualTypeOf<Cnam>()
+    expectTypeOf<Options['indemnites-journalieres']>().toEqualTypeOf<Cnam>()
+    expectTypeOf<Options['statut-etudiant']>().toEqualTypeOf<Particulier>()
+    expectTypeOf<Options['statut-etudiant-boursier']>().toEqualTypeOf<Particulier>()
+    expectTypeOf<Options['complementaire-sante-solidaire']>().toEqualTypeOf<Particulier>()
+    expectTypeOf<Options['revenu-solidarite-active']>().toEqualTypeOf<Particulier>()
+    expectTypeOf<Options['quotient-familial']>().toEqualTypeOf<Particulier>()
+    expectTypeOf<Options['france-travail-statut']>().toEqualTypeOf<{ baseUrl: string }>()
+    expectTypeOf<Options['france-travail-paiements']>().toEqualTypeOf<{ baseUrl: string }>()
     expectTypeOf<Sandbox['apis']>().toEqualTypeOf<Record<SandboxApiId, string>>()
   })
 
@@ -41,25 +42,32 @@ describe('the sandbox, as the compiler sees it', () => {
     }>()
   })
 
-  it('says what each mock API knows of a person', () => {
-    expectTypeOf<SandboxData>().toEqualTypeOf<{
-      'impot-particulier'?: Record<string, JsonObject>
-      'droits-assurance-maladie'?: {
-        me: JsonObject
-        beneficiaires: JsonObject[]
-        contrats: Record<string, JsonObject[]>
-        caisse?: JsonObject
-        medecinTraitant?: JsonObject
-        exonerations?: JsonObject[]
-      }
-      'indemnites-journalieres'?: { paiements: JsonObject[] }
-      'statut-etudiant'?: { admissions: JsonObject[] }
-      'statut-etudiant-boursier'?: JsonObject
-      'complementaire-sante-solidaire'?: JsonObject
-      'revenu-solidarite-active'?: JsonObject
-      'quotient-familial'?: JsonObject
-      'france-travail-statut'?: JsonObject
-      'france-travail-paiements'?: JsonObject
-    }>()
+  it('says what each mock API knows of a person, every entry optional', () => {
+    expectTypeOf<keyof SandboxData>().toEqualTypeOf<SandboxApiId>()
+    expectTypeOf<{}>().toExtend<SandboxData>()
+    expectTypeOf<SandboxData['impot-particulier']>().toEqualTypeOf<Record<string, JsonObject> | undefined>()
+    expectTypeOf<SandboxData['droits-assurance-maladie']>().toEqualTypeOf<
+      | {
+          me: JsonObject
+          beneficiaires: JsonObject[]
+          contrats: Record<string, JsonObject[]>
+          caisse?: JsonObject
+          medecinTraitant?: JsonObject
+          exonerations?: JsonObject[]
+        }
+      | undefined
+    >()
+    expectTypeOf<SandboxData['indemnites-journalieres']>().toEqualTypeOf<{ paiements: JsonObject[] } | undefined>()
+    expectTypeOf<SandboxData['statut-etudiant']>().toEqualTypeOf<{ admissions: JsonObject[] } | undefined>()
+    for (const api of [
+      'statut-etudiant-boursier',
+      'complementaire-sante-solidaire',
+      'revenu-solidarite-active',
+      'quotient-familial',
+      'france-travail-statut',
+      'france-travail-paiements',
+    ] as const) {
+      expectTypeOf<SandboxData[typeof api]>().toEqualTypeOf<JsonObject | undefined>()
+    }
   })
 })
