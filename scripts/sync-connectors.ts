@@ -5,6 +5,7 @@
  *
  *   - src/registry/connector-manifests.ts   the manifest list, hence `ConnectorId` and the registry rows
  *   - src/testing/connectors.ts             `sandboxConnectors()`: every factory, for a sandbox
+ *   - src/testing/connector-sandboxes.ts    every manifest's `sandbox` part (its mock, its options), by id
  *   - package.json `exports`                one `./apis/<id>` subpath each (import: types, node, default;
  *                                           require: types, default)
  *
@@ -96,6 +97,28 @@ ${ids.map((id) => `    '${id}': ${camelCase(id)}(options['${id}']),`).join('\n')
 `
 }
 
+/** src/testing/connector-sandboxes.ts for these ids. */
+export function connectorSandboxesSource(ids: readonly string[]): string {
+  const imports = ids.map((id) => `import { sandbox as ${camelCase(id)} } from '../apis/${id}/manifest.js'`)
+  return `${generated}/**
+ * How the sandbox serves and configures each connector: the \`sandbox\` export of each manifest (its
+ * mock, the credentials its factory takes, its \`getAllData\` params), by connector id. The sandbox's
+ * per-connector members (\`apis\`, \`connectorOptions\` and its type, \`allDataParams\`) and the
+ * mock APIs' data providers are derived from it.
+ *
+ * @module
+ */
+import type { ConnectorSandbox } from '../registry/manifest.js'
+import type { ConnectorId } from '../registry/connector-manifests.js'
+${imports.join('\n')}
+
+/** Each connector's \`sandbox\` part, by id, in the order of the manifest list. */
+export const connectorSandboxes = {
+${ids.map((id) => `  '${id}': ${camelCase(id)},`).join('\n')}
+} as const satisfies Record<ConnectorId, ConnectorSandbox>
+`
+}
+
 /** The `exports` entry of one connector subpath. */
 export function connectorExport(id: string): unknown {
   return {
@@ -135,6 +158,7 @@ export function expectedFiles(base = root): { path: string; expected: string }[]
   return [
     { path: 'src/registry/connector-manifests.ts', expected: manifestListSource(ids) },
     { path: 'src/testing/connectors.ts', expected: sandboxConnectorsSource(ids) },
+    { path: 'src/testing/connector-sandboxes.ts', expected: connectorSandboxesSource(ids) },
     { path: 'package.json', expected: packageJsonSource(readFileSync(join(base, 'package.json'), 'utf8'), ids) },
   ]
 }

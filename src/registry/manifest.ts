@@ -5,7 +5,8 @@
  * types, so that the scope registry reads them all without pulling any connector code into the root
  * entry. The registry rows, the `ConnectorId` type, each connector's scope list, the `exports` of
  * package.json and the build entries all come from the manifests (docs/architecture.md, "How to add
- * an API").
+ * an API"). Beside its manifest, each `manifest.ts` exports `sandbox` ({@link ConnectorSandbox}): how
+ * `franceconnect-sdk/testing` serves and configures the API.
  *
  * @module
  */
@@ -71,4 +72,37 @@ export interface ConnectorManifest {
   readonly hosts: Readonly<Record<string, string>>
   /** The parameters of its `fetch`. */
   readonly parameters: readonly ManifestParameter[]
+}
+
+/**
+ * The mocks of the sandbox (`franceconnect-sdk/testing`, `src/testing/mock-apis/`), each under its own
+ * path of the mock APIs' origin: API Particulier's FranceConnect routes, the DGFiP gateway, the CNAM's
+ * droits and IJ APIs, France Travail's partner routes.
+ */
+export type SandboxMock = 'api-particulier' | 'dgfip' | 'cnam-droits' | 'cnam-ij' | 'france-travail'
+
+/**
+ * A credential of the sandbox, named as the connector factory's option that takes it: API
+ * Particulier's `recipient`, the CNAM's `apiKey`, the DGFiP gateway's `gatewayToken` and
+ * `idTeleservice` (`sandbox.credentials` holds them by provider).
+ */
+export type SandboxCredentialOption = 'recipient' | 'apiKey' | 'gatewayToken' | 'idTeleservice'
+
+/** A value the sandbox knows for a `fetch` parameter: `incomeYear`, the year of income its people have data for. */
+export type SandboxParamValue = 'incomeYear'
+
+/**
+ * How the sandbox serves and configures a connector's API: the `sandbox` export of its `manifest.ts`,
+ * beside the manifest object and not in it, so that the root entry, which reads every manifest,
+ * leaves it out. `franceconnect-sdk/testing` derives from it the connector's `sandbox.apis` entry, its
+ * `sandbox.connectorOptions` (value and type), the data provider whose token checks it shares, and
+ * its `sandbox.allDataParams` entry.
+ */
+export interface ConnectorSandbox {
+  /** The mock that serves the API: the connector's `baseUrl` in the sandbox is that mock's. */
+  readonly mock: SandboxMock
+  /** The sandbox credentials its factory takes besides `baseUrl`, in the order they are given. */
+  readonly options: readonly SandboxCredentialOption[]
+  /** Its `getAllData` params in the sandbox, each parameter's value by name; absent when it needs none. */
+  readonly params?: Readonly<Record<string, SandboxParamValue>>
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js'
+import type { SandboxCredentialOption, SandboxParamValue } from '../registry/manifest.js'
 import {
   credentialsOfDataProviders,
   encryptionKeyPair,
@@ -8,7 +9,7 @@ import {
   registerDataProviders,
 } from './data-providers.js'
 import { sandboxAgents, sandboxIdentities, sandboxIncomeYear } from './identities.js'
-import { type DataProviderGroup, type StartedMockApis, startMockApis } from './mock-apis/index.js'
+import { type DataProviderGroup, sandboxApiIds, sandboxPartOf, type StartedMockApis, startMockApis } from './mock-apis/index.js'
 import { startMockFranceConnect, type StartedOp, type StartOpOptions } from './mock-franceconnect/index.js'
 import { seededSecrets } from './seeded-secrets.js'
 import { loadOidcProvider } from './mock-franceconnect/load-oidc-provider.js'
@@ -86,25 +87,38 @@ async function startMocks(
   }
 }
 
-/** Each connector factory's options, pointed at the mock APIs. */
-function connectorOptionsOf(apis: Record<SandboxApiId, string>, credentials: SandboxCredentials): SandboxConnectorOptions {
-  const particulier = (baseUrl: string) => ({ baseUrl, recipient: credentials.apiParticulier.recipient })
+/** Each sandbox credential, by the name of the connector option that takes it. */
+function credentialOptions(credentials: SandboxCredentials): Record<SandboxCredentialOption, string> {
   return {
-    'impot-particulier': {
-      baseUrl: apis['impot-particulier'],
-      gatewayToken: credentials.dgfip.gatewayToken,
-      idTeleservice: credentials.dgfip.idTeleservice,
-    },
-    'droits-assurance-maladie': { baseUrl: apis['droits-assurance-maladie'], apiKey: credentials.cnam.apiKey },
-    'indemnites-journalieres': { baseUrl: apis['indemnites-journalieres'], apiKey: credentials.cnam.apiKey },
-    'statut-etudiant': particulier(apis['statut-etudiant']),
-    'statut-etudiant-boursier': particulier(apis['statut-etudiant-boursier']),
-    'complementaire-sante-solidaire': particulier(apis['complementaire-sante-solidaire']),
-    'revenu-solidarite-active': particulier(apis['revenu-solidarite-active']),
-    'quotient-familial': particulier(apis['quotient-familial']),
-    'france-travail-statut': { baseUrl: apis['france-travail-statut'] },
-    'france-travail-paiements': { baseUrl: apis['france-travail-paiements'] },
+    recipient: credentials.apiParticulier.recipient,
+    apiKey: credentials.cnam.apiKey,
+    gatewayToken: credentials.dgfip.gatewayToken,
+    idTeleservice: credentials.dgfip.idTeleservice,
   }
+}
+
+/** Each connector factory's options: the base URL of its mock, and the credentials its manifest's `sandbox` part names. */
+function connectorOptionsOf(apis: Record<SandboxApiId, string>, credentials: SandboxCredentials): SandboxConnectorOptions {
+  const values = credentialOptions(credentials)
+  const options: Record<string, Record<string, string>> = {}
+  for (const api of sandboxApiIds) {
+    const option: Record<string, string> = { baseUrl: apis[api] }
+    for (const name of sandboxPartOf(api).options) option[name] = values[name]
+    options[api] = option
+  }
+  // the type is mapped from the same `sandbox` parts (types.ts)
+  return options as SandboxConnectorOptions
+}
+
+/** `getAllData` params that suit the sandbox's data: each connector's, as its manifest's `sandbox` part names them. */
+function allDataParamsOf(): Record<string, unknown> {
+  const values: Record<SandboxParamValue, unknown> = { incomeYear: sandboxIncomeYear() }
+  const params: Record<string, unknown> = {}
+  for (const api of sandboxApiIds) {
+    const named = sandboxPartOf(api).params
+    if (named) params[api] = Object.fromEntries(Object.entries(named).map(([name, value]) => [name, values[value]]))
+  }
+  return params
 }
 
 /** The mock FranceConnect's options for the sandbox's client (its people and data providers aside). */
@@ -182,7 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   })
   const credentials = credentialsOf(hex)
   const mocks = await startMocks(op, { variant, identities, providers, credentials, options })
-  credentials.dgfip.tokenUrl = `${mocks.apis['impot-particulier']}/token`
+  credentials.dgfip.tokenUrl = `${mocks.mockUrls.dgfip}/token`
   let closed: Promise<void> | undefined
   return {
     variant,
@@ -196,7 +210,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apis: mocks.apis,
     credentials,
     connectorOptions: connectorOptionsOf(mocks.apis, credentials),
-    allDataParams: { 'impot-particulier': { annee: sandboxIncomeYear() } },
+    allDataParams: allDataParamsOf(),
     identities: op.identities.map((person, index) => ({ ...(identities[index] ?? person), sub: person.sub })),
     dataProvider: ownDataProvider(ownProvider),
     endpoints: op.endpoints,

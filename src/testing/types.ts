@@ -4,6 +4,8 @@
 import type { JWK } from 'jose'
 import type { EncryptionKey } from '../oidc/encryption-keys.js'
 import type { ConnectorId } from '../registry/data-scopes.js'
+import type { connectorSandboxes } from './connector-sandboxes.js'
+import type { ApiParticulierRouteData } from './mock-apis/api-particulier.js'
 import type { AuthorizeOptions, MockIdentity, OpEndpoints } from './mock-franceconnect/types.js'
 
 /** The FranceConnect the sandbox impersonates. */
@@ -18,15 +20,21 @@ export type SandboxApiId = ConnectorId
 /** A JSON object, as a provider sends it. */
 export type JsonObject = Record<string, unknown>
 
+/** How the sandbox serves one API: the `sandbox` export of its manifest (`src/apis/<id>/manifest.ts`). */
+type SandboxPartOf<Id extends SandboxApiId> = (typeof connectorSandboxes)[Id]
+
 /**
- * What each mock API knows of a person, as the provider's raw payload before it filters fields by
- * scope. A missing entry means the provider does not know the person (404).
+ * What each mock knows of a person for one API it serves, as the provider's raw payload before it
+ * filters fields by scope. An API's entry in {@link SandboxData} has the shape of the mock its
+ * manifest names, or of its route where the route reads a known one (`statut-etudiant`).
  */
-export interface SandboxData {
+interface SandboxMockData {
+  /** API Particulier v3 (CNOUS: v4) `data` of the API's route, e.g. RSA's `{ est_beneficiaire, avec_majoration, date_debut_droit }`, QF's `{ quotient_familial, allocataires, enfants, adresse }`; CNOUS's v3 answer is derived from its v4 one. */
+  'api-particulier': JsonObject
   /** DGFiP `SituationsIRAssiettesJAXBbean`, by year of income (`annrev`): `{ '2024': { rfr, nbPart, … } }`. */
-  'impot-particulier'?: Record<string, JsonObject>
+  dgfip: Record<string, JsonObject>
   /** CNAM droits: the insured person (`/me`), the beneficiaries (`/me/beneficiaires`), each NIR's contracts (`/contrats`). */
-  'droits-assurance-maladie'?: {
+  'cnam-droits': {
     me: JsonObject
     beneficiaires: JsonObject[]
     contrats: Record<string, JsonObject[]>
@@ -35,22 +43,23 @@ export interface SandboxData {
     exonerations?: JsonObject[]
   }
   /** CNAM IJ (provisional connector): `{ paiements: [{ date_debut, date_fin, montant_journalier, nombre_jours, montant_csg, montant_crds, … }] }`. */
-  'indemnites-journalieres'?: { paiements: JsonObject[] }
-  /** MESRI, API Particulier v3 `data`: `{ admissions: [...] }`. */
-  'statut-etudiant'?: { admissions: JsonObject[] }
-  /** CNOUS, API Particulier v4 `data` (`statut_boursier`, `echelon_bourse`, …); the v3 answer is derived from it. */
-  'statut-etudiant-boursier'?: JsonObject
-  /** DSS, API Particulier v3 `data`: `{ est_beneficiaire, avec_participation, date_debut_droit }`. */
-  'complementaire-sante-solidaire'?: JsonObject
-  /** API Particulier v3 `data`: `{ est_beneficiaire, avec_majoration, date_debut_droit }`. */
-  'revenu-solidarite-active'?: JsonObject
-  /** API Particulier v3 `data`: `{ quotient_familial, allocataires, enfants, adresse }`. */
-  'quotient-familial'?: JsonObject
-  /** France Travail statut payload: `{ etatCivil, modalitesContact, adresse, situationInscription }`. */
-  'france-travail-statut'?: JsonObject
-  /** France Travail paiements payload: `{ statutInscription, listePaiement }`. */
-  'france-travail-paiements'?: JsonObject
+  'cnam-ij': { paiements: JsonObject[] }
+  /** France Travail's payload: statut `{ etatCivil, modalitesContact, adresse, situationInscription }`, paiements `{ statutInscription, listePaiement }`. */
+  'france-travail': JsonObject
 }
+
+/** What the mock serving `Id` knows of a person: its route's own shape where it has one, else its mock's. */
+type SandboxDataOf<Id extends SandboxApiId> = Id extends keyof ApiParticulierRouteData
+  ? ApiParticulierRouteData[Id]
+  : SandboxMockData[SandboxPartOf<Id>['mock']]
+
+/**
+ * What each mock API knows of a person, by API, as the provider's raw payload before it filters
+ * fields by scope (each API's shape is its mock's: DGFiP's situations by year of income, CNAM droits'
+ * `{ me, beneficiaires, contrats, … }`, CNAM IJ's `{ paiements }`, MESRI's `{ admissions }`, the
+ * others' payload object). A missing entry means the provider does not know the person (404).
+ */
+export type SandboxData = { [Id in SandboxApiId]?: SandboxDataOf<Id> }
 
 /** A person of the sandbox: the pivot identity FranceConnect releases, and what each API knows of them. */
 export interface SandboxIdentity extends MockIdentity {
@@ -107,18 +116,12 @@ export interface SandboxCredentials {
   cnam: { apiKey: string }
 }
 
-/** The options to give each connector factory so that it calls the sandbox. */
-export interface SandboxConnectorOptions {
-  'impot-particulier': { baseUrl: string; gatewayToken: string; idTeleservice: string }
-  'droits-assurance-maladie': { baseUrl: string; apiKey: string }
-  'indemnites-journalieres': { baseUrl: string; apiKey: string }
-  'statut-etudiant': { baseUrl: string; recipient: string }
-  'statut-etudiant-boursier': { baseUrl: string; recipient: string }
-  'complementaire-sante-solidaire': { baseUrl: string; recipient: string }
-  'revenu-solidarite-active': { baseUrl: string; recipient: string }
-  'quotient-familial': { baseUrl: string; recipient: string }
-  'france-travail-statut': { baseUrl: string }
-  'france-travail-paiements': { baseUrl: string }
+/**
+ * The options to give each connector factory so that it calls the sandbox: `baseUrl`, and the sandbox
+ * credentials its manifest's `sandbox.options` names (`statut-etudiant`: `{ baseUrl: string; recipient: string }`).
+ */
+export type SandboxConnectorOptions = {
+  [Id in SandboxApiId]: { [Option in 'baseUrl' | SandboxPartOf<Id>['options'][number]]: string }
 }
 
 /**

@@ -24,7 +24,15 @@ import {
   type SettledApiResult,
 } from '../../src/index.js'
 import { loadOidcProvider } from '../../src/testing/mock-franceconnect/load-oidc-provider.js'
-import { OpHttpError, sandboxConnectors, startSandbox, type Sandbox } from '../../src/testing/index.js'
+import { connectorSandboxes } from '../../src/testing/connector-sandboxes.js'
+import {
+  OpHttpError,
+  sandboxConnectors,
+  sandboxIncomeYear,
+  startSandbox,
+  type Sandbox,
+  type SandboxApiId,
+} from '../../src/testing/index.js'
 
 const apiIds = [
   'impot-particulier',
@@ -81,6 +89,35 @@ describe('sandbox, FranceConnect v2', () => {
     })
     expect(sandbox.identities.every((person) => /^[0-9a-f]{64}v1$/.test(person.sub))).toBe(true)
     expect(sandbox.endpoints.checktoken).toBe(`${sandbox.issuer}/checktoken`)
+  })
+
+  it('serves and configures each API as the `sandbox` part of its manifest says', () => {
+    const { apiParticulier, cnam, dgfip } = sandbox.credentials
+    const credential = {
+      recipient: apiParticulier.recipient,
+      apiKey: cnam.apiKey,
+      gatewayToken: dgfip.gatewayToken,
+      idTeleservice: dgfip.idTeleservice,
+    }
+    const mockOf = new Map<string, string>()
+    for (const [api, part] of Object.entries(connectorSandboxes) as [SandboxApiId, (typeof connectorSandboxes)[SandboxApiId]][]) {
+      // one base URL per mock, shared by the APIs it serves
+      expect(sandbox.apis[api], api).toBe(mockOf.get(part.mock) ?? sandbox.apis[api])
+      mockOf.set(part.mock, sandbox.apis[api])
+      expect(sandbox.connectorOptions[api], api).toEqual({
+        baseUrl: sandbox.apis[api],
+        ...Object.fromEntries(part.options.map((option) => [option, credential[option]])),
+      })
+    }
+    expect(new Set(mockOf.values()).size).toBe(5)
+    expect(sandbox.connectorOptions['statut-etudiant']).toEqual({
+      baseUrl: sandbox.apis['statut-etudiant'],
+      recipient: '13002526500013',
+    })
+    expect(Object.keys(sandbox.connectorOptions['impot-particulier'])).toEqual(['baseUrl', 'gatewayToken', 'idTeleservice'])
+    expect(sandbox.connectorOptions['france-travail-paiements']).toEqual({ baseUrl: sandbox.apis['france-travail-paiements'] })
+    expect(dgfip.tokenUrl).toBe(`${sandbox.apis['impot-particulier']}/token`)
+    expect(sandbox.allDataParams).toEqual({ 'impot-particulier': { annee: sandboxIncomeYear() } })
   })
 
   it('signs in as the first identity and fetches every API with data', async () => {

@@ -5,6 +5,7 @@ import { apiParticulierHosts } from '../../src/apis/shared/api-particulier.js'
 import { connectorManifests } from '../../src/registry/connector-manifests.js'
 import type { ConnectorManifest } from '../../src/registry/manifest.js'
 import { dataScopes } from '../../src/registry/data-scopes.js'
+import { connectorSandboxes } from '../../src/testing/connector-sandboxes.js'
 import { entries } from '../../tsup.config.js'
 
 const root = new URL('../../', import.meta.url)
@@ -71,6 +72,15 @@ describe('connector manifests', () => {
     ]) {
       expect(connectorManifests.find((manifest) => manifest.id === id)?.hosts, id).toEqual(apiParticulierHosts)
     }
+  })
+
+  it('say beside them how the sandbox serves each API, out of the manifest object the root entry reads', async () => {
+    for (const manifest of connectorManifests) {
+      const module = (await import(new URL(`src/apis/${manifest.id}/manifest.ts`, root).href)) as Record<string, unknown>
+      expect(module.sandbox, manifest.id).toEqual(connectorSandboxes[manifest.id])
+      expect(manifest, manifest.id).not.toHaveProperty('sandbox')
+    }
+    expect(Object.keys(connectorSandboxes)).toEqual(connectorManifests.map(({ id }) => id))
   })
 
   it('give the build one entry each', () => {

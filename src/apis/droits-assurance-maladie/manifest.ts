@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
+import type { ConnectorManifest, ConnectorSandbox, ManifestScopeDetail } from '../../registry/manifest.js'
 
 const both = ['franceconnect', 'franceconnect-plus'] as const
 
@@ -94,3 +94,6 @@ export const droitsAssuranceMaladieManifest = {
     { name: 'dateFin', description: 'End of the window, YYYY-MM-DD, not before dateDebut.', required: false },
   ],
 } as const satisfies ConnectorManifest
+
+/** How the sandbox (`franceconnect-sdk/testing`) serves it: the CNAM droits mock, with its API key. */
+export const sandbox = { mock: 'cnam-droits', options: ['apiKey'] } as const satisfies ConnectorSandbox

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
+import type { ConnectorManifest, ConnectorSandbox, ManifestScopeDetail } from '../../registry/manifest.js'
 
 const v2Only = ['franceconnect'] as const
 
@@ -36,3 +36,6 @@ export const franceTravailStatutManifest = {
   hosts,
   parameters: [],
 } as const satisfies ConnectorManifest
+
+/** How the sandbox (`franceconnect-sdk/testing`) serves it: France Travail's mock, with no credential but the FranceConnect token. */
+export const sandbox = { mock: 'france-travail', options: [] } as const satisfies ConnectorSandbox

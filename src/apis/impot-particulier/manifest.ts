@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
+import type { ConnectorManifest, ConnectorSandbox, ManifestScopeDetail } from '../../registry/manifest.js'
 
 const both = ['franceconnect', 'franceconnect-plus'] as const
 
@@ -395,3 +395,13 @@ export const impotParticulierManifest = {
     { name: 'annee', description: 'The year of income (revenus N, on the avis d’impôt N+1), e.g. 2023.', required: true },
   ],
 } as const satisfies ConnectorManifest
+
+/**
+ * How the sandbox (`franceconnect-sdk/testing`) serves it: the DGFiP gateway's mock, with its gateway
+ * token and téléservice id; `annee`: the year of income the sandbox's people have data for.
+ */
+export const sandbox = {
+  mock: 'dgfip',
+  options: ['gatewayToken', 'idTeleservice'],
+  params: { annee: 'incomeYear' },
+} as const satisfies ConnectorSandbox

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
+import type { ConnectorManifest, ConnectorSandbox, ManifestScopeDetail } from '../../registry/manifest.js'
 
 const both = ['franceconnect', 'franceconnect-plus'] as const
 
@@ -38,3 +38,6 @@ export const indemnitesJournalieresManifest = {
     { name: 'dateFin', description: 'End of the window, YYYY-MM-DD, not before dateDebut.', required: false },
   ],
 } as const satisfies ConnectorManifest
+
+/** How the sandbox (`franceconnect-sdk/testing`) serves it: the CNAM IJ mock, with the CNAM's API key. */
+export const sandbox = { mock: 'cnam-ij', options: ['apiKey'] } as const satisfies ConnectorSandbox

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ConnectorManifest, ManifestScopeDetail } from '../../registry/manifest.js'
+import type { ConnectorManifest, ConnectorSandbox, ManifestScopeDetail } from '../../registry/manifest.js'
 
 const both = ['franceconnect', 'franceconnect-plus'] as const
 
@@ -84,3 +84,6 @@ export const statutEtudiantBoursierManifest = {
   hosts,
   parameters: [],
 } as const satisfies ConnectorManifest
+
+/** How the sandbox (`franceconnect-sdk/testing`) serves it: API Particulier's mock, with its `recipient`. */
+export const sandbox = { mock: 'api-particulier', options: ['recipient'] } as const satisfies ConnectorSandbox

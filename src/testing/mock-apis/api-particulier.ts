@@ -27,6 +27,15 @@ import {
   type TokenRefusal,
 } from './shared.js'
 
+/**
+ * The data of the routes whose answer reads a known shape, by API (`SandboxData`); any other route's
+ * is its API Particulier `data` object.
+ */
+export interface ApiParticulierRouteData {
+  /** MESRI, API Particulier v3 `data`: `{ admissions: [...] }`. */
+  'statut-etudiant': { admissions: JsonObject[] }
+}
+
 interface ApiError {
   status: number
   body: unknown

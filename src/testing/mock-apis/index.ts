@@ -1,14 +1,17 @@
 /**
  * The mock data APIs: one loopback server answering for every connector of the SDK, each API under
- * its own base URL, each provider a data provider registered at the mock FranceConnect that checks
- * every access token with `/checktoken` through `franceconnect-sdk/data-provider` (no result cache,
- * so a revoked token is refused at once), reconciles the person from the pivot identity, and answers
- * from the person's fixtures, filtered by the granted scopes.
+ * the base URL of the mock its manifest's `sandbox` part names (`src/apis/<id>/manifest.ts`), each
+ * provider a data provider registered at the mock FranceConnect that checks every access token with
+ * `/checktoken` through `franceconnect-sdk/data-provider` (no result cache, so a revoked token is
+ * refused at once), reconciles the person from the pivot identity, and answers from the person's
+ * fixtures, filtered by the granted scopes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createAccessTokenVerifier } from '../../data-provider/verifier.js'
 import type { EncryptionKey } from '../../oidc/encryption-keys.js'
 import { dataScopes } from '../../registry/data-scopes.js'
+import type { ConnectorSandbox, SandboxMock } from '../../registry/manifest.js'
+import { connectorSandboxes } from '../connector-sandboxes.js'
 import { closerOf, listenOnLoopback } from '../loopback.js'
 import type { SandboxApiId, SandboxIdentity, SandboxVariant } from '../types.js'
 import { handleApiParticulier } from './api-particulier.js'
@@ -20,18 +23,47 @@ import { sendJson, type ApiGuard, type MockRequest } from './shared.js'
 /** The data providers behind the mock APIs: one FranceConnect registration each. */
 export type DataProviderGroup = 'api-particulier' | 'dgfip' | 'cnam' | 'france-travail'
 
-/** Which APIs each data provider serves. */
-export const dataProviderApis: Record<DataProviderGroup, readonly SandboxApiId[]> = {
-  'api-particulier': [
-    'statut-etudiant',
-    'statut-etudiant-boursier',
-    'complementaire-sante-solidaire',
-    'revenu-solidarite-active',
-    'quotient-familial',
-  ],
-  dgfip: ['impot-particulier'],
-  cnam: ['droits-assurance-maladie', 'indemnites-journalieres'],
-  'france-travail': ['france-travail-statut', 'france-travail-paiements'],
+/** Each mock: the data provider it checks tokens as, and the path of the mock APIs' origin it is served under. */
+const mocks: Record<SandboxMock, { group: DataProviderGroup; prefix: string }> = {
+  'api-particulier': { group: 'api-particulier', prefix: '/api-particulier' },
+  dgfip: { group: 'dgfip', prefix: '/dgfip' },
+  'cnam-droits': { group: 'cnam', prefix: '/cnam/v1/droits/beneficiaires' },
+  'cnam-ij': { group: 'cnam', prefix: '/cnam/indemnites-journalieres' },
+  'france-travail': { group: 'france-travail', prefix: '/france-travail' },
+}
+
+/** The data providers, in the order they are registered at the mock FranceConnect. */
+const groups = [...new Set(Object.values(mocks).map(({ group }) => group))]
+
+/**
+ * The ids of the APIs the sandbox serves: every connector's, in the order of the manifest list.
+ *
+ * @example
+ * ```ts
+ * for (const api of sandboxApiIds) console.log(api, sandboxPartOf(api).mock)
+ * ```
+ */
+export const sandboxApiIds = Object.keys(connectorSandboxes) as SandboxApiId[]
+
+/**
+ * How the sandbox serves and configures one API: the `sandbox` export of its manifest.
+ *
+ * @example
+ * ```ts
+ * sandboxPartOf('statut-etudiant') // { mock: 'api-particulier', options: ['recipient'] }
+ * ```
+ */
+export function sandboxPartOf(api: SandboxApiId): ConnectorSandbox {
+  return connectorSandboxes[api]
+}
+
+/** Which APIs each data provider serves: those whose manifest names one of its mocks. */
+export const dataProviderApis: Record<DataProviderGroup, readonly SandboxApiId[]> = apisByGroup()
+
+function apisByGroup(): Record<DataProviderGroup, SandboxApiId[]> {
+  const byGroup = {} as Record<DataProviderGroup, SandboxApiId[]>
+  for (const group of groups) byGroup[group] = sandboxApiIds.filter((api) => mocks[sandboxPartOf(api).mock].group === group)
+  return byGroup
 }
 
 /** The FranceConnect data scopes of one API (the scope registry's). */
@@ -62,6 +94,8 @@ export interface MockApisOptions {
 
 export interface StartedMockApis {
   origin: string
+  /** Each mock's base URL (the DGFiP gateway's token endpoint is below `mockUrls.dgfip`). */
+  mockUrls: Record<SandboxMock, string>
   /** Each connector's base URL. */
   apis: Record<SandboxApiId, string>
   /** Calls counted by API. */
@@ -69,18 +103,10 @@ export interface StartedMockApis {
   close(): Promise<void>
 }
 
-const prefixes = {
-  apiParticulier: '/api-particulier',
-  dgfip: '/dgfip',
-  cnamDroits: '/cnam/v1/droits/beneficiaires',
-  cnamIj: '/cnam/indemnites-journalieres',
-  franceTravail: '/france-travail',
-} as const
-
 /** One token guard per data provider, each counting its calls in `requests`. */
 function guardsOf(options: MockApisOptions, requests: Record<string, number>): Record<DataProviderGroup, ApiGuard> {
   const guards = {} as Record<DataProviderGroup, ApiGuard>
-  for (const group of Object.keys(dataProviderApis) as DataProviderGroup[]) {
+  for (const group of groups) {
     const credentials = options.dataProviders[group]
     const verifier =
       options.variant === 'v1'
@@ -105,16 +131,22 @@ function guardsOf(options: MockApisOptions, requests: Record<string, number>): R
 
 type Handler = (request: MockRequest) => Promise<boolean>
 
-/** Each provider's mock, by the path prefix it is served under. */
-function handlersOf(options: MockApisOptions, guards: Record<DataProviderGroup, ApiGuard>): [string, Handler][] {
+/** Each mock's handler, its guard the one of its data provider. */
+function handlersOf(options: MockApisOptions, guards: Record<DataProviderGroup, ApiGuard>): Record<SandboxMock, Handler> {
   const { identities } = options
-  return [
-    [prefixes.apiParticulier, (request) => handleApiParticulier(request, guards['api-particulier'], identities)],
-    [prefixes.dgfip, (request) => handleDgfip(request, guards.dgfip, identities, options.dgfipGateway)],
-    [prefixes.cnamDroits, (request) => handleCnamDroits(request, guards.cnam, identities, options.apiKey)],
-    [prefixes.cnamIj, (request) => handleCnamIj(request, guards.cnam, identities, options.apiKey)],
-    [prefixes.franceTravail, (request) => handleFranceTravail(request, guards['france-travail'], identities)],
-  ]
+  const guardOf = (mock: SandboxMock) => guards[mocks[mock].group]
+  return {
+    'api-particulier': (request) => handleApiParticulier(request, guardOf('api-particulier'), identities),
+    dgfip: (request) => handleDgfip(request, guardOf('dgfip'), identities, options.dgfipGateway),
+    'cnam-droits': (request) => handleCnamDroits(request, guardOf('cnam-droits'), identities, options.apiKey),
+    'cnam-ij': (request) => handleCnamIj(request, guardOf('cnam-ij'), identities, options.apiKey),
+    'france-travail': (request) => handleFranceTravail(request, guardOf('france-travail'), identities),
+  }
+}
+
+/** Each mock's handler by the path prefix it is served under. */
+function routesOf(handlers: Record<SandboxMock, Handler>): [string, Handler][] {
+  return (Object.keys(mocks) as SandboxMock[]).map((mock) => [mocks[mock].prefix, handlers[mock]])
 }
 
 /** Hands a request to the mock whose prefix it is under: 404 JSON when none, 500 when one fails. */
@@ -140,20 +172,17 @@ function serve(handlers: [string, Handler][]): (req: IncomingMessage, res: Serve
   }
 }
 
-/** Each connector's base URL on the mock APIs' origin. */
-function apiUrls(origin: string): Record<SandboxApiId, string> {
-  return {
-    'impot-particulier': `${origin}${prefixes.dgfip}`,
-    'droits-assurance-maladie': `${origin}${prefixes.cnamDroits}`,
-    'indemnites-journalieres': `${origin}${prefixes.cnamIj}`,
-    'statut-etudiant': `${origin}${prefixes.apiParticulier}`,
-    'statut-etudiant-boursier': `${origin}${prefixes.apiParticulier}`,
-    'complementaire-sante-solidaire': `${origin}${prefixes.apiParticulier}`,
-    'revenu-solidarite-active': `${origin}${prefixes.apiParticulier}`,
-    'quotient-familial': `${origin}${prefixes.apiParticulier}`,
-    'france-travail-statut': `${origin}${prefixes.franceTravail}`,
-    'france-travail-paiements': `${origin}${prefixes.franceTravail}`,
-  }
+/** Each mock's base URL on the mock APIs' origin. */
+function mockUrls(origin: string): Record<SandboxMock, string> {
+  return Object.fromEntries(Object.entries(mocks).map(([mock, { prefix }]) => [mock, `${origin}${prefix}`])) as Record<
+    SandboxMock,
+    string
+  >
+}
+
+/** Each connector's base URL: the one of the mock its manifest names. */
+function apiUrls(urls: Record<SandboxMock, string>): Record<SandboxApiId, string> {
+  return Object.fromEntries(sandboxApiIds.map((api) => [api, urls[sandboxPartOf(api).mock]])) as Record<SandboxApiId, string>
 }
 
 /**
@@ -167,7 +196,8 @@ function apiUrls(origin: string): Record<SandboxApiId, string> {
  */
 export async function startMockApis(options: MockApisOptions): Promise<StartedMockApis> {
   const requests: Record<string, number> = {}
-  const server: Server = createServer(serve(handlersOf(options, guardsOf(options, requests))))
+  const server: Server = createServer(serve(routesOf(handlersOf(options, guardsOf(options, requests)))))
   const origin = await listenOnLoopback(server, options.port ?? 0)
-  return { origin, apis: apiUrls(origin), requests, close: closerOf(server) }
+  const urls = mockUrls(origin)
+  return { origin, mockUrls: urls, apis: apiUrls(urls), requests, close: closerOf(server) }
 }
