@@ -16,7 +16,7 @@ import { describeError, formatDuration, mark, paint, Progress, ReportedError, re
 export interface DemoOptions {
   variant: SandboxVariant
   /** Index on the login page, id, or family name (default: the first person). */
-  identity?: string
+  identity?: string | undefined
 }
 
 export const variantNames: Record<SandboxVariant, string> = {

@@ -29,7 +29,7 @@ export interface DoctorOptions {
   issuer: string
   clientId: string
   preset: DoctorPreset
-  redirectUri?: string
+  redirectUri?: string | undefined
   timeoutMs: number
 }
 

@@ -42,7 +42,7 @@ export async function main(
         }
         if (options.port !== undefined) throw new UsageError('--port goes with --serve', demoUsage)
         const { runDemo } = await import('./demo.js')
-        return await runDemo(output, { variant, ...(options.identity === undefined ? {} : { identity: options.identity }) })
+        return await runDemo(output, { variant, identity: options.identity })
       }
       case 'sandbox': {
         const options = readOptions(
@@ -66,9 +66,9 @@ export async function main(
         return await runSandbox(output, {
           variant: readChoice(options.variant, 'variant', [...variants, 'proconnect'], sandboxUsage) ?? 'v2',
           ...sandboxCredentialOptions(options, sandboxUsage),
-          ...(port === undefined ? {} : { port }),
-          ...(options['redirect-uri'] ? { redirectUri: options['redirect-uri'] } : {}),
-          ...(options['post-logout-redirect-uri'] ? { postLogoutRedirectUri: options['post-logout-redirect-uri'] } : {}),
+          port,
+          redirectUri: options['redirect-uri'] || undefined,
+          postLogoutRedirectUri: options['post-logout-redirect-uri'] || undefined,
         })
       }
       case 'doctor': {

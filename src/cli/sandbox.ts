@@ -18,16 +18,16 @@ export const DEFAULT_SANDBOX_SEED = 'franceconnect-sdk-sandbox'
 
 /** Options of {@link runSandbox}. */
 export interface SandboxCommandOptions {
-  port?: number
+  port?: number | undefined
   variant: SandboxPlatform
-  redirectUri?: string
-  postLogoutRedirectUri?: string
-  clientId?: string
-  clientSecret?: string
+  redirectUri?: string | undefined
+  postLogoutRedirectUri?: string | undefined
+  clientId?: string | undefined
+  clientSecret?: string | undefined
   /** Default {@link DEFAULT_SANDBOX_SEED}. */
-  seed?: string
+  seed?: string | undefined
   /** ProConnect only. */
-  userinfo?: 'jwt' | 'json'
+  userinfo?: 'jwt' | 'json' | undefined
 }
 
 /**
@@ -50,10 +50,10 @@ export function sandboxCredentialOptions(
   if (options.seed === '') throw new UsageError('--seed must not be empty', usage)
   const userinfo = readChoice(options.userinfo, 'userinfo', ['jwt', 'json'] as const, usage)
   return {
-    ...(options['client-id'] === undefined ? {} : { clientId: options['client-id'] }),
-    ...(secret === undefined ? {} : { clientSecret: secret }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(userinfo === undefined ? {} : { userinfo }),
+    clientId: options['client-id'],
+    clientSecret: secret,
+    seed: options.seed,
+    userinfo,
   }
 }
 
@@ -82,11 +82,12 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
   const seed = options.seed ?? DEFAULT_SANDBOX_SEED
   const common = {
     seed,
-    ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.redirectUri ? { redirectUri: options.redirectUri } : {}),
-    ...(options.postLogoutRedirectUri ? { postLogoutRedirectUri: options.postLogoutRedirectUri } : {}),
-    ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
-    ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+    port: options.port,
+    // an empty --redirect-uri means the default
+    redirectUri: options.redirectUri || undefined,
+    postLogoutRedirectUri: options.postLogoutRedirectUri || undefined,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
   }
   if (options.userinfo !== undefined && options.variant !== 'proconnect') {
     stopped.cancel()
@@ -96,7 +97,7 @@ export async function runSandbox(output: Output, options: SandboxCommandOptions)
   try {
     sandbox =
       options.variant === 'proconnect'
-        ? await startSandbox({ ...common, variant: 'proconnect', ...(options.userinfo ? { userinfo: options.userinfo } : {}) })
+        ? await startSandbox({ ...common, variant: 'proconnect', userinfo: options.userinfo })
         : await startSandbox({ ...common, variant: options.variant })
   } catch (error) {
     stopped.cancel()

@@ -129,14 +129,14 @@ function opOptionsOf(
 ): Omit<StartOpOptions, 'identities' | 'dataProviders'> {
   return {
     variant,
-    ...(options.port === undefined ? {} : { port: options.port }),
+    port: options.port,
     clientId: options.clientId ?? hex('client_id', 32),
     clientSecret: options.clientSecret ?? hex('client_secret', 32),
-    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
-    ...(options.userinfo === undefined ? {} : { userinfo: options.userinfo }),
+    scopes: options.scopes,
+    userinfo: options.userinfo,
     clientName: options.clientName ?? 'Démarche de test (bac à sable)',
-    ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
-    ...(options.postLogoutRedirectUri === undefined ? {} : { postLogoutRedirectUri: options.postLogoutRedirectUri }),
+    redirectUri: options.redirectUri,
+    postLogoutRedirectUri: options.postLogoutRedirectUri,
   }
 }
 

@@ -38,9 +38,9 @@ interface SandboxMockData {
     me: JsonObject
     beneficiaires: JsonObject[]
     contrats: Record<string, JsonObject[]>
-    caisse?: JsonObject
-    medecinTraitant?: JsonObject
-    exonerations?: JsonObject[]
+    caisse?: JsonObject | undefined
+    medecinTraitant?: JsonObject | undefined
+    exonerations?: JsonObject[] | undefined
   }
   /** CNAM IJ (provisional connector): `{ paiements: [{ date_debut, date_fin, montant_journalier, nombre_jours, montant_csg, montant_crds, … }] }`. */
   'cnam-ij': { paiements: JsonObject[] }
@@ -63,7 +63,7 @@ export type SandboxData = { [Id in SandboxApiId]?: SandboxDataOf<Id> }
 
 /** A person of the sandbox: the pivot identity FranceConnect releases, and what each API knows of them. */
 export interface SandboxIdentity extends MockIdentity {
-  data?: SandboxData
+  data?: SandboxData | undefined
 }
 
 /** A sandbox person as `startSandbox` returns them: with the `sub` the sandbox's client receives. */
@@ -72,35 +72,35 @@ export type SandboxPerson = SandboxIdentity & { sub: string }
 /** Options of `startSandbox`. */
 export interface SandboxOptions {
   /** The mock FranceConnect's port on 127.0.0.1 (default: a free one). */
-  port?: number
+  port?: number | undefined
   /** The mock APIs' port (default: `port + 1` when `port` is given, else a free one). */
-  apisPort?: number
+  apisPort?: number | undefined
   /** `v2` (default), `fcplus` (nested JWE, eIDAS 2/3), `v1` (legacy) or `proconnect` (agents, eidas0…eidas3). */
-  variant?: SandboxPlatform
+  variant?: SandboxPlatform | undefined
   /** The people of the login page; default {@link sandboxIdentities}() ({@link sandboxAgents}() on ProConnect). The first is pre-selected. */
-  identities?: readonly SandboxIdentity[]
+  identities?: readonly SandboxIdentity[] | undefined
   /** The client's registered callback (default `http://127.0.0.1:3000/callback`). */
-  redirectUri?: string
+  redirectUri?: string | undefined
   /** The client's registered post-logout redirect (default `http://127.0.0.1:3000/logout-callback`). */
-  postLogoutRedirectUri?: string
+  postLogoutRedirectUri?: string | undefined
   /** Fixed client credentials (default: derived from `seed`, else random; 64 hex characters each). */
-  clientId?: string
-  clientSecret?: string
+  clientId?: string | undefined
+  clientSecret?: string | undefined
   /**
    * Derives every credential the sandbox makes up (client id and secret, data providers', data
    * APIs' keys) from this text: the same seed gives the same values at each start, so a pasted
    * `.env` keeps working. FranceConnect+'s encryption keys stay random. Default: random values.
    */
-  seed?: string
+  seed?: string | undefined
   /**
    * The scopes the client is habilitated for: a sign-in asking any other scope ends in
    * `error=invalid_scope`, as at the real FranceConnect. Default: every scope the variant offers.
    */
-  scopes?: readonly string[]
+  scopes?: readonly string[] | undefined
   /** ProConnect: `jwt` (default, signed userinfo) or `json` (a service registered without `userinfo_signed_response_alg`). */
-  userinfo?: 'jwt' | 'json'
+  userinfo?: 'jwt' | 'json' | undefined
   /** The service's name on the consent page. */
-  clientName?: string
+  clientName?: string | undefined
 }
 
 /** What the mock APIs require besides the FranceConnect access token; fixed values in the sandbox. */
@@ -144,9 +144,9 @@ export interface SandboxDataProvider {
 /** Options of `sandbox.signIn`. */
 export interface SignInOptions {
   /** The person: index in `identities`, its `id`, its `sub`, or its family name (default: the first). */
-  identity?: number | string
+  identity?: number | string | undefined
   /** Click "Annuler": the callback carries `error=access_denied`. */
-  cancel?: boolean
+  cancel?: boolean | undefined
   /** The level picked on the login page (FranceConnect+: `eidas2` or `eidas3`; ProConnect: `eidas0` … `eidas3`). */
   acr?: AuthorizeOptions['acr'] | undefined
 }
@@ -163,7 +163,7 @@ export interface Sandbox {
   redirectUri: string
   postLogoutRedirectUri: string
   /** FranceConnect+ only: the client's private decryption keys (give them to `createClient`). */
-  encryptionKeys?: EncryptionKey[]
+  encryptionKeys?: EncryptionKey[] | undefined
   /** Each connector's `baseUrl`. */
   apis: Record<SandboxApiId, string>
   /** What the mock APIs require besides the FranceConnect token. */
