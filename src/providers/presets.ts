@@ -17,8 +17,11 @@ export type PresetLocation<Env extends string> =
       allowInsecureHttp?: boolean
     }
 
-/** The authorization parameters FranceConnect v2 and FranceConnect+ accept, and nothing else. */
-const franceConnectAuthorizeParameters = [
+/**
+ * The authorization parameters FranceConnect v2 and FranceConnect+ accept, and nothing else (the
+ * authorize DTO of core-fcp); the sandbox's mock enforces the same list.
+ */
+export const franceConnectAuthorizeParameters = [
   'client_id',
   'response_type',
   'redirect_uri',
@@ -32,6 +35,9 @@ const franceConnectAuthorizeParameters = [
   'ui_locales',
 ] as const
 
+/** The `prompt` values FranceConnect v2 and FranceConnect+ accept. */
+export const franceConnectPrompts = ['login', 'consent', 'login consent', 'consent login'] as const
+
 /**
  * What FranceConnect v2 and FranceConnect+ share, being one core: discovery, the strict parameter
  * allow-list without PKCE, the client authentication and revocation rules, the scopes and prompts,
@@ -43,7 +49,7 @@ const franceConnectRules = {
   pkce: false,
   tokenAuthMethods: ['client_secret_post', 'private_key_jwt'],
   defaultScopes: ['openid', 'identite_pivot'],
-  prompts: ['login', 'consent', 'login consent', 'consent login'],
+  prompts: franceConnectPrompts,
   revocationAuthMethod: 'client_secret_post',
   revocationSendsTypeHint: false,
   claims: 'franceconnect',

@@ -5,6 +5,7 @@
  * `back/libs/scopes/src/data/`.
  */
 import type { ClaimsConfig } from './types.js'
+import { franceConnectAuthorizeParameters, franceConnectPrompts } from '../../../providers/presets.js'
 
 /**
  * `openid` also maps `acr` and `auth_time` on the FranceConnect platforms so that every ID token
@@ -47,22 +48,10 @@ export const FC_V2_ROUTES = {
   credential: '/credential',
 }
 
-/** The authorize parameters core-fcp's DTO lets through. */
-export const FC_AUTHORIZE_PARAMS = [
-  'client_id',
-  'response_type',
-  'redirect_uri',
-  'scope',
-  'acr_values',
-  'nonce',
-  'state',
-  'prompt',
-  'claims',
-  'idp_hint',
-  'ui_locales',
-]
+/** The authorize parameters core-fcp's DTO lets through: one list with the presets'. */
+export const FC_AUTHORIZE_PARAMS: readonly string[] = franceConnectAuthorizeParameters
 
-export const FC_PROMPTS = new Set(['login', 'consent', 'login consent', 'consent login'])
+export const FC_PROMPTS = new Set<string>(franceConnectPrompts)
 
 export const FC_TTL = {
   AccessToken: 60,
