@@ -42,7 +42,7 @@ export interface ManifestScopeDetail {
   readonly platforms: readonly DataScopePlatform[]
 }
 
-/** One parameter a connector's `fetch` takes (its third argument), for documentation and tooling. */
+/** One parameter a connector's `read` takes (`fc.getData`'s third argument), for documentation and tooling. */
 export interface ManifestParameter {
   /** Its name in the params object, e.g. `annee`. */
   readonly name: string
@@ -70,7 +70,7 @@ export interface ConnectorManifest {
   readonly defaultScopes?: readonly string[]
   /** Its hosts by environment (`env`); empty when the app must give `baseUrl`. */
   readonly hosts: Readonly<Record<string, string>>
-  /** The parameters of its `fetch`. */
+  /** The parameters of its `read`. */
   readonly parameters: readonly ManifestParameter[]
 }
 
@@ -88,7 +88,7 @@ export type SandboxMock = 'api-particulier' | 'dgfip' | 'cnam-droits' | 'cnam-ij
  */
 export type SandboxCredentialOption = 'recipient' | 'apiKey' | 'gatewayToken' | 'idTeleservice'
 
-/** A value the sandbox knows for a `fetch` parameter: `incomeYear`, the year of income its people have data for. */
+/** A value the sandbox knows for a `read` parameter: `incomeYear`, the year of income its people have data for. */
 export type SandboxParamValue = 'incomeYear'
 
 /**
