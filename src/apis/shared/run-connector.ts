@@ -1,28 +1,12 @@
-import * as v from 'valibot'
+import type * as v from 'valibot'
 import type { ApiResult, ConnectorContext } from '../../registry/connector.js'
-import { ConfigurationError } from '../../errors/configuration-error.js'
-import { SchemaError } from '../../errors/schema-error.js'
 import { getJson, type ApiRequestOptions } from '../../http/api-request.js'
-import { assertSecureUrl } from '../../http/secure-url.js'
-import { describeIssue } from '../../registry/schema-issue.js'
 import type { CommonConnectorOptions } from './connector-options.js'
 import { collectNumericCoercions, numericCoercionWarning } from './numeric.js'
+import { parsePayload } from './parse-payload.js'
 
-/**
- * Validates a raw payload against the connector's schema; the first mismatch becomes a
- * {@link SchemaError} naming its path (`data.admissions.0.date_debut`), never its value.
- *
- * @example
- * ```ts
- * const raw = parsePayload('statut-etudiant', statutEtudiantSchema, body)
- * ```
- */
-export function parsePayload<S extends v.GenericSchema>(api: string, schema: S, body: unknown): v.InferOutput<S> {
-  const result = v.safeParse(schema, body, { abortEarly: true })
-  if (result.success) return result.output
-  const { path, expected } = describeIssue(result.issues)
-  throw new SchemaError(api, path, expected)
-}
+export { resolveBaseUrl } from './base-url.js'
+export { parsePayload } from './parse-payload.js'
 
 /**
  * {@link parsePayload}, and the warnings the parse leaves: one for each number the provider sent as
@@ -92,29 +76,4 @@ export async function runConnector<S extends v.GenericSchema, D>(
     fetchedAt: new Date().toISOString(),
     ...(warnings.length > 0 ? { warnings } : {}),
   }
-}
-
-/**
- * The base URL of a connector: `baseUrl` when given, else the host of `env`; HTTPS or loopback only,
- * without a trailing slash.
- *
- * @example
- * ```ts
- * resolveBaseUrl('statut-etudiant', { production: 'https://particulier.api.gouv.fr' }, 'production', undefined)
- * ```
- */
-export function resolveBaseUrl(
-  api: string,
-  hosts: Record<string, string>,
-  env: string | undefined,
-  baseUrl: string | undefined,
-): string {
-  const chosen = baseUrl ?? hosts[env ?? 'production']
-  if (chosen === undefined) {
-    throw new ConfigurationError(
-      'configuration_invalid',
-      `${api}: unknown env "${env}" and no baseUrl (known: ${Object.keys(hosts).join(', ')})`,
-    )
-  }
-  return assertSecureUrl(chosen, `${api} baseUrl`).href.replace(/\/+$/, '')
 }
