@@ -8,7 +8,10 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { apiParticulierRoute, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizeComplementaireSanteSolidaire, type ComplementaireSanteSolidaire } from './normalize.js'
 import { complementaireSanteSolidaireSchema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -37,13 +40,14 @@ export type ComplementaireSanteSolidaireOptions = ApiParticulierOptions
 export function complementaireSanteSolidaire(
   options: ComplementaireSanteSolidaireOptions,
 ): Connector<void, ComplementaireSanteSolidaire, 'complementaire-sante-solidaire'> {
-  return apiParticulierConnector(options, {
-    api: 'complementaire-sante-solidaire',
+  const id = 'complementaire-sante-solidaire'
+  const request = apiParticulierRoute(id, options, '/v3/dss/complementaire_sante_solidaire/france_connect')
+  return defineConnector({
+    id,
     provider: 'DSS',
-    path: '/v3/dss/complementaire_sante_solidaire/france_connect',
-    scopes: complementaireSanteSolidaireScopes,
-    schema: complementaireSanteSolidaireSchema,
-    normalize: normalizeComplementaireSanteSolidaire,
+    scopes: chooseScopes(id, complementaireSanteSolidaireScopes, options.scopes),
+    http: options,
+    read: readOne(request, complementaireSanteSolidaireSchema, normalizeComplementaireSanteSolidaire),
   })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'

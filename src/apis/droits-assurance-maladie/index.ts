@@ -16,12 +16,14 @@
  *
  * @module
  */
-import * as v from 'valibot'
-import type { ApiResult, Connector, ConnectorContext } from '../../registry/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
-import { parsePayloadWithWarnings, resolveBaseUrl, runConnector } from '../shared/run-connector.js'
+import { allOrAbort } from '../shared/all-or-abort.js'
+import { resolveBaseUrl } from '../shared/base-url.js'
+import { defineConnector } from '../shared/define-connector.js'
+import type { Exchange } from '../shared/exchange.js'
 import { normalizeBeneficiaire, type DroitsAssuranceMaladie, type ParPersonne } from './normalize.js'
 import { dateRangeQuery, type DateRangeParams } from '../shared/date-range.js'
 import { parPersonneSchema, personnesSchema, type ContratPayload } from './schema.js'
@@ -145,34 +147,24 @@ export function droitsAssuranceMaladie(
   }
   const scopes = chooseScopes(api, droitsAssuranceMaladieScopes, options.scopes ?? droitsAssuranceMaladieDefaultScopes)
 
-  return {
+  return defineConnector({
     id: api,
     provider,
     scopes,
     ...(scopes.includes('droits_assurance_maladie') ? { requiredScopes: ['droits_assurance_maladie'] } : {}),
-    async read(context, params) {
+    http: options,
+    async read(exchange, params: DroitsAssuranceMaladieParams | undefined) {
       const query = dateRangeQuery(api, params)
-      const get = (ctx: ConnectorContext, path: string, extraHeaders: Record<string, string> = {}) => {
+      const get = (x: Exchange, path: string, extraHeaders: Record<string, string> = {}) => {
         const url = new URL(`${baseUrl}${path}`)
         for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
-        return runConnector(ctx, {
-          api,
-          provider,
-          scopes,
-          url: url.href,
-          headers: { authorization: `Bearer ${ctx.accessToken}`, 'x-api-key': apiKey, ...extraHeaders },
-          // validated below, all answers together, so that a mismatch names its endpoint
-          schema: v.unknown(),
-          normalize: () => undefined,
-          options,
-        })
+        return x.get(url.href, { authorization: `Bearer ${x.accessToken}`, 'x-api-key': apiKey, ...extraHeaders })
       }
 
-      const [me, list] = await allOrAbort(context, [(ctx) => get(ctx, '/me'), (ctx) => get(ctx, '/me/beneficiaires')])
-      const parsed = parsePayloadWithWarnings(api, personnesSchema, { me: me.raw, beneficiaires: list.raw })
-      const personnes = parsed.output
-      const warnings = [...parsed.warnings]
-      const raw: DroitsAssuranceMaladieRaw = { me: me.raw, beneficiaires: list.raw }
+      const [me, beneficiaires] = await allOrAbort(exchange, [(x) => get(x, '/me'), (x) => get(x, '/me/beneficiaires')])
+      const raw: DroitsAssuranceMaladieRaw = { me, beneficiaires }
+      // the answers are validated together, so that a mismatch names its endpoint (`me.nir`)
+      const personnes = exchange.parse(personnesSchema, raw)
       // Secure by default: one answer must not make the SDK send an unbounded number of requests.
       if (personnes.beneficiaires.length > maxBeneficiaires) {
         throw new DataApiError(api, {
@@ -181,7 +173,7 @@ export function droitsAssuranceMaladie(
         })
       }
 
-      const held = context.grantedScopes ?? scopes
+      const held = exchange.grantedScopes ?? scopes
       const endpoints = [
         ...(withContrats ? [{ path: '/contrats', key: 'contrats' } as const] : []),
         ...droitsAssuranceMaladieScopedEndpoints.filter((endpoint) => held.includes(endpoint.scope)),
@@ -190,58 +182,28 @@ export function droitsAssuranceMaladie(
         (nir): nir is string => typeof nir === 'string' && nir !== '',
       )
       const answers = await allOrAbort(
-        context,
-        endpoints.flatMap(({ path }) => nirs.map((nir) => (ctx: ConnectorContext) => get(ctx, path, { nir }))),
+        exchange,
+        endpoints.flatMap(({ path }) => nirs.map((nir) => (x: Exchange) => get(x, path, { nir }))),
       )
-      const answersOf = (index: number) => answers.slice(index * nirs.length, (index + 1) * nirs.length).map((a) => a.raw)
       endpoints.forEach(({ key }, index) => {
-        raw[key] = answersOf(index)
+        raw[key] = answers.slice(index * nirs.length, (index + 1) * nirs.length)
       })
 
-      const answered = parsePayloadWithWarnings(api, parPersonneSchema, raw)
-      warnings.push(...answered.warnings)
+      const answered = exchange.parse(parPersonneSchema, raw)
       // what each endpoint answered for the person of that NIR
       const parPersonne = (nir: string | null | undefined): ParPersonne & { contrats?: ContratPayload[] } => {
         const index = nirs.indexOf(nir ?? '')
         if (index < 0) return {}
-        return Object.fromEntries(Object.entries(answered.output).flatMap(([key, list]) => (list ? [[key, list[index]]] : [])))
+        return Object.fromEntries(Object.entries(answered).flatMap(([key, list]) => (list ? [[key, list[index]]] : [])))
       }
       const personne = (person: (typeof personnes)['me']) => {
         const { contrats, ...others } = parPersonne(person.nir)
         return normalizeBeneficiaire(person, contrats, others)
       }
 
-      const result: ApiResult<DroitsAssuranceMaladie> = {
-        api,
-        provider,
-        data: { assure: personne(personnes.me), beneficiaires: personnes.beneficiaires.map(personne) },
-        scopes: me.scopes,
-        raw,
-        fetchedAt: new Date().toISOString(),
-        ...(warnings.length > 0 ? { warnings } : {}),
-      }
-      return result
+      return { raw, data: { assure: personne(personnes.me), beneficiaires: personnes.beneficiaires.map(personne) } }
     },
-  }
+  })
 }
 
-/**
- * Runs the calls in parallel and fails with the first error, aborting the calls still running: no
- * half-filled result, no request left behind.
- */
-async function allOrAbort<T extends readonly unknown[]>(
-  context: ConnectorContext,
-  calls: { readonly [K in keyof T]: (ctx: ConnectorContext) => Promise<T[K]> },
-): Promise<T> {
-  const controller = new AbortController()
-  const signal = context.signal ? AbortSignal.any([context.signal, controller.signal]) : controller.signal
-  const ctx: ConnectorContext = { ...context, signal }
-  const running = (calls as readonly ((ctx: ConnectorContext) => Promise<unknown>)[]).map((call) =>
-    call(ctx).catch((error: unknown) => {
-      controller.abort()
-      throw error
-    }),
-  )
-  return (await Promise.all(running)) as unknown as T
-}
 export { qualites } from './schema.js'

@@ -15,7 +15,10 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { franceTravailRoute, type FranceTravailOptions } from '../shared/france-travail.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizePaiements, type FranceTravailPaiements } from './normalize.js'
 import { paiementsSchema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -51,11 +54,13 @@ export type FranceTravailPaiementsOptions = FranceTravailOptions
 export function franceTravailPaiements(
   options: FranceTravailPaiementsOptions,
 ): Connector<void, FranceTravailPaiements, 'france-travail-paiements'> {
-  return franceTravailConnector(options, {
-    api: 'france-travail-paiements',
-    path: franceTravailPaiementsPath,
-    scopes: franceTravailPaiementsScopes,
-    schema: paiementsSchema,
-    normalize: normalizePaiements,
+  const id = 'france-travail-paiements'
+  const request = franceTravailRoute(id, options, franceTravailPaiementsPath)
+  return defineConnector({
+    id,
+    provider: 'France Travail',
+    scopes: chooseScopes(id, franceTravailPaiementsScopes, options.scopes),
+    http: options,
+    read: readOne(request, paiementsSchema, normalizePaiements),
   })
 }

@@ -17,7 +17,10 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { franceTravailConnector, type FranceTravailOptions } from '../shared/france-travail.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { franceTravailRoute, type FranceTravailOptions } from '../shared/france-travail.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizeStatut, type FranceTravailStatut } from './normalize.js'
 import { statutSchema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -55,11 +58,14 @@ export type FranceTravailStatutOptions = FranceTravailOptions
 export function franceTravailStatut(
   options: FranceTravailStatutOptions,
 ): Connector<void, FranceTravailStatut, 'france-travail-statut'> {
-  return franceTravailConnector(options, {
-    api: 'france-travail-statut',
-    path: franceTravailStatutPath,
-    scopes: franceTravailStatutScopes,
-    schema: statutSchema,
-    normalize: (raw) => normalizeStatut(raw),
+  const id = 'france-travail-statut'
+  const request = franceTravailRoute(id, options, franceTravailStatutPath)
+  return defineConnector({
+    id,
+    provider: 'France Travail',
+    scopes: chooseScopes(id, franceTravailStatutScopes, options.scopes),
+    http: options,
+    // not normalizeStatut itself: its second parameter is the clock
+    read: readOne(request, statutSchema, (raw) => normalizeStatut(raw)),
   })
 }

@@ -16,12 +16,12 @@
  *
  * @module
  */
-import type { Connector, ConnectorContext } from '../../registry/connector.js'
+import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
 import { assertSecureUrl } from '../../http/secure-url.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
+import { defineConnector } from '../shared/define-connector.js'
 import type { DgfipGatewayToken } from './gateway-token.js'
 import { normalizeSituationIr, type ImpotParticulier } from './normalize.js'
 import { situationIrSchema } from './schema.js'
@@ -112,41 +112,34 @@ export function impotParticulier(
   const scopes = chooseScopes(api, impotParticulierScopes, options.scopes ?? impotParticulierDefaultScopes)
   const idTeleservice = options.idTeleservice
 
-  return {
+  return defineConnector({
     id: api,
     provider,
     scopes,
-    async read(context, params) {
+    http: options,
+    async read(exchange, params: ImpotParticulierParams | undefined) {
       const annee = checkAnnee(params, new Date())
       const url = `${root}/situations/ir/assiettes/annrev/${annee}`
-      const call = async (ctx: ConnectorContext) => {
-        const headers = {
+      const get = async () =>
+        exchange.get(url, {
           accept: `${mediaType}, application/json;q=0.9`,
           authorization: `Bearer ${await resolveGatewayToken(source)}`,
-          'x-franceconnect-oauth': ctx.accessToken,
+          'x-franceconnect-oauth': exchange.accessToken,
           'x-correlation-id': crypto.randomUUID(),
           ID_Teleservice: idTeleservice,
-        }
-        return runConnector(ctx, {
-          api,
-          provider,
-          scopes,
-          url,
-          headers,
-          schema: situationIrSchema,
-          normalize: (raw) => normalizeSituationIr(raw, annee),
-          options,
         })
-      }
+      let raw: unknown
       try {
-        return await call(context)
+        raw = await get()
       } catch (error) {
         if (!isRefreshable(source) || !isGatewayCredentialError(error)) throw error
+        // the gateway refused the cached token: drop it, call once more with a new one
         source.invalidate()
-        return call(context)
+        raw = await get()
       }
+      return { raw, data: normalizeSituationIr(exchange.parse(situationIrSchema, raw), annee) }
     },
-  }
+  })
 }
 
 /** The gateway URL with the API's version prefix, HTTPS or loopback only, no trailing slash. */

@@ -17,7 +17,9 @@
 import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
-import { resolveBaseUrl, runConnector } from '../shared/run-connector.js'
+import { resolveBaseUrl } from '../shared/base-url.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { readOne } from '../shared/read-one.js'
 import { dateRangeQuery, type DateRangeParams } from '../shared/date-range.js'
 import { normalizeIndemnitesJournalieres, type IndemnitesJournalieres } from './normalize.js'
 import { buildIndemnitesJournalieresSchema, resolveMapping, type IndemnitesJournalieresMapping } from './schema.js'
@@ -90,26 +92,25 @@ export function indemnitesJournalieres(
   const schema = buildIndemnitesJournalieresSchema(api, mapping)
   const scopes = chooseScopes(api, indemnitesJournalieresScopes, options.scopes)
 
-  return {
+  return defineConnector({
     id: api,
     provider,
     scopes,
-    async read(context, params) {
-      const url = new URL(`${baseUrl}${path}`)
-      for (const [name, value] of Object.entries(dateRangeQuery(api, params))) url.searchParams.set(name, value)
-      return runConnector(context, {
-        api,
-        provider,
-        scopes,
-        url: url.href,
-        headers: {
-          authorization: `Bearer ${context.accessToken}`,
-          ...(options.apiKey === undefined ? {} : { 'x-api-key': options.apiKey }),
-        },
-        schema,
-        normalize: (raw) => normalizeIndemnitesJournalieres(raw, mapping),
-        options,
-      })
-    },
-  }
+    http: options,
+    read: readOne(
+      (exchange, params: IndemnitesJournalieresParams | undefined) => {
+        const url = new URL(`${baseUrl}${path}`)
+        for (const [name, value] of Object.entries(dateRangeQuery(api, params))) url.searchParams.set(name, value)
+        return {
+          url: url.href,
+          headers: {
+            authorization: `Bearer ${exchange.accessToken}`,
+            ...(options.apiKey === undefined ? {} : { 'x-api-key': options.apiKey }),
+          },
+        }
+      },
+      schema,
+      (raw) => normalizeIndemnitesJournalieres(raw, mapping),
+    ),
+  })
 }

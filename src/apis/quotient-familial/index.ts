@@ -12,9 +12,10 @@
  */
 import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
-import { apiParticulierRequest, prepareApiParticulier, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { apiParticulierRoute, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { chooseScopes } from '../shared/connector-options.js'
-import { runConnector } from '../shared/run-connector.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizeQuotientFamilial, type QuotientFamilial } from './normalize.js'
 import { quotientFamilialSchema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -59,34 +60,18 @@ export interface QuotientFamilialParams {
 export function quotientFamilial(
   options: QuotientFamilialOptions,
 ): Connector<QuotientFamilialParams, QuotientFamilial, 'quotient-familial'> {
-  const api = 'quotient-familial'
-  const { baseUrl, recipient } = prepareApiParticulier(api, options)
-  const scopes = chooseScopes(api, quotientFamilialScopes, options.scopes)
-  return {
-    id: api,
+  const id = 'quotient-familial'
+  // annee and mois are checked on each call, before any request
+  const request = apiParticulierRoute<QuotientFamilialParams>(id, options, '/v3/dss/quotient_familial/france_connect', (params) =>
+    periodQuery(id, params, new Date()),
+  )
+  return defineConnector({
+    id,
     provider: 'CNAF/MSA',
-    scopes,
-    async read(context, params) {
-      const query = periodQuery(api, params, new Date())
-      const { url, headers } = apiParticulierRequest(
-        baseUrl,
-        '/v3/dss/quotient_familial/france_connect',
-        recipient,
-        context.accessToken,
-        query,
-      )
-      return runConnector(context, {
-        api,
-        provider: 'CNAF/MSA',
-        scopes,
-        url,
-        headers,
-        schema: quotientFamilialSchema,
-        normalize: normalizeQuotientFamilial,
-        options,
-      })
-    },
-  }
+    scopes: chooseScopes(id, quotientFamilialScopes, options.scopes),
+    http: options,
+    read: readOne(request, quotientFamilialSchema, normalizeQuotientFamilial),
+  })
 }
 
 /**

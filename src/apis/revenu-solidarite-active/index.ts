@@ -10,7 +10,10 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { apiParticulierRoute, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizeRevenuSolidariteActive, type RevenuSolidariteActive } from './normalize.js'
 import { revenuSolidariteActiveSchema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -39,13 +42,14 @@ export type RevenuSolidariteActiveOptions = ApiParticulierOptions
 export function revenuSolidariteActive(
   options: RevenuSolidariteActiveOptions,
 ): Connector<void, RevenuSolidariteActive, 'revenu-solidarite-active'> {
-  return apiParticulierConnector(options, {
-    api: 'revenu-solidarite-active',
+  const id = 'revenu-solidarite-active'
+  const request = apiParticulierRoute(id, options, '/v3/dss/revenu_solidarite_active/france_connect')
+  return defineConnector({
+    id,
     provider: 'DSS',
-    path: '/v3/dss/revenu_solidarite_active/france_connect',
-    scopes: revenuSolidariteActiveScopes,
-    schema: revenuSolidariteActiveSchema,
-    normalize: normalizeRevenuSolidariteActive,
+    scopes: chooseScopes(id, revenuSolidariteActiveScopes, options.scopes),
+    http: options,
+    read: readOne(request, revenuSolidariteActiveSchema, normalizeRevenuSolidariteActive),
   })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'

@@ -1,9 +1,9 @@
 import { ConfigurationError } from '../../errors/configuration-error.js'
 import * as v from 'valibot'
-import type { Connector } from '../../registry/connector.js'
-import { chooseScopes, type CommonConnectorOptions } from './connector-options.js'
+import { resolveBaseUrl } from './base-url.js'
+import type { CommonConnectorOptions } from './connector-options.js'
+import type { ConnectorRequest } from './exchange.js'
 import { normalizePartialDate } from './partial-date.js'
-import { resolveBaseUrl, runConnector } from './run-connector.js'
 
 /**
  * Options of the France Travail connectors. France Travail serves its FranceConnected APIs itself,
@@ -27,17 +27,23 @@ export interface FranceTravailOptions extends CommonConnectorOptions {
 const safePath = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/
 
 /**
- * Checks a France Travail connector's options once, at the factory, and returns the URL it calls:
- * the base URL (HTTPS, or HTTP on loopback; required) followed by the documented path or the
- * app's replacement.
+ * The request piece of a France Travail FranceConnect route. The options are checked once, at the
+ * factory: the base URL (HTTPS, or HTTP on loopback; required) followed by the documented path or
+ * the app's replacement. Each call then sends the FranceConnect access token as the Bearer. ⚠️ The
+ * documentation says `Authorization: Bearer [Access token]` and calls it the "jeton France Connect"
+ * only for the paiements route.
  *
  * @example
  * ```ts
- * franceTravailUrl('france-travail-statut', { baseUrl: 'https://api.emploi-store.fr' }, '/partenaire/fc-statutaugmente/v1/statut')
- * // 'https://api.emploi-store.fr/partenaire/fc-statutaugmente/v1/statut'
+ * const request = franceTravailRoute('france-travail-statut', { baseUrl: 'https://api.emploi-store.fr' }, '/partenaire/fc-statutaugmente/v1/statut')
+ * request({ accessToken }) // { url: 'https://api.emploi-store.fr/partenaire/fc-statutaugmente/v1/statut', headers: { authorization: 'Bearer …' } }
  * ```
  */
-export function franceTravailUrl(api: string, options: FranceTravailOptions, documentedPath: string): string {
+export function franceTravailRoute(
+  api: string,
+  options: FranceTravailOptions,
+  documentedPath: string,
+): (exchange: { accessToken: string }) => ConnectorRequest {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl.length === 0) {
     throw new ConfigurationError(
       'configuration_invalid',
@@ -48,21 +54,8 @@ export function franceTravailUrl(api: string, options: FranceTravailOptions, doc
   if (!safePath.test(path) || path.split('/').includes('..')) {
     throw new ConfigurationError('configuration_invalid', `${api}: path must start with "/" and carry no query, fragment or ".."`)
   }
-  return `${resolveBaseUrl(api, {}, undefined, options.baseUrl)}${path}`
-}
-
-/**
- * The headers of a France Travail FranceConnected call: the FranceConnect access token as the
- * Bearer. ⚠️ The documentation says `Authorization: Bearer [Access token]` and calls it the
- * "jeton France Connect" only for the paiements route.
- *
- * @example
- * ```ts
- * franceTravailHeaders(session.accessToken) // { authorization: 'Bearer …' }
- * ```
- */
-export function franceTravailHeaders(accessToken: string): Record<string, string> {
-  return { authorization: `Bearer ${accessToken}` }
+  const url = `${resolveBaseUrl(api, {}, undefined, options.baseUrl)}${path}`
+  return ({ accessToken }) => ({ url, headers: { authorization: `Bearer ${accessToken}` } })
 }
 
 // The month and the day may be `00` (unknown), as other providers write a partial date.
@@ -97,53 +90,4 @@ export const franceTravailDate = v.pipe(
 export function calendarDay(value: string): string {
   const day = value.slice(0, 10)
   return normalizePartialDate(day) ?? day
-}
-
-/** What distinguishes one France Travail FranceConnect route from another. */
-export interface FranceTravailRoute<S extends v.GenericSchema, D, Id extends string = string> {
-  api: Id
-  /** The documented path, appended to `baseUrl` (replaced by `options.path`). */
-  path: string
-  scopes: readonly string[]
-  schema: S
-  normalize(raw: v.InferOutput<S>): D
-}
-
-/**
- * Builds the connector of a France Travail FranceConnect route: options checked once (base URL,
- * path, scopes), then on each call the FranceConnect token as the Bearer, the shared HTTP layer, the
- * schema and the normaliser.
- *
- * @example
- * ```ts
- * export const franceTravailStatut = (options: FranceTravailOptions) =>
- *   franceTravailConnector(options, { api: 'france-travail-statut', path, scopes, schema, normalize })
- * ```
- */
-export function franceTravailConnector<S extends v.GenericSchema, D, Id extends string>(
-  options: FranceTravailOptions,
-  route: FranceTravailRoute<S, D, Id>,
-): Connector<void, D, Id> {
-  const { api } = route
-  const provider = 'France Travail'
-  const url = franceTravailUrl(api, options, route.path)
-  const scopes = chooseScopes(api, route.scopes, options.scopes)
-  return {
-    id: api,
-    provider,
-    scopes,
-    read(context) {
-      const headers = franceTravailHeaders(context.accessToken)
-      return runConnector(context, {
-        api,
-        provider,
-        scopes,
-        url,
-        headers,
-        schema: route.schema,
-        normalize: route.normalize,
-        options,
-      })
-    },
-  }
 }

@@ -6,7 +6,10 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { apiParticulierRoute, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizeBoursierV3, normalizeBoursierV4, type StatutEtudiantBoursier } from './normalize.js'
 import { boursierV3Schema, boursierV4Schema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -38,14 +41,17 @@ export interface StatutEtudiantBoursierOptions extends ApiParticulierOptions {
 export function statutEtudiantBoursier(
   options: StatutEtudiantBoursierOptions,
 ): Connector<void, StatutEtudiantBoursier, 'statut-etudiant-boursier'> {
-  const route = {
-    api: 'statut-etudiant-boursier' as const,
+  const id = 'statut-etudiant-boursier'
+  const request = apiParticulierRoute(id, options, `/${options.version ?? 'v4'}/cnous/etudiant_boursier/france_connect`)
+  return defineConnector({
+    id,
     provider: 'CNOUS',
-    path: `/${options.version ?? 'v4'}/cnous/etudiant_boursier/france_connect`,
-    scopes: statutEtudiantBoursierScopes,
-  }
-  return options.version === 'v3'
-    ? apiParticulierConnector(options, { ...route, schema: boursierV3Schema, normalize: normalizeBoursierV3 })
-    : apiParticulierConnector(options, { ...route, schema: boursierV4Schema, normalize: normalizeBoursierV4 })
+    scopes: chooseScopes(id, statutEtudiantBoursierScopes, options.scopes),
+    http: options,
+    read:
+      options.version === 'v3'
+        ? readOne(request, boursierV3Schema, normalizeBoursierV3)
+        : readOne(request, boursierV4Schema, normalizeBoursierV4),
+  })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'

@@ -10,7 +10,10 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { apiParticulierConnector, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { apiParticulierRoute, type ApiParticulierOptions } from '../shared/api-particulier.js'
+import { chooseScopes } from '../shared/connector-options.js'
+import { defineConnector } from '../shared/define-connector.js'
+import { readOne } from '../shared/read-one.js'
 import { normalizeStatutEtudiant, type StatutEtudiant } from './normalize.js'
 import { statutEtudiantSchema } from './schema.js'
 import { scopeNames } from './manifest.js'
@@ -40,13 +43,14 @@ export type StatutEtudiantOptions = ApiParticulierOptions
  * ```
  */
 export function statutEtudiant(options: StatutEtudiantOptions): Connector<void, StatutEtudiant, 'statut-etudiant'> {
-  return apiParticulierConnector(options, {
-    api: 'statut-etudiant',
+  const id = 'statut-etudiant'
+  const request = apiParticulierRoute(id, options, '/v3/mesri/statut_etudiant/france_connect')
+  return defineConnector({
+    id,
     provider: 'MESRI',
-    path: '/v3/mesri/statut_etudiant/france_connect',
-    scopes: statutEtudiantScopes,
-    schema: statutEtudiantSchema,
-    normalize: normalizeStatutEtudiant,
+    scopes: chooseScopes(id, statutEtudiantScopes, options.scopes),
+    http: options,
+    read: readOne(request, statutEtudiantSchema, normalizeStatutEtudiant),
   })
 }
 export type { ApiParticulierOptions } from '../shared/api-particulier.js'
