@@ -18,6 +18,7 @@
  */
 import type { Connector } from '../../registry/connector.js'
 import { ConfigurationError } from '../../errors/configuration-error.js'
+import { ParameterError } from '../../errors/parameter-error.js'
 import { DataApiError } from '../../errors/data-api-error.js'
 import { assertSecureUrl } from '../../http/secure-url.js'
 import { chooseScopes, type CommonConnectorOptions } from '../shared/connector-options.js'
@@ -154,10 +155,10 @@ function resolveGateway(baseUrl: string): string {
   return url.endsWith(basePath) ? url : `${url}${basePath}`
 }
 
-/** The year of income, an integer from 2000 to last year in Paris time, or a `configuration_invalid` error. */
+/** The year of income, an integer from 2000 to last year in Paris time, or a `ParameterError` (`parameter_invalid`). */
 function checkAnnee(params: ImpotParticulierParams | undefined, now: Date): number {
   const annee = params?.annee
-  const invalid = (why: string) => new ConfigurationError('configuration_invalid', `${api}: ${why}`)
+  const invalid = (why: string) => new ParameterError(`${api}: ${why}`)
   if (annee === undefined) throw invalid('params.annee (the year of income) is required')
   if (typeof annee !== 'number' || !Number.isInteger(annee)) throw invalid('annee must be an integer year')
   const lastYear = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric' }).format(now)) - 1

@@ -11,7 +11,7 @@
  * @module
  */
 import type { Connector } from '../../registry/connector.js'
-import { ConfigurationError } from '../../errors/configuration-error.js'
+import { ParameterError } from '../../errors/parameter-error.js'
 import { apiParticulierRoute, type ApiParticulierOptions } from '../shared/api-particulier.js'
 import { chooseScopes } from '../shared/connector-options.js'
 import { defineConnector } from '../shared/define-connector.js'
@@ -82,7 +82,7 @@ export function quotientFamilial(
 function periodQuery(api: string, params: QuotientFamilialParams | undefined, now: Date): Record<string, string> {
   const annee = params?.annee
   const mois = params?.mois
-  const invalid = (why: string) => new ConfigurationError('configuration_invalid', `${api}: ${why}`)
+  const invalid = (why: string) => new ParameterError(`${api}: ${why}`)
   if (annee !== undefined && !Number.isInteger(annee)) throw invalid('annee must be an integer')
   if (mois !== undefined && !Number.isInteger(mois)) throw invalid('mois must be an integer')
   if (mois !== undefined && (mois < 1 || mois > 12)) throw invalid('mois must be from 1 to 12')

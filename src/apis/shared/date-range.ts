@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../errors/configuration-error.js'
+import { ParameterError } from '../../errors/parameter-error.js'
 
 /** An optional search window, ISO dates `YYYY-MM-DD`. */
 export interface DateRangeParams {
@@ -15,7 +15,7 @@ export interface DateRangeParams {
  * @example
  * ```ts
  * dateRangeQuery('droits-assurance-maladie', { dateDebut: '2025-01-01' }) // { dateDebut: '2025-01-01' }
- * dateRangeQuery('droits-assurance-maladie', { dateDebut: '2025-02-30' }) // throws configuration_invalid
+ * dateRangeQuery('droits-assurance-maladie', { dateDebut: '2025-02-30' }) // throws ParameterError parameter_invalid
  * ```
  */
 export function dateRangeQuery(api: string, params: DateRangeParams | undefined): Record<string, string> {
@@ -24,12 +24,12 @@ export function dateRangeQuery(api: string, params: DateRangeParams | undefined)
     const value = params?.[name]
     if (value === undefined) continue
     if (typeof value !== 'string' || !isCalendarDate(value)) {
-      throw new ConfigurationError('configuration_invalid', `${api}: ${name} must be a date written YYYY-MM-DD`)
+      throw new ParameterError(`${api}: ${name} must be a date written YYYY-MM-DD`)
     }
     query[name] = value
   }
   if (query.dateDebut !== undefined && query.dateFin !== undefined && query.dateFin < query.dateDebut) {
-    throw new ConfigurationError('configuration_invalid', `${api}: dateFin must not be before dateDebut`)
+    throw new ParameterError(`${api}: dateFin must not be before dateDebut`)
   }
   return query
 }

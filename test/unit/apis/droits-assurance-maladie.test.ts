@@ -273,7 +273,10 @@ describe('droits-assurance-maladie', () => {
     ['a number', { dateDebut: 20250201 }],
     ['an end before the start', { dateDebut: '2025-06-01', dateFin: '2025-05-31' }],
   ])('refuses %s before any request', async (_what, params) => {
-    expect(await failure(connector.read({ accessToken: 't' }, params as never))).toMatchObject({ code: 'configuration_invalid' })
+    expect(await failure(connector.read({ accessToken: 't' }, params as never))).toMatchObject({
+      name: 'ParameterError',
+      code: 'parameter_invalid',
+    })
   })
 
   it('refuses bad options at the factory', () => {

@@ -299,9 +299,9 @@ describe('impot-particulier', () => {
     ['next year', { annee: parisYear() + 1 }],
     ['a year before 2000', { annee: 1999 }],
   ])('refuses %s before any request', async (_what, params) => {
-    // no interceptor: a request would fail as network_error, not configuration_invalid
+    // no interceptor: a request would fail as network_error, not parameter_invalid
     const error = await failure(connector.read({ accessToken: 't' }, params as never))
-    expect(error).toMatchObject({ code: 'configuration_invalid' })
+    expect(error).toMatchObject({ name: 'ParameterError', code: 'parameter_invalid' })
   })
 
   it('refuses bad options at the factory', () => {

@@ -185,7 +185,10 @@ describe('indemnites-journalieres (provisional)', () => {
     ['a French date', { dateFin: '30/06/2025' }],
     ['an end before the start', { dateDebut: '2025-06-01', dateFin: '2025-01-01' }],
   ])('refuses %s before any request', async (_what, params) => {
-    expect(await failure(connector.read({ accessToken: 't' }, params))).toMatchObject({ code: 'configuration_invalid' })
+    expect(await failure(connector.read({ accessToken: 't' }, params))).toMatchObject({
+      name: 'ParameterError',
+      code: 'parameter_invalid',
+    })
   })
 
   it.each([

@@ -216,8 +216,8 @@ describe('quotient-familial', () => {
       vi.setSystemTime(now)
       const scope = nock(host).get(path).query(true).reply(200, fixture)
       expect(await failure(connector.read({ accessToken: 't' }, params))).toMatchObject({
-        name: 'ConfigurationError',
-        code: 'configuration_invalid',
+        name: 'ParameterError',
+        code: 'parameter_invalid',
       })
       expect(scope.isDone()).toBe(false)
     })
