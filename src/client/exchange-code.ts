@@ -20,8 +20,8 @@ export interface TokenResponse {
   accessToken: string
   idToken?: ProcessedJwt
   expiresIn: number
-  scope?: string
-  refreshToken?: string
+  scope?: string | undefined
+  refreshToken?: string | undefined
 }
 
 // An access token that claims to live more than a day is not a FranceConnect answer (60 s) nor a sane one.
@@ -130,7 +130,7 @@ function checkTokens(result: TokenEndpointResponse, ref: Response, found: { jws?
       ? {}
       : { idToken: { raw: result.id_token, jws: found.jws ?? result.id_token, claims, ref } }),
     expiresIn,
-    ...(result.scope === undefined ? {} : { scope: result.scope }),
-    ...(result.refresh_token === undefined ? {} : { refreshToken: result.refresh_token }),
+    scope: result.scope,
+    refreshToken: result.refresh_token,
   }
 }

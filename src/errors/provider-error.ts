@@ -31,7 +31,12 @@ export class ProviderError extends FranceConnectSdkError {
 
   constructor(
     code: ProviderErrorCode,
-    details: { status: number; providerCode?: string; description?: string; franceConnectCode?: string },
+    details: {
+      status: number
+      providerCode?: string | undefined
+      description?: string | undefined
+      franceConnectCode?: string | undefined
+    },
   ) {
     const known = details.franceConnectCode ? describeFranceConnectCode(details.franceConnectCode) : undefined
     const what = details.providerCode ?? `HTTP ${details.status}`

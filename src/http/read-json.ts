@@ -31,9 +31,9 @@ export function toProviderError(
   const franceConnectCode = findFranceConnectCode(errorUri ?? (json ? undefined : response.body.slice(0, 20_000)))
   return new ProviderError(code, {
     status: response.status,
-    ...(error === undefined ? {} : { providerCode: error }),
-    ...(description === undefined ? {} : { description }),
-    ...(franceConnectCode === undefined ? {} : { franceConnectCode }),
+    providerCode: error,
+    description,
+    franceConnectCode,
   })
 }
 

@@ -1,11 +1,11 @@
 /**
  * API Statut étudiant (MESRI), through API Particulier in FranceConnect mode.
  * Reference: the provider's published documentation. Verified against the published v3 spec and its
- * staging fixture. Not verified: production's per-scope removal of fields (documented for CNOUS,
- * §6.1, and assumed here, hence the optional parts); the exact spelling of the régime labels; the
- * spelling of the institution scope, `mesri_admission_etablissement_etude` in FranceConnect's
- * registry (the one requested here) against `mesri_admission_etablissement_etudes` at API
- * Particulier and DataPass (⚠️).
+ * staging fixture. Not verified: production's per-scope removal of fields (documented for CNOUS in
+ * API Particulier's documentation, and assumed here, hence the optional parts); the exact spelling
+ * of the régime labels; the spelling of the institution scope, `mesri_admission_etablissement_etude`
+ * in FranceConnect's registry (the one requested here) against `mesri_admission_etablissement_etudes`
+ * at API Particulier and DataPass (⚠️).
  *
  * @module
  */

@@ -65,7 +65,7 @@ function pickEncryptionAlg(jwks: { keys: object[] } | undefined): string {
   const alg = key?.alg
   if (!alg || !FC_PLUS_ENCRYPTION_ALGS.includes(alg)) {
     throw new TypeError(
-      'fcplus: clientEncryptionJwks must hold a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256 (§3.2)',
+      'fcplus: clientEncryptionJwks must hold a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256',
     )
   }
   for (const candidate of jwks?.keys ?? []) {
@@ -98,7 +98,7 @@ function identitiesOf(options: StartOpOptions): MockIdentity[] {
 function clientOf(options: StartOpOptions): OpClient {
   const clientId = options.clientId ?? randomBytes(32).toString('hex')
   const clientSecret = options.clientSecret ?? randomBytes(32).toString('hex')
-  if (clientSecret.length < 32) throw new TypeError('clientSecret must be at least 32 characters (§11; v1 HS256 key)')
+  if (clientSecret.length < 32) throw new TypeError('clientSecret must be at least 32 characters (v1 HS256 key)')
   return {
     clientId,
     clientSecret,
@@ -122,7 +122,7 @@ function checkDataProvider(registration: MockDataProviderRegistration): void {
   )
   if (!key?.alg || !FC_PLUS_ENCRYPTION_ALGS.includes(key.alg)) {
     throw new TypeError(
-      `data provider ${registration.name ?? registration.clientId}: its jwks needs a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256 (§12.1)`,
+      `data provider ${registration.name ?? registration.clientId}: its jwks needs a public key with use "enc" and alg ECDH-ES, RSA-OAEP or RSA-OAEP-256`,
     )
   }
   if (registration.jwks.keys.some((candidate) => 'd' in candidate))
