@@ -7,13 +7,11 @@
  * import, in the child) and the wall time of the whole process (spawn to exit, in the parent).
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { parseArgs } from '../lib/args.js'
-import { valibotStub } from '../lib/valibot-stub.js'
 import { emitRow, formatNumber, formatRatio, log, median, verdict } from '../lib/report.js'
 
 const args = parseArgs()
@@ -36,9 +34,10 @@ function newestMtime(dir: string): number {
 }
 
 // Other engineers rebuild dist/ (tsup cleans it first) while this runs: measure a snapshot of it,
-// taken once it is fresh and checked to import.
+// taken once it is fresh and checked to import; with the package.json, whose `imports` (#node/…)
+// must resolve inside the snapshot.
 const snapshotDir = join(root, '.tmp/bench-dist')
-const sdkEntry = join(snapshotDir, 'node/index.js')
+const sdkEntry = join(snapshotDir, 'dist/node/index.js')
 let rebuilt = false
 for (let attempt = 1; ; attempt++) {
   const stale = !existsSync(distEntry) || statSync(distEntry).mtimeMs < newestMtime(join(root, 'src'))
@@ -50,7 +49,8 @@ for (let attempt = 1; ; attempt++) {
   }
   rmSync(snapshotDir, { recursive: true, force: true })
   try {
-    cpSync(join(root, 'dist'), snapshotDir, { recursive: true })
+    cpSync(join(root, 'dist'), join(snapshotDir, 'dist'), { recursive: true })
+    cpSync(join(root, 'package.json'), join(snapshotDir, 'package.json'))
   } catch {
     // dist/ vanished while being copied: try again
   }
@@ -63,46 +63,6 @@ for (let attempt = 1; ; attempt++) {
 // openid-client's own entry, resolved from this repository as an app would.
 const ocEntry = join(dirname(createRequire(join(root, 'package.json')).resolve('openid-client/package.json')), 'build/index.js')
 
-// What-ifs, built from src/ with esbuild into .tmp/bench-cold/ (platform node, esm, node20, like tsup):
-// the root entry with its dependencies bundled in (tsup `noExternal` for the ESM build too), and
-// the root entry as today but with the modules only some apps need loaded on first use instead
-// (stubbed here by near-empty modules: what startup costs if they were imported on first use).
-const whatIfDir = join(root, '.tmp/bench-cold')
-mkdirSync(whatIfDir, { recursive: true })
-const dependencies = ['jose', 'oauth4webapi', 'valibot']
-const lazyStubs: Plugin = {
-  name: 'lazy-stubs',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(jose\/jwt\/sign|jose\/jwe\/compact\/encrypt|valibot)$/ }, (args) => ({
-      path: args.path,
-      namespace: 'lazy',
-    }))
-    const contents: Record<string, string> = {
-      'jose/jwt/sign': 'export class SignJWT {}',
-      'jose/jwe/compact/encrypt': 'export class CompactEncrypt {}',
-      valibot: valibotStub(),
-    }
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: contents[args.path] ?? '', loader: 'js' }))
-  },
-}
-const whatIfBuild: BuildOptions = {
-  entryPoints: [join(root, 'src/index.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'silent',
-}
-const bundledEntry = join(whatIfDir, 'deps-bundled.mjs')
-const lazyEntry = join(whatIfDir, 'lazy-sign-encrypt-valibot.mjs')
-await build({ ...whatIfBuild, outfile: bundledEntry })
-await build({
-  ...whatIfBuild,
-  outfile: lazyEntry,
-  external: [...dependencies, ...dependencies.map((name) => `${name}/*`)],
-  plugins: [lazyStubs],
-})
-
 interface Sample {
   importMs: number
   wallMs: number
@@ -111,8 +71,6 @@ const targets = [
   { name: 'baseline', path: undefined },
   { name: 'SDK', path: sdkEntry },
   { name: 'openid-client', path: ocEntry },
-  { name: 'what-if: deps bundled', path: bundledEntry },
-  { name: 'what-if: lazy', path: lazyEntry },
 ] as const
 const samples: Record<string, Sample[]> = Object.fromEntries(targets.map((target) => [target.name, []]))
 for (let run = 0; run < runs; run++) {
@@ -143,32 +101,18 @@ emitRow({
   peerName: 'openid-client',
   peer: formatNumber(oc.importMs),
   ratio: formatRatio(sdk.importMs / oc.importMs),
-  goal: 'SDK ≤ openid-client (ratio ≤ 1.0)',
-  holds: args.smoke ? 'n/a' : verdict(sdk.importMs <= oc.importMs),
+  goal: 'SDK ≤ 0.5× openid-client (issue 15)',
+  holds: args.smoke ? 'n/a' : verdict(sdk.importMs <= 0.5 * oc.importMs),
   note: `median of ${runs} fresh \`node\` processes each (no loader), rotating order; dist/node/index.js${rebuilt ? ' rebuilt by npm run build' : ' up to date'} (measured on a copy in .tmp/bench-dist/); empty-process baseline wall ${formatNumber(baseline.wallMs)} ms`,
 })
-// Where the SDK's import time goes: its dependencies one after the other, then dist/node/index.js, in one process.
-const steps = spawnSync(
-  process.execPath,
-  [
-    probe,
-    'oauth4webapi',
-    'jose/key/import',
-    'jose/jws/compact/verify',
-    'jose/jwe/compact/decrypt',
-    'jose/decode/protected_header',
-    'jose/base64url',
-    'jose/jwt/sign',
-    'jose/jwe/compact/encrypt',
-    'valibot',
-    sdkEntry,
-  ],
-  { cwd: root, encoding: 'utf8' },
+// What the Node build defers to the first callback: the protocol core (dist/node/shared/protocol.js,
+// with oauth4webapi), loaded after the root entry in one process.
+const protocolEntry = join(dirname(sdkEntry), 'shared/protocol.js')
+const steps = spawnSync(process.execPath, [probe, sdkEntry, protocolEntry], { cwd: root, encoding: 'utf8' })
+const [rootStep, protocolStep] = (JSON.parse(steps.stdout) as { steps: { target: string; ms: number }[] }).steps
+log(
+  `[cold-import] one process, in order: dist/node/index.js ${formatNumber(rootStep?.ms ?? Number.NaN)} ms, then the protocol core ${formatNumber(protocolStep?.ms ?? Number.NaN)} ms`,
 )
-const breakdown = (JSON.parse(steps.stdout) as { steps: { target: string; ms: number }[] }).steps
-  .map((step) => `${step.target === sdkEntry ? 'dist/node/index.js itself' : step.target} ${formatNumber(step.ms)} ms`)
-  .join(', ')
-log(`[cold-import] one process, in order: ${breakdown}`)
 emitRow({
   id: '4',
   figure: 'cold import of the root entry: process wall incl. startup, ms',
@@ -179,27 +123,14 @@ emitRow({
   goal: 'SDK ≤ openid-client (ratio ≤ 1.0)',
   holds: args.smoke ? 'n/a' : verdict(sdk.wallMs <= oc.wallMs),
 })
-const bundled = summary('what-if: deps bundled')
-const lazy = summary('what-if: lazy')
 emitRow({
   id: '4',
-  figure: 'what-if: root entry with jose, oauth4webapi, valibot bundled in: import ms',
-  sdk: formatNumber(bundled.importMs),
-  peerName: 'openid-client',
-  peer: formatNumber(oc.importMs),
-  ratio: formatRatio(bundled.importMs / oc.importMs),
-  goal: 'informative, not applied (jose and valibot stay peers of the app, updated on their own)',
+  figure: 'the protocol core, loaded on the first callback (not at import): ms',
+  sdk: formatNumber(protocolStep?.ms ?? Number.NaN),
+  peerName: '',
+  peer: '',
+  ratio: '',
+  goal: 'informative: what the first callback pays once',
   holds: 'n/a',
-  note: `esbuild build of src/index.ts into one file with its dependencies; same runs. Where the time goes today (one process, in order): ${breakdown}`,
-})
-emitRow({
-  id: '4',
-  figure: 'what-if: SignJWT, CompactEncrypt, valibot loaded on first use: import ms',
-  sdk: formatNumber(lazy.importMs),
-  peerName: 'openid-client',
-  peer: formatNumber(oc.importMs),
-  ratio: formatRatio(lazy.importMs / oc.importMs),
-  goal: 'informative (jose verify/decrypt/sign/encrypt and valibot are now loaded on first use in src/)',
-  holds: 'n/a',
-  note: 'esbuild build of src/index.ts with dependencies external (like dist) and jose/jwt/sign, jose/jwe/compact/encrypt, valibot replaced by empty modules: what startup costs when they are imported on first use',
+  note: 'one process: dist/node/index.js imported, then dist/node/shared/protocol.js (oauth4webapi, the token and claims checks)',
 })

@@ -1,13 +1,10 @@
 import type { JWK } from 'jose'
 import type { FranceConnectEventName } from '../observability/observe.js'
 import { authorize } from './authorize.js'
-import { callback } from './callback.js'
 import type { AnyConnector, ApiResult, Connector } from '../registry/connector.js'
 import { type ClientContext, createClientContext } from './context.js'
 import { type AllDataParams, getAllData, getData, type SettledApiResult } from './get-data.js'
 import { logout, logoutCallback } from './logout.js'
-import { refresh } from './refresh.js'
-import { revoke } from './revoke.js'
 import type {
   AuthorizeOptions,
   AuthorizeResult,
@@ -21,6 +18,7 @@ import type {
   Session,
 } from './types.js'
 import type { Provider } from '../providers/provider.js'
+import { loadProtocol } from './load-protocol.js'
 
 /**
  * A relying party bound to one provider and one client registration; `Claims` are the identity
@@ -89,11 +87,11 @@ export function createClient<P extends Provider, const A extends readonly AnyCon
       context.observe(name, () => operation(context, ...args))
   const client: Client = {
     authorize: observed('franceconnect.authorize', authorize),
-    callback: observed('franceconnect.callback', callback),
+    callback: observed('franceconnect.callback', async (...args) => (await loadProtocol()).callback(...args)),
     logout: observed('franceconnect.logout', logout),
     logoutCallback: observed('franceconnect.logout_callback', logoutCallback),
-    refresh: observed('franceconnect.refresh', refresh),
-    revoke: (sessionOrToken, revokeOptions) => revoke(context, sessionOrToken, revokeOptions),
+    refresh: observed('franceconnect.refresh', async (...args) => (await loadProtocol()).refresh(...args)),
+    revoke: async (sessionOrToken, revokeOptions) => (await loadProtocol()).revoke(context, sessionOrToken, revokeOptions),
     jwks: () => context.decryptionKeys?.publicJwks() ?? { keys: [] },
     getData: (connector, session, params, dataOptions) => getData(context, connector, session, params, dataOptions),
     getAllData: (session, params, dataOptions) => getAllData(context, session, params, dataOptions),

@@ -1,4 +1,4 @@
-import { encode as base64url } from 'jose/base64url'
+import { base64urlEncode as base64url } from '../internal/base64url.js'
 import { AcrError } from '../errors/acr-error.js'
 import { acceptableAcrValues } from '../providers/eidas.js'
 import { TokenValidationError } from '../errors/token-validation-error.js'

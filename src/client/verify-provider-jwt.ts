@@ -1,4 +1,4 @@
-import { decode as base64urlDecode } from 'jose/base64url'
+import { base64urlDecode } from '../internal/base64url.js'
 import { jwksCache, validateApplicationLevelSignature } from 'oauth4webapi'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import type { VerifiedJwt } from '../oidc/check-jwt.js'
@@ -158,7 +158,7 @@ async function verifyHmac(context: ClientContext, jws: string, alg: string, kind
   const signingInput = jws.slice(0, jws.lastIndexOf('.'))
   let signature: Uint8Array<ArrayBuffer>
   try {
-    signature = base64urlDecode(jws.slice(jws.lastIndexOf('.') + 1)) as Uint8Array<ArrayBuffer>
+    signature = base64urlDecode(jws.slice(jws.lastIndexOf('.') + 1))
   } catch (cause) {
     throw new TokenValidationError(kind, 'malformed', `The ${kind} signature cannot be decoded`, cause)
   }

@@ -1,4 +1,4 @@
-import { decode as base64urlDecode } from 'jose/base64url'
+import { base64urlDecode } from '../internal/base64url.js'
 import { TokenValidationError, type TokenKind } from '../errors/token-validation-error.js'
 import type { JweDecrypt } from './decrypt-jwe.js'
 import type { DecryptionKeys } from './encryption-keys.js'

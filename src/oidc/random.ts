@@ -1,4 +1,4 @@
-import { encode as base64url } from 'jose/base64url'
+import { base64urlEncode as base64url } from '../internal/base64url.js'
 
 /**
  * `count` random values of 32 bytes each, base64url-encoded (43 characters: above FranceConnect's

@@ -150,6 +150,39 @@ const sdk = require('franceconnect-sdk'); console.log(typeof sdk.createClient)`
     }
   }, 60_000)
 
+  it("node: an error thrown in a subpath is an instance of the root entry's classes (one class each)", async () => {
+    const probe = `const { FranceConnectSdkError, ConfigurationError } = await import('franceconnect-sdk')
+const { statutEtudiantBoursier } = await import('franceconnect-sdk/apis/statut-etudiant-boursier')
+try { statutEtudiantBoursier({ recipient: '123' }) } catch (error) {
+  console.log(JSON.stringify([error.code, error instanceof ConfigurationError, error instanceof FranceConnectSdkError]))
+}`
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: app })
+    expect(JSON.parse(stdout)).toEqual(['configuration_invalid', true, true])
+  })
+
+  it('node: importing the root entry loads none of oauth4webapi, jose, valibot; the first callback loads the protocol core and the claims schemas', async () => {
+    // A resolve hook (in Node's hooks thread) reports every module URL resolved to the main thread.
+    const hooks = `let port; export function initialize(data) { port = data.port }
+export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result }`
+    const probe = `import { register } from 'node:module'
+import { MessageChannel } from 'node:worker_threads'
+const { port1, port2 } = new MessageChannel()
+const loaded = []
+port1.on('message', (url) => loaded.push(url)); port1.unref()
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), { data: { port: port2 }, transferList: [port2] })
+const settle = () => new Promise((done) => setTimeout(done, 50))
+const dependencies = () => [...new Set(loaded.map((url) => /node_modules\\/(oauth4webapi|jose|valibot)\\//.exec(url)?.[1]).filter(Boolean))].sort()
+const { createClient, franceConnect } = await import('franceconnect-sdk')
+await settle()
+const atImport = dependencies()
+const fc = createClient({ provider: franceConnect({ env: 'sandbox' }), clientId: 'id', clientSecret: 'secret', redirectUri: 'https://app.example/callback' })
+await fc.callback('https://app.example/callback?code=a').catch((error) => error)
+await settle()
+console.log(JSON.stringify({ atImport, afterCallback: dependencies() }))`
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: app })
+    expect(JSON.parse(stdout)).toEqual({ atImport: [], afterCallback: ['oauth4webapi', 'valibot'] })
+  })
+
   for (const file of ['app.mjs', 'app.cjs']) {
     it(`${file}: FranceConnect v2 sign-in`, async () => {
       const result = await signInWithApp(file, 'v2')
