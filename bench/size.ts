@@ -26,7 +26,6 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild'
 import { packedPackagePlugin, packPackage } from './lib/packed-package.js'
 import { machine } from './lib/report.js'
-import { valibotStub } from './lib/valibot-stub.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const entriesDir = join(root, 'bench/size-entries')
@@ -348,15 +347,8 @@ console.log('')
 const overSignIn = ['sdk-fc-v2', 'sdk-fc-plus'].some((name) => get(name).brotli > (budgetOf(name) ?? Infinity))
 if (overSignIn || process.argv.includes('--explain')) {
   const whatIfs: { label: string; change: string; stubs: Record<string, string>; entries: string[] }[] = [
-    {
-      label: 'identity claims checked without valibot',
-      change:
-        'src/registry/identity-claims.ts: ~20 hand-written type/regex checks instead of valibot schemas (valibot stays for connectors)',
-      stubs: { valibot: valibotStub() },
-      entries: ['sdk-fc-v2', 'sdk-fc-plus'],
-    },
     // Done in issue 15 and so no longer stubbed: JWE decryption only for FC+ (franceConnectPlus() supplies
-    // it), private_key_jwt without jose's SignJWT (oauth4webapi signs).
+    // it), private_key_jwt without jose's SignJWT (oauth4webapi signs), identity claims without valibot.
     {
       label: 'JOSE on WebCrypto directly (no jose)',
       change:

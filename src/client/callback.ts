@@ -1,7 +1,6 @@
 import { AuthorizationResponseError, validateAuthResponse } from 'oauth4webapi'
 import { AuthorizationError } from '../errors/authorization-error.js'
 import { CallbackError } from '../errors/callback-error.js'
-import { lazyModule } from '../internal/lazy-module.js'
 import type { ClientContext } from './context.js'
 import { exchangeCode } from './exchange-code.js'
 import { fetchUserinfo } from './fetch-userinfo.js'
@@ -11,9 +10,7 @@ import { readCallbackParams } from './parse-callback.js'
 import { takeBoundTransaction } from './transaction.js'
 import type { CallbackInput, CallbackOptions, Session } from './types.js'
 import { verifyIdToken } from './verify-id-token.js'
-
-// The schemas (and valibot) are loaded on the first callback, not when the app starts.
-const identityClaims = lazyModule(() => import('../registry/identity-claims.js'))
+import { claimsSchemas, validateClaims } from '../registry/identity-claims.js'
 
 // Claims about the token itself, not about the person: left out of `session.claims`.
 const protocolClaims = new Set([
@@ -71,8 +68,7 @@ export async function callback(context: ClientContext, input: CallbackInput, opt
   } else {
     identity = idToken.payload
   }
-  const { claimsSchemas, validateClaims } = await identityClaims()
-  const claims = validateClaims(claimsSchemas[context.provider.claims], withoutProtocolClaims(identity))
+  const claims = validateClaims<Session['claims']>(claimsSchemas[context.provider.claims], withoutProtocolClaims(identity))
 
   const { acr, amr } = idToken.payload
   return {

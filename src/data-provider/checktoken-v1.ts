@@ -5,7 +5,7 @@ import { TokenValidationError } from '../errors/token-validation-error.js'
 import { cleanProviderText } from '../internal/provider-text.js'
 import { readJsonObject } from '../http/read-json.js'
 import { sendRequest } from '../http/send-request.js'
-import { franceConnectClaimsSchema, validateClaims } from '../registry/identity-claims.js'
+import { type ClaimsSchema, franceConnectClaimsSchema, validateClaims } from '../registry/identity-claims.js'
 import { splitScopes } from './introspection.js'
 import type { ResolvedChecktokenOptions } from './options.js'
 import type { AccessTokenV1Result, FranceConnectV1Identity } from './types.js'
@@ -25,11 +25,11 @@ const v1AnswerSchema = v.looseObject({
   acr: v.pipe(v.string(), v.minLength(1)),
 })
 
-// v1's identity carries no `sub`: the relying party's schema with `sub` made optional.
-const v1IdentitySchema = v.looseObject({
-  ...franceConnectClaimsSchema.entries,
-  sub: v.optional(v.pipe(v.string(), v.minLength(1))),
-})
+// v1's identity carries no `sub`: the relying party's rules with `sub` made optional.
+const v1IdentitySchema: ClaimsSchema = {
+  ...franceConnectClaimsSchema,
+  sub: { ...franceConnectClaimsSchema.sub, required: false },
+}
 
 /**
  * Asks FranceConnect v1 (legacy) about an access token: `POST {issuer}/api/v1/checktoken` with the
@@ -72,7 +72,7 @@ export async function checktokenV1(token: string, options: ResolvedChecktokenOpt
     throw new TokenValidationError('checktoken', 'claims', `The v1 checktoken answer's ${path} is missing or invalid`)
   }
   const answer = parsed.output
-  const identity: FranceConnectV1Identity = validateClaims(v1IdentitySchema, answer.identity)
+  const identity = validateClaims<FranceConnectV1Identity>(v1IdentitySchema, answer.identity)
   const scopes = typeof answer.scope === 'string' ? splitScopes(answer.scope) : answer.scope.filter((s) => s.length > 0)
   return {
     active: true,

@@ -2,7 +2,7 @@ import { describeIssue } from '../registry/schema-issue.js'
 import * as v from 'valibot'
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import { sha256Base64url } from '../oidc/random.js'
-import { franceConnectClaimsSchema, validateClaims } from '../registry/identity-claims.js'
+import { type FranceConnectClaims, franceConnectClaimsSchema, validateClaims } from '../registry/identity-claims.js'
 import type { AccessTokenResult } from './types.js'
 
 const nonEmpty = v.pipe(v.string(), v.minLength(1))
@@ -79,7 +79,7 @@ export async function readIntrospection(value: unknown, now: number, clockTolera
   for (const [name, claim] of Object.entries(introspection)) {
     if (!tokenMembers.has(name)) claims[name] = claim
   }
-  const identity = validateClaims(franceConnectClaimsSchema, claims)
+  const identity = validateClaims<FranceConnectClaims>(franceConnectClaimsSchema, claims)
   return {
     active: true,
     version: 'v2',

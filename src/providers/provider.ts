@@ -106,9 +106,9 @@ export interface Provider {
   /** Fields the revocation endpoint accepts beyond the token (FranceConnect rejects `token_type_hint`). */
   readonly revocationSendsTypeHint: boolean
   /**
-   * Which identity claims schema the claims are validated against: FranceConnect's pivot identity,
-   * ProConnect's agent claims, or the standard OpenID Connect ones. A name, so that the schemas
-   * (and valibot) load only when a callback needs them.
+   * Which identity claims rules the claims are checked against: FranceConnect's pivot identity,
+   * ProConnect's agent claims, or the standard OpenID Connect ones (src/registry/identity-claims.ts).
+   * A name, so that a preset carries data only and the rules ride with the callback.
    */
   readonly claims: 'franceconnect' | 'proconnect' | 'standard'
   /** The callback carries `iss` (RFC 9207); when true its absence is refused. */

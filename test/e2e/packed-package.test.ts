@@ -160,7 +160,7 @@ try { statutEtudiantBoursier({ recipient: '123' }) } catch (error) {
     expect(JSON.parse(stdout)).toEqual(['configuration_invalid', true, true])
   })
 
-  it('node: importing the root entry loads none of oauth4webapi, jose, valibot; the first callback loads the protocol core and the claims schemas', async () => {
+  it('node: importing the root entry loads none of oauth4webapi, jose, valibot; the first callback loads the protocol core', async () => {
     // A resolve hook (in Node's hooks thread) reports every module URL resolved to the main thread.
     const hooks = `let port; export function initialize(data) { port = data.port }
 export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result }`
@@ -180,7 +180,7 @@ await fc.callback('https://app.example/callback?code=a').catch((error) => error)
 await settle()
 console.log(JSON.stringify({ atImport, afterCallback: dependencies() }))`
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: app })
-    expect(JSON.parse(stdout)).toEqual({ atImport: [], afterCallback: ['oauth4webapi', 'valibot'] })
+    expect(JSON.parse(stdout)).toEqual({ atImport: [], afterCallback: ['oauth4webapi'] })
   })
 
   for (const file of ['app.mjs', 'app.cjs']) {
