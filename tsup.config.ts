@@ -59,7 +59,7 @@ const nodeShared = {
 const errorsFolder = resolve('src/errors')
 
 /** Modules the Node build replaces with a variant of their own (`x.ts` → `x.node.ts`). */
-const nodeVariants = [resolve('src/client/load-protocol.ts')]
+const nodeVariants = [resolve('src/client/load-protocol.ts'), resolve('src/oidc/digest.ts')]
 
 /**
  * The Node build's resolution: imports of the shared modules (see nodeShared) become their `#node/…`

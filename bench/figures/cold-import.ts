@@ -7,31 +7,18 @@
  * import, in the child) and the wall time of the whole process (spawn to exit, in the parent).
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { cpSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from '../lib/args.js'
+import { ensureFreshNodeBuild } from '../lib/node-build.js'
 import { emitRow, formatNumber, formatRatio, log, median, verdict } from '../lib/report.js'
 
 const args = parseArgs()
 const runs = args.smoke ? 3 : 15
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const probe = fileURLToPath(new URL('../lib/cold-import-probe.mjs', import.meta.url))
-const distEntry = join(root, 'dist/node/index.js')
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    try {
-      newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
-    } catch {
-      // removed while we looked (someone else is editing src/)
-    }
-  }
-  return newest
-}
 
 // Other engineers rebuild dist/ (tsup cleans it first) while this runs: measure a snapshot of it,
 // taken once it is fresh and checked to import; with the package.json, whose `imports` (#node/…)
@@ -40,13 +27,7 @@ const snapshotDir = join(root, '.tmp/bench-dist')
 const sdkEntry = join(snapshotDir, 'dist/node/index.js')
 let rebuilt = false
 for (let attempt = 1; ; attempt++) {
-  const stale = !existsSync(distEntry) || statSync(distEntry).mtimeMs < newestMtime(join(root, 'src'))
-  if (stale) {
-    log('[cold-import] dist/node/index.js is missing or older than src/: npm run build')
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-    if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`)
-    rebuilt = true
-  }
+  if (ensureFreshNodeBuild()) rebuilt = true
   rmSync(snapshotDir, { recursive: true, force: true })
   try {
     cpSync(join(root, 'dist'), join(snapshotDir, 'dist'), { recursive: true })

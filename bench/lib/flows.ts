@@ -8,12 +8,19 @@
  * `begin(n)` makes n authorization URLs and keeps their transactions (not timed); `complete(url)`
  * is the callback: code exchange, ID token verification, userinfo verification (timed). The SDK's
  * callback also checks the browser binding: the cookie each `authorize()` returned, which these
- * flows keep by state as the browsers would.
+ * flows keep by state as the browsers would. The SDK is its Node build (dist/node), rebuilt first
+ * when older than src/.
  */
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import * as oc from 'openid-client'
-import { createClient, franceConnect, franceConnectPlus, type Client, type EncryptionKey } from '../../src/index.js'
+import type * as Sdk from '../../src/index.js'
+import type { Client, EncryptionKey } from '../../src/index.js'
+import { ensureFreshNodeBuild, nodeBuildEntry } from './node-build.js'
 import type { OpReady } from './op-process.js'
+
+// The SDK as a Node server runs it: the Node build, not src/ (see node-build.ts).
+ensureFreshNodeBuild()
+const { createClient, franceConnect, franceConnectPlus } = (await import(nodeBuildEntry)) as typeof Sdk
 
 export interface SignInFlow {
   readonly name: 'SDK' | 'openid-client'

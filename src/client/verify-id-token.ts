@@ -3,6 +3,7 @@ import { AcrError } from '../errors/acr-error.js'
 import { acceptableAcrValues } from '../providers/eidas.js'
 import { TokenValidationError } from '../errors/token-validation-error.js'
 import type { VerifiedJwt } from '../oidc/check-jwt.js'
+import { type DigestAlgorithm, digest } from '../oidc/digest.js'
 import type { ClientContext } from './context.js'
 import type { SignInTransaction } from './transaction.js'
 import type { OauthCall } from './oauth.js'
@@ -68,24 +69,24 @@ export function checkAcr(context: ClientContext, received: unknown, asked: strin
   }
 }
 
-const hashForBits: Record<string, string> = { '256': 'SHA-256', '384': 'SHA-384', '512': 'SHA-512' }
+const hashForBits: Record<string, DigestAlgorithm> = { '256': 'SHA-256', '384': 'SHA-384', '512': 'SHA-512' }
 
 /**
  * The hash of `at_hash` / `c_hash` for a signature algorithm: the one of its name (ES256, RS384,
  * HS512…), SHA-512 for EdDSA (Ed25519, as OpenID Connect's registry says). An algorithm with no
  * known hash refuses the claim rather than skipping its check.
  */
-function hashOf(alg: string): string {
+function hashOf(alg: string): DigestAlgorithm {
   if (alg === 'EdDSA' || alg === 'Ed25519') return 'SHA-512'
   const hash = /^(?:ES|RS|PS|HS)(256|384|512)$/.exec(alg)?.[1]
   if (hash === undefined) {
     throw new TokenValidationError('id_token', 'at_hash', `The ID token carries a token hash the SDK cannot check with ${alg}`)
   }
-  return hashForBits[hash] as string
+  return hashForBits[hash] as DigestAlgorithm
 }
 
 /** `at_hash` / `c_hash`: the left half of the hash of the token, with the hash of the signature algorithm. */
 async function tokenHash(token: string, alg: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest(hashOf(alg), new TextEncoder().encode(token)))
-  return base64url(digest.subarray(0, digest.length / 2))
+  const hash = await digest(hashOf(alg), token)
+  return base64url(hash.subarray(0, hash.length / 2))
 }

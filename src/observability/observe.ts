@@ -125,7 +125,8 @@ export function createObserver(provider: string, options: ObservabilityOptions):
     run: (observation: Observation) => Promise<T>,
     api?: string,
   ): Promise<T> {
-    const tracer = options.tracing === false ? undefined : await defaultTracer()
+    const tracing = options.tracing === false ? undefined : await defaultTracer()
+    const tracer = tracing?.registered() ? tracing.tracer : undefined
     if (!tracer && !logger && !events) return run({})
     const observation: Observation = {}
     const startedAt = performance.now()

@@ -1,4 +1,5 @@
 import { base64urlEncode as base64url } from '../internal/base64url.js'
+import { digest } from './digest.js'
 
 /**
  * `count` random values of 32 bytes each, base64url-encoded (43 characters: above FranceConnect's
@@ -37,5 +38,5 @@ export function pkceChallenge(verifier: string): Promise<string> {
  * ```
  */
 export async function sha256Base64url(text: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))
+  return base64url(await digest('SHA-256', text))
 }

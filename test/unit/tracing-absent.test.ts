@@ -3,6 +3,7 @@
  * runtime without dynamic import), tracing is a no-op and nothing else changes. Here the module
  * fails to load as an absent package does; the sandbox sign-in still succeeds and the events still come.
  */
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createClient, type FranceConnectEvent, franceConnect } from '../../src/index.js'
 import { defaultTracer, tracerFrom } from '../../src/observability/tracing.js'
@@ -23,9 +24,18 @@ describe('tracerFrom', () => {
     await expect(tracerFrom(() => Promise.resolve({}))).resolves.toBeUndefined()
   })
 
-  it("is the global tracer's proxy when the module loads", async () => {
-    const tracer = await tracerFrom(() => vi.importActual('@opentelemetry/api'))
-    expect(typeof tracer?.startActiveSpan).toBe('function')
+  it("is the global tracer's proxy when the module loads, registered only while the app has a tracer provider", async () => {
+    const api = await vi.importActual<typeof import('@opentelemetry/api')>('@opentelemetry/api')
+    const tracing = await tracerFrom(async () => api)
+    expect(typeof tracing?.tracer.startActiveSpan).toBe('function')
+    expect(tracing?.registered()).toBe(false)
+    api.trace.setGlobalTracerProvider(new BasicTracerProvider())
+    try {
+      expect(tracing?.registered()).toBe(true)
+    } finally {
+      api.trace.disable()
+    }
+    expect(tracing?.registered()).toBe(false)
   })
 })
 
