@@ -59,7 +59,9 @@ const nodeShared = {
 const errorsFolder = resolve('src/errors')
 
 /** Modules the Node build replaces with a variant of their own (`x.ts` → `x.node.ts`). */
-const nodeVariants = [resolve('src/client/load-protocol.ts'), resolve('src/oidc/digest.ts')]
+const nodeVariants = ['src/client/load-protocol.ts', 'src/oidc/digest.ts', 'src/internal/base64url.ts'].map((file) =>
+  resolve(file),
+)
 
 /**
  * The Node build's resolution: imports of the shared modules (see nodeShared) become their `#node/…`

@@ -1,7 +1,7 @@
 /**
  * base64url without padding (RFC 4648 §5), on `btoa`/`atob` as every runtime has them: the SDK's
  * random values, digests and JWT parts. Kept in house so that starting a sign-in loads no part of
- * jose (docs/performance.md, cold import).
+ * jose (docs/performance.md, cold import); the Node build swaps in ./base64url.node.ts, on `Buffer`.
  *
  * @example
  * ```ts
@@ -12,9 +12,9 @@ export function base64urlEncode(bytes: Uint8Array): string {
   let binary = ''
   // In slices: String.fromCharCode takes its arguments on the stack.
   for (let start = 0; start < bytes.length; start += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000))
+    binary += String.fromCharCode.apply(null, bytes.subarray(start, start + 0x8000) as unknown as number[])
   }
-  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  return btoa(binary).replace(/=/g, '').replace(/\+/g, '-').replace(/\//g, '_')
 }
 
 /**

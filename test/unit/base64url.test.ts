@@ -1,13 +1,18 @@
 /**
- * The SDK's base64url (src/internal/base64url.ts) against Node's Buffer, an implementation other
- * than the btoa/atob it is built on, and its refusals: JWT parts with characters outside the
- * alphabet or a length no encoding gives are not decoded.
+ * The SDK's base64url, both builds of it (src/internal/base64url.ts on btoa/atob, and
+ * base64url.node.ts on Buffer, which the Node build swaps in), against Node's Buffer, and their
+ * refusals: JWT parts with characters outside the alphabet or a length no encoding gives are not
+ * decoded.
  */
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { base64urlDecode, base64urlEncode } from '../../src/internal/base64url.js'
+import * as forNode from '../../src/internal/base64url.node.js'
+import * as web from '../../src/internal/base64url.js'
 
-describe('base64url', () => {
+describe.each([
+  ['btoa/atob', web],
+  ['Node build', forNode],
+])('base64url (%s)', (_, { base64urlDecode, base64urlEncode }) => {
   it('encodes and decodes as Buffer does, every length from 0 to 70 bytes and one above the slice size', () => {
     const lengths = [...Array.from({ length: 71 }, (_, length) => length), 0x8000 + 3]
     for (const length of lengths) {
