@@ -16,7 +16,7 @@ import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
 import { BufferedResponse } from '../http/buffered-response.js'
 import { sendRequest } from '../http/send-request.js'
-import type { FranceConnectEventName, Observation } from '../observability/observe.js'
+import { type FranceConnectEventName, type Observation, unobserved } from '../observability/observe.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 import type { PrivateKeyJwt } from './types.js'
@@ -53,23 +53,17 @@ export interface OauthCall {
  */
 export function oauthCall(context: ClientContext, metadata: ProviderMetadata, signal?: AbortSignal): OauthCall {
   const { provider } = context
-  const as: AuthorizationServer = {
-    ...(metadata as unknown as AuthorizationServer),
-    // The preset's algorithms, never the provider's word alone ("none", HS256 where ES256 is due).
-    id_token_signing_alg_values_supported: [...provider.signingAlgorithms],
-    userinfo_signing_alg_values_supported: [...provider.signingAlgorithms],
-    // RFC 9207: FranceConnect always sends `iss` to the callback, whatever its metadata says.
-    authorization_response_iss_parameter_supported:
-      provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
-  }
+  const as = authorizationServerOf(context, metadata)
   const client: Client = { client_id: context.options.clientId, [clockTolerance]: context.clockToleranceSec }
   const sent: string[] = []
   const transport = {
     ...context.transport(signal),
     sent,
     hooks: {
-      onResponse({ status, url }: { status: number; url: string }) {
-        if (call.observation) Object.assign(call.observation, { status, url })
+      onResponse(event: { status: number; url: string }) {
+        if (call.observation === undefined || call.observation === unobserved) return
+        call.observation.status = event.status
+        call.observation.url = event.url
       },
     },
   }
@@ -88,6 +82,27 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
     },
   }
   return call
+}
+
+// The authorization server of each discovery document, worked out once per document (not per callback).
+const authorizationServers = new WeakMap<ProviderMetadata, AuthorizationServer>()
+
+function authorizationServerOf(context: ClientContext, metadata: ProviderMetadata): AuthorizationServer {
+  let as = authorizationServers.get(metadata)
+  if (as === undefined) {
+    const { provider } = context
+    as = {
+      ...(metadata as unknown as AuthorizationServer),
+      // The preset's algorithms, never the provider's word alone ("none", HS256 where ES256 is due).
+      id_token_signing_alg_values_supported: [...provider.signingAlgorithms],
+      userinfo_signing_alg_values_supported: [...provider.signingAlgorithms],
+      // RFC 9207: FranceConnect always sends `iss` to the callback, whatever its metadata says.
+      authorization_response_iss_parameter_supported:
+        provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
+    }
+    authorizationServers.set(metadata, as)
+  }
+  return as
 }
 
 /**

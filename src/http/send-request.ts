@@ -66,14 +66,31 @@ export async function sendRequest(
   const signal = callers.length === 0 ? timeout : AbortSignal.any([timeout, ...callers])
   const method = init.method ?? request?.method ?? 'GET'
   const href = request ? request.url : String(url)
-  const redacted = hooks ? redactUrl(href) : ''
+  // Redacted only when a hook reads it: a parse of the URL per request otherwise spent for nothing.
+  let redacted: string | undefined
+  const redactedUrl = () => {
+    redacted ??= redactUrl(href)
+    return redacted
+  }
   options.sent?.push(...sentValues(init, request))
-  hooks?.onRequest?.({ method, url: redacted })
+  hooks?.onRequest?.({
+    method,
+    get url() {
+      return redactedUrl()
+    },
+  })
   const startedAt = performance.now()
   const doFetch = options.fetch ?? fetch
   try {
     const response = await doFetch(url, { ...init, signal, redirect: 'manual' })
-    hooks?.onResponse?.({ method, url: redacted, status: response.status, durationMs: performance.now() - startedAt })
+    hooks?.onResponse?.({
+      method,
+      get url() {
+        return redactedUrl()
+      },
+      status: response.status,
+      durationMs: performance.now() - startedAt,
+    })
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel()
       throw new TransportError('redirect_refused', `The ${name} answered with a redirect (HTTP ${response.status})`, {
@@ -120,9 +137,7 @@ const plainHeaders = new Set(['accept', 'content-type', 'content-length', 'user-
  */
 function sentValues(init: RequestInit, request: Request | undefined): string[] {
   const values = init.body instanceof URLSearchParams ? [...init.body.values()] : []
-  const headers = new Headers(request?.headers)
-  new Headers(init.headers).forEach((value, header) => headers.set(header, value))
-  headers.forEach((value, header) => {
+  const record = (value: string, header: string) => {
     if (plainHeaders.has(header)) return
     const [scheme = '', credentials] = value.split(' ')
     if (header !== 'authorization' || credentials === undefined) {
@@ -136,7 +151,11 @@ function sentValues(init: RequestInit, request: Request | undefined): string[] {
       const plain = `${encodeURIComponent(id)}:${encodeURIComponent(secret)}`
       values.push(decoded, secret, plain, btoa(plain))
     }
-  })
+  }
+  // Both the Request's headers and the init's (which a fetch would let override them): a superset
+  // of what was sent, which is what redaction needs.
+  request?.headers.forEach(record)
+  ;(init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach(record)
   return values.filter((value) => value.length > 0)
 }
 

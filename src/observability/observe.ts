@@ -76,6 +76,12 @@ export interface Observation {
   url?: string | undefined
 }
 
+/**
+ * The observation an operation gets when nothing reports it (no logger, no events, no tracer
+ * provider): what is written to it is never read, so a step may skip working it out.
+ */
+export const unobserved: Observation = {}
+
 /** Runs one operation, reporting it (event, log line, span); the operation's result or error passes through. */
 export type Observe = <T>(name: FranceConnectEventName, run: (observation: Observation) => Promise<T>, api?: string) => Promise<T>
 
@@ -127,7 +133,7 @@ export function createObserver(provider: string, options: ObservabilityOptions):
   ): Promise<T> {
     const tracing = options.tracing === false ? undefined : await defaultTracer()
     const tracer = tracing?.registered() ? tracing.tracer : undefined
-    if (!tracer && !logger && !events) return run({})
+    if (!tracer && !logger && !events) return run(unobserved)
     const observation: Observation = {}
     const startedAt = performance.now()
 
