@@ -160,7 +160,7 @@ try { statutEtudiantBoursier({ recipient: '123' }) } catch (error) {
     expect(JSON.parse(stdout)).toEqual(['configuration_invalid', true, true])
   })
 
-  it('node: importing the root entry loads none of oauth4webapi, jose, valibot; the first callback loads the protocol core', async () => {
+  it('node: importing the root entry loads none of oauth4webapi, jose, valibot, node:crypto; the first callback loads the protocol core', async () => {
     // A resolve hook (in Node's hooks thread) reports every module URL resolved to the main thread.
     const hooks = `let port; export function initialize(data) { port = data.port }
 export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result }`
@@ -171,7 +171,8 @@ const loaded = []
 port1.on('message', (url) => loaded.push(url)); port1.unref()
 register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), { data: { port: port2 }, transferList: [port2] })
 const settle = () => new Promise((done) => setTimeout(done, 50))
-const dependencies = () => [...new Set(loaded.map((url) => /node_modules\\/(oauth4webapi|jose|valibot)\\//.exec(url)?.[1]).filter(Boolean))].sort()
+const heavy = (url) => { const match = /node_modules\\/(oauth4webapi|jose|valibot)\\/|^(node:crypto)$/.exec(url); return match?.[1] ?? match?.[2] }
+const dependencies = () => [...new Set(loaded.map(heavy).filter(Boolean))].sort()
 const { createClient, franceConnect } = await import('franceconnect-sdk')
 await settle()
 const atImport = dependencies()
