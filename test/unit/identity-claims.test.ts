@@ -12,20 +12,13 @@ import {
   standardClaimsSchema,
   validateClaims,
 } from '../../src/registry/identity-claims.js'
+import { sandboxIdentities } from '../../src/testing/identities.js'
 
-const angela = {
-  sub: 'b6048e95bb134ec5b1d1e1fa69f287172e91722b9354d637a1bcf2ebb0fd2ef5v1',
-  given_name: 'Angela Claire Louise',
-  given_name_array: ['Angela', 'Claire', 'Louise'],
-  family_name: 'DUBOIS',
-  gender: 'female',
-  birthdate: '1962-08-24',
-  birthplace: '75107',
-  birthcountry: '99100',
-  email: 'wossewodda-3728@yopmail.com',
-  idp_birthdate: '1962-08-00',
-  amr: ['pwd'],
-}
+// The sandbox's persona, whose claims every rule must accept (its extra members pass through).
+const sandboxAngela = sandboxIdentities().find((identity) => identity.id === 'angela-dubois')
+if (!sandboxAngela) throw new Error('the sandbox has no angela-dubois')
+const { id: _id, description: _description, ...personaClaims } = sandboxAngela
+const angela: Record<string, unknown> = { ...personaClaims, sub: 'b6048e95bb134ec5', amr: ['pwd'], idp_birthdate: '1962-08-00' }
 
 function refusal(schema: Parameters<typeof validateClaims>[0], claims: Record<string, unknown>): ClaimsError {
   try {
