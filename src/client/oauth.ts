@@ -84,24 +84,24 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
   return call
 }
 
-// The authorization server of each discovery document, worked out once per document (not per callback).
-const authorizationServers = new WeakMap<ProviderMetadata, AuthorizationServer>()
+// Each client's authorization server, worked out once per discovery document (not per callback):
+// by client, since it also holds the preset's rules.
+const authorizationServers = new WeakMap<ClientContext, { metadata: ProviderMetadata; as: AuthorizationServer }>()
 
 function authorizationServerOf(context: ClientContext, metadata: ProviderMetadata): AuthorizationServer {
-  let as = authorizationServers.get(metadata)
-  if (as === undefined) {
-    const { provider } = context
-    as = {
-      ...(metadata as unknown as AuthorizationServer),
-      // The preset's algorithms, never the provider's word alone ("none", HS256 where ES256 is due).
-      id_token_signing_alg_values_supported: [...provider.signingAlgorithms],
-      userinfo_signing_alg_values_supported: [...provider.signingAlgorithms],
-      // RFC 9207: FranceConnect always sends `iss` to the callback, whatever its metadata says.
-      authorization_response_iss_parameter_supported:
-        provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
-    }
-    authorizationServers.set(metadata, as)
+  const known = authorizationServers.get(context)
+  if (known?.metadata === metadata) return known.as
+  const { provider } = context
+  const as: AuthorizationServer = {
+    ...(metadata as unknown as AuthorizationServer),
+    // The preset's algorithms, never the provider's word alone ("none", HS256 where ES256 is due).
+    id_token_signing_alg_values_supported: [...provider.signingAlgorithms],
+    userinfo_signing_alg_values_supported: [...provider.signingAlgorithms],
+    // RFC 9207: FranceConnect always sends `iss` to the callback, whatever its metadata says.
+    authorization_response_iss_parameter_supported:
+      provider.callbackIssRequired || metadata.authorization_response_iss_parameter_supported === true,
   }
+  authorizationServers.set(context, { metadata, as })
   return as
 }
 
