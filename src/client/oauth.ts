@@ -16,7 +16,7 @@ import type { ProviderMetadata } from '../oidc/discovery.js'
 import { importJwk } from '../oidc/import-jwk.js'
 import { BufferedResponse } from '../http/buffered-response.js'
 import { sendRequest } from '../http/send-request.js'
-import { type FranceConnectEventName, type Observation, unobserved } from '../observability/observe.js'
+import type { FranceConnectEventName, Observation } from '../observability/observe.js'
 import type { TokenAuthMethod } from '../providers/provider.js'
 import type { ClientContext } from './context.js'
 import type { PrivateKeyJwt } from './types.js'
@@ -61,7 +61,7 @@ export function oauthCall(context: ClientContext, metadata: ProviderMetadata, si
     sent,
     hooks: {
       onResponse(event: { status: number; url: string }) {
-        if (call.observation === undefined || call.observation === unobserved) return
+        if (call.observation === undefined || call.observation.unread) return
         call.observation.status = event.status
         call.observation.url = event.url
       },

@@ -74,13 +74,16 @@ export interface ObservabilityOptions {
 export interface Observation {
   status?: number | undefined
   url?: string | undefined
+  /** True when nothing reports the operation: what is written here is never read. */
+  readonly unread?: true | undefined
 }
 
 /**
  * The observation an operation gets when nothing reports it (no logger, no events, no tracer
- * provider): what is written to it is never read, so a step may skip working it out.
+ * provider): what is written to it is never read, so a step may skip working it out. Recognised by
+ * its `unread` flag, not by identity: the Node build has a copy of this module in each bundle.
  */
-export const unobserved: Observation = {}
+const unobserved: Observation = { unread: true }
 
 /** Runs one operation, reporting it (event, log line, span); the operation's result or error passes through. */
 export type Observe = <T>(name: FranceConnectEventName, run: (observation: Observation) => Promise<T>, api?: string) => Promise<T>
