@@ -57,7 +57,7 @@ export function getData<P, D>(
         signal: options.signal,
         // The app's fetch (or the global one, looked up at each call), seen by the observation.
         fetch: async (input, init) => {
-          observation.url = redactUrl(input instanceof Request ? input.url : String(input))
+          if (!observation.unread) observation.url = redactUrl(input instanceof Request ? input.url : String(input))
           const response = await (appFetch ?? fetch)(input, init)
           observation.status = response.status
           return response

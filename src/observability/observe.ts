@@ -89,7 +89,8 @@ const unobserved: Observation = { unread: true }
 export type Observe = <T>(name: FranceConnectEventName, run: (observation: Observation) => Promise<T>, api?: string) => Promise<T>
 
 /**
- * Transport hooks that keep the status and the redacted URL of each response in `observation`.
+ * Transport hooks that keep the status and the redacted URL of each response in `observation`
+ * (none for an unread observation: the URL is then never redacted for nothing).
  *
  * @example
  * ```ts
@@ -97,6 +98,7 @@ export type Observe = <T>(name: FranceConnectEventName, run: (observation: Obser
  * ```
  */
 export function observationHooks(observation: Observation): TransportHooks {
+  if (observation.unread) return {}
   return {
     onResponse({ status, url }) {
       observation.status = status
